@@ -1,0 +1,32 @@
+// Bundles the three entry points into one file each under dist/.
+// `--production` minifies for the .vsix; the default build keeps names and source maps for debugging.
+const esbuild = require('esbuild');
+
+const production = process.argv.includes('--production');
+
+const entryPoints = {
+  extension: 'client/src/extension.ts',
+  server: 'server/src/server.ts',
+  cli: 'server/src/cli.ts',
+};
+
+async function main() {
+  await esbuild.build({
+    entryPoints,
+    outdir: 'dist',
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: ['vscode'],
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+    logLevel: 'warning',
+  });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,243 @@
+// Words and patterns the parser and rules recognise. Terms are compared after `normaliseTerm`
+// (lower case, inner spacing collapsed, trailing punctuation dropped).
+
+/** Annotations meaning content was lost; configurable additions come from settings. */
+export const DEFAULT_INAUDIBLE_TERMS: readonly string[] = [
+  'inaudible',
+  'unintelligible',
+  'indiscernible',
+  'audio disconnect',
+  'audio disconnection',
+  'audio disconnected',
+  'audio cuts out',
+  'audio cut out',
+  'audio lost',
+  'no audio',
+  'off microphone',
+  'off mic',
+  'off-mic',
+  'crosstalk',
+  'cross talk',
+  'overlapping speakers',
+  'overlapping speech',
+  'lost connection',
+  'connection lost',
+  'inaudible question',
+  'inaudible comment',
+  'microphone off',
+  'mic off',
+  'no sound',
+  'static',
+  '?',
+];
+
+/** Non-speech descriptions; a bracketed group made of one of these is an annotation even inline. */
+export const SOUND_TERMS: readonly string[] = [
+  'applause',
+  'laughter',
+  'laughing',
+  'laughs',
+  'pause',
+  'break',
+  'recess',
+  'music',
+  'music playing',
+  'video playing',
+  'video',
+  'silence',
+  'gavel',
+  'gavel bang',
+  'chimes',
+  'bell',
+  'bell rings',
+  'background talking',
+  'background noise',
+  'background conversation',
+  'interpretation',
+  'interpreted',
+  'no interpretation',
+  'end of session',
+  'session concluded',
+  'session ended',
+  'end',
+  'end of meeting',
+  'meeting adjourned',
+  'adjourned',
+  'entertainment',
+  'cheers',
+  'cheering',
+  'coughing',
+  'sneezing',
+  'phone ringing',
+  'technical difficulties',
+  'feedback',
+  'echo',
+  'recording',
+  'recording starts',
+  'recording stopped',
+  'no response',
+  'silence on the line',
+];
+
+/** Prefixes that make a bracketed group a non-speech annotation whatever follows: `(Speaking French)`. */
+export const SOUND_PREFIXES: readonly string[] = [
+  'speaking ',
+  'speaking in ',
+  'captioner',
+  "captioner's note",
+  'captioners note',
+  'cart provider',
+  'interpreter',
+  'interpretation',
+  'off the record',
+  'on the record',
+  'video',
+  'audio',
+  'music',
+  'laughter',
+  'applause',
+  'pause',
+  'break',
+  'no audio',
+  'inaudible',
+];
+
+/** Prefixes that make an annotation a note rather than a sound. */
+export const NOTE_PREFIXES: readonly string[] = ["captioner's note", 'captioners note', 'captioner note', 'note', 'cart provider', 'transcriber'];
+
+/**
+ * Words that look like a label before a colon but introduce running text or header fields:
+ * `Note: The following is...`, `>> The question is: ...` is handled by the label shape test.
+ */
+export const LABEL_TRAPS: ReadonlySet<string> = new Set([
+  'NOTE',
+  'NOTES',
+  'NB',
+  'N.B.',
+  'PS',
+  'P.S.',
+  'RE',
+  'SUBJECT',
+  'DATE',
+  'TIME',
+  'VENUE',
+  'LOCATION',
+  'PLACE',
+  'ROOM',
+  'AGENDA',
+  'ITEM',
+  'TOPIC',
+  'TITLE',
+  'SESSION',
+  'EVENT',
+  'PRESENT',
+  'ATTENDEES',
+  'PARTICIPANTS',
+  'SPEAKERS',
+  'PANELISTS',
+  'SOURCE',
+  'URL',
+  'LINK',
+  'EMAIL',
+  'E-MAIL',
+  'PHONE',
+  'TEL',
+  'FAX',
+  'WEBSITE',
+  'WEB',
+  'QUESTION',
+  'ANSWER',
+  'EXAMPLE',
+  'WARNING',
+  'CAUTION',
+  'DISCLAIMER',
+  'UPDATE',
+  'RESULT',
+  'RESULTS',
+  'MOTION',
+  'VOTE',
+  'ACTION',
+  'DECISION',
+  'SUMMARY',
+  'OBJECTIVE',
+  'PURPOSE',
+  'CAPTIONING PROVIDED BY',
+  'SERVICES PROVIDED BY',
+  'PROVIDED BY',
+  'CAPTIONED BY',
+  'CAPTIONER',
+  'CART PROVIDER',
+  'MODERATED BY',
+  'CHAIRED BY',
+  'REMOTE PARTICIPATION',
+  'HTTP',
+  'HTTPS',
+  'P.O. BOX',
+  'PO BOX',
+  'WWW',
+  'TRANSCRIPT',
+  'OK',
+  'OKAY',
+  'YES',
+  'NO',
+  'SO',
+  'WELL',
+  'NOW',
+  'FIRST',
+  'SECOND',
+  'THIRD',
+  'FINALLY',
+  'SECONDLY',
+  'FIRSTLY',
+  'LASTLY',
+  'THIRDLY',
+]);
+
+/** Lines that frame a header: provider blocks. */
+export const PROVIDER_BLOCK = /^(?:RAW|FINISHED|ROUGH(?:LY)?[ -]?(?:EDITED|DRAFT)|UNEDITED|EDITED)\s+(?:FILE|COPY|TRANSCRIPT|VERSION|OUTPUT)\b/i;
+
+/** A fence of asterisks, possibly spaced: `***`, `* * *`, `* * ** * *`, `********`. */
+export const FENCE = /^\s*\*(?:\s*\*){2,}\s*$/;
+
+/** The disclaimer families seen in real transcripts; matched against the header's text. */
+export const DISCLAIMER_PATTERNS: readonly RegExp[] = [
+  /\b(?:the following (?:is|are) the outputs? of|this is the(?: the)? output of) the (?:real[\s\u2011-]?time |realtime )?captioning/i,
+  /\bthe following (?:are|is) the outputs? of the captioning/i,
+  /\bbeing provided in (?:a )?rough[\s-]?draft format/i,
+  /\bCommunication Access Realtime Translation\b/i,
+  /\b(?:is|are) based on live transcription\b/i,
+  /\bun-?edited raw output of the real-?time captioning/i,
+  /\btranscribing an audio file into a word\/text document/i,
+  /\bnot (?:be treated as|a totally verbatim record|an? authoritative record)/i,
+  /\bas an aid to understanding\b/i,
+];
+
+/** True when a text (typically the opening of a file) carries a captioning disclaimer. */
+export function hasCaptioningDisclaimer(text: string): boolean {
+  return DISCLAIMER_PATTERNS.some((pattern) => pattern.test(text));
+}
+
+export function normaliseTerm(content: string): string {
+  return content
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[\s.,;:!]+|[\s.,;:!]+$/g, '')
+    .trim();
+}
+
+/** Builds the inaudible-term set from the defaults plus user additions. */
+export function inaudibleTermSet(additions: readonly string[] = []): ReadonlySet<string> {
+  return new Set([...DEFAULT_INAUDIBLE_TERMS, ...additions].map(normaliseTerm).filter((term) => term.length > 0));
+}
+
+const SOUND_TERM_SET = new Set(SOUND_TERMS.map(normaliseTerm));
+
+export function isSoundTerm(normalised: string): boolean {
+  return SOUND_TERM_SET.has(normalised) || SOUND_PREFIXES.some((prefix) => normalised.startsWith(prefix));
+}
+
+export function isNoteTerm(normalised: string): boolean {
+  return NOTE_PREFIXES.some((prefix) => normalised.startsWith(prefix));
+}
