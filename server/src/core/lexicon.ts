@@ -27,7 +27,6 @@ export const DEFAULT_INAUDIBLE_TERMS: readonly string[] = [
   'microphone off',
   'mic off',
   'no sound',
-  'static',
   '?',
 ];
 
@@ -99,7 +98,6 @@ export const SOUND_PREFIXES: readonly string[] = [
   'pause',
   'break',
   'no audio',
-  'inaudible',
 ];
 
 /** Prefixes that make an annotation a note rather than a sound. */
@@ -233,6 +231,16 @@ export function inaudibleTermSet(additions: readonly string[] = []): ReadonlySet
 }
 
 const SOUND_TERM_SET = new Set(SOUND_TERMS.map(normaliseTerm));
+
+/** An inaudible term alone or leading the annotation: `(inaudible: audio problems)`, `(off mic comment)`. */
+export function isInaudibleTerm(normalised: string, terms: ReadonlySet<string>): boolean {
+  if (terms.has(normalised)) return true;
+  const words = normalised.split(/[\s:;,]+/, 3);
+  for (let count = words.length; count > 0; count--) {
+    if (terms.has(words.slice(0, count).join(' '))) return true;
+  }
+  return false;
+}
 
 export function isSoundTerm(normalised: string): boolean {
   return SOUND_TERM_SET.has(normalised) || SOUND_PREFIXES.some((prefix) => normalised.startsWith(prefix));

@@ -1,0 +1,569 @@
+import {
+  FENCE,
+  PROVIDER_BLOCK,
+  DISCLAIMER_PATTERNS,
+  inaudibleTermSet,
+  isInaudibleTerm,
+  isNoteTerm,
+  isSoundTerm,
+  normaliseTerm,
+} from './lexicon';
+import type { Annotation, AnnotationKind, Dialect, Header, Label, MarkerKind, Section, Span, Timestamp, Transcript, Turn } from './model';
+import { isAllCaps, isLabelLike, MAX_LABEL_LENGTH, speakerKey } from './speakers';
+
+export interface ParseOptions {
+  /** Normalised inaudible terms (see `inaudibleTermSet`); defaults to the built-in lexicon. */
+  inaudibleTerms?: ReadonlySet<string>;
+}
+
+interface Line {
+  start: number;
+  /** End of the content, before the line break. */
+  end: number;
+}
+
+interface MarkerCandidate {
+  start: number;
+  /** End of the marker characters (for colon turns: end of the label's colon). */
+  end: number;
+  kind: MarkerKind;
+  label: Label | null;
+  flattened: boolean;
+}
+
+const DEFAULT_INAUDIBLE_TERMS = inaudibleTermSet();
+const TITLE_MAX_LENGTH = 80;
+
+// Leading indentation; a BOM or no-break space at the start of a line counts as indentation.
+const INDENT = /[ \t\uFEFF\u00A0]*/y;
+const HORIZONTAL_SPACE = /[ \t\u00A0]*/y;
+const COURT_MARKER = /[ \t\uFEFF\u00A0]*([QA])\.(?=[ \t]|$)/y;
+// A colon label at a line start: `NAME:` followed by white space or the end of the line.
+const LINE_START_COLON_LABEL = /[ \t\uFEFF\u00A0]*([^\s:>][^:\n\r]{0,59}?):(?=[ \t\u00A0]|$)/y;
+// A colon label standing mid-line after a sentence end, a glued colon (`as follows:THE CLERK:`)
+// or an SRT cue time; the label itself is checked by `isLabelLike`.
+const MID_LINE_COLON_LABEL = /(?:[.?!]["'\u201d\u2019)]?[ \t]+|:|\d\d:\d\d:\d\d,\d{3}[ \t]+)(\p{Lu}[^:\n\r?!]{0,59}?):(?=[ \t\u00A0]|$)/gu;
+// Two or more ALL-CAPS name words before a colon after any word, as PDF text glues them:
+// `ICANN - Toronto, Canada NANCY LUPIANO: Ladies and gentlemen`.
+const MID_LINE_CAPS_LABEL = /(?<=[ \t])(\p{Lu}[\p{Lu}\p{M}.'\u2019\u2011-]*(?:[ \t]+\p{Lu}[\p{Lu}\p{M}.'\u2019\u2011-]*){1,5}):(?=[ \t])/gu;
+const MID_LINE_CHEVRON = /(^|[\s.?!"'\u201d\u2019)\]])(>>>?)(?!>)/g;
+const TIMESTAMP_LINE = /^[ \t]*(\[\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\]|\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?:[AaPp]\.?[Mm]\.?))[ \t]*$/;
+const BRACKET_CLOSE: Record<string, string> = { '(': ')', '[': ']' };
+
+export function parseTranscript(text: string, options: ParseOptions = {}): Transcript {
+  const inaudibleTerms = options.inaudibleTerms ?? DEFAULT_INAUDIBLE_TERMS;
+  const lines = splitLines(text);
+  const dialect = detectDialect(text, lines);
+  const candidates = findMarkers(text, lines, dialect);
+  resolveColonlessLabels(text, candidates);
+  const turns = buildTurns(text, lines, candidates);
+  const headerEnd = turns.length > 0 ? turns[0].span.start : text.length;
+  const header = buildHeader(text, lines, headerEnd);
+  const timestamps = findTimestamps(text, lines);
+  const annotations = findAnnotations(text, lines, turns, inaudibleTerms, timestamps);
+  const sections = buildSections(text, turns, timestamps);
+  return { text, dialect, header, turns, annotations, timestamps, sections };
+}
+
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10 || ch === 13) {
+      lines.push({ start, end: i });
+      if (ch === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  lines.push({ start, end: text.length });
+  return lines;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dialect
+
+function detectDialect(text: string, lines: Line[]): Dialect {
+  let chevronLines = 0;
+  let singleChevronLines = 0;
+  let courtLines = 0;
+  let colonLabels = 0;
+  let strongColonLabel = false;
+  for (const line of lines) {
+    const content = skipIndent(text, line.start, line.end);
+    if (text.startsWith('>>', content)) chevronLines++;
+    else if (text.charCodeAt(content) === 62 /* > */) singleChevronLines++;
+    else if (matchAt(COURT_MARKER, text, line.start, line.end)) courtLines++;
+    else {
+      const label = lineStartColonLabel(text, line);
+      if (label === null) continue;
+      colonLabels++;
+      strongColonLabel ||= label.raw.includes(' ') || (isAllCaps(label.raw) && label.raw.length >= 3);
+    }
+  }
+  let midLineChevrons = 0;
+  MID_LINE_CHEVRON.lastIndex = 0;
+  while (midLineChevrons <= chevronLines + colonLabels + 2 && MID_LINE_CHEVRON.exec(text) !== null) midLineChevrons++;
+  const chevrons = Math.max(chevronLines, midLineChevrons);
+  if (singleChevronLines >= 2 && singleChevronLines > chevronLines) return 'single-chevron';
+  if (courtLines >= 2) return 'court';
+  const colonTurns = colonLabels + (chevrons > colonLabels + 2 ? 0 : midLineColonLabels(text).filter(isAllCaps).length);
+  if (chevrons > 0 && chevrons >= colonTurns) return 'chevron';
+  if (colonTurns >= 2 || strongColonLabel || (colonTurns === 1 && chevrons === 0)) return 'colon';
+  if (chevrons > 0) return 'chevron';
+  return 'none';
+}
+
+/** Label-like `NAME:` groups standing mid-line (flattened or PDF text). */
+function midLineColonLabels(text: string): string[] {
+  const labels: string[] = [];
+  for (const pattern of [MID_LINE_COLON_LABEL, MID_LINE_CAPS_LABEL]) {
+    pattern.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    while ((match = pattern.exec(text)) !== null) {
+      if (isLabelLike(match[1])) {
+        labels.push(match[1]);
+        pattern.lastIndex = match.index + match[0].length - 1;
+      } else {
+        pattern.lastIndex = match.index + 1;
+      }
+    }
+  }
+  return labels;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Markers and labels
+
+function findMarkers(text: string, lines: Line[], dialect: Dialect): MarkerCandidate[] {
+  switch (dialect) {
+    case 'chevron':
+    case 'single-chevron':
+      return findChevronMarkers(text, lines, dialect === 'single-chevron');
+    case 'colon':
+    case 'court':
+      // Chevrons still mark unlabelled turns in colon-labelled text: `JOLY: ... >> Yeah, yeah.`
+      return dropOverlapping([...findColonMarkers(text, lines, dialect === 'court'), ...findChevronMarkers(text, lines, false)].sort((a, b) => a.start - b.start));
+    case 'none':
+      return [];
+  }
+}
+
+function findChevronMarkers(text: string, lines: Line[], singleAllowed: boolean): MarkerCandidate[] {
+  const markers: MarkerCandidate[] = [];
+  let nextChevrons = text.indexOf('>>');
+  for (const line of lines) {
+    const content = skipIndent(text, line.start, line.end);
+    let from = content;
+    if (content < line.end && text.charCodeAt(content) === 62 /* > */) {
+      const end = chevronRunEnd(text, content);
+      if (end - content >= 2 || singleAllowed) markers.push(chevronMarker(text, content, end, line.end, false));
+      from = end;
+    }
+    // Markers standing mid-line: the line breaks before them were lost.
+    if (nextChevrons !== -1 && nextChevrons < from) nextChevrons = text.indexOf('>>', from);
+    while (nextChevrons !== -1 && nextChevrons < line.end) {
+      const end = chevronRunEnd(text, nextChevrons);
+      if (end - nextChevrons <= 3 && isMarkerBoundary(text.charCodeAt(nextChevrons - 1))) {
+        markers.push(chevronMarker(text, nextChevrons, end, line.end, true));
+      }
+      nextChevrons = text.indexOf('>>', end);
+    }
+  }
+  return markers;
+}
+
+function chevronRunEnd(text: string, start: number): number {
+  let end = start;
+  while (text.charCodeAt(end) === 62) end++;
+  return end;
+}
+
+/** What may stand right before a mid-line `>>`: white space or the end of a sentence or quote. */
+function isMarkerBoundary(ch: number): boolean {
+  return isWhitespace(ch) || ch === 46 || ch === 63 || ch === 33 || ch === 34 || ch === 39 || ch === 41 || ch === 93 || ch === 0x201d || ch === 0x2019;
+}
+
+function chevronMarker(text: string, start: number, end: number, lineEnd: number, flattened: boolean): MarkerCandidate {
+  const chevronCount = end - start;
+  const kind: MarkerKind = chevronCount >= 3 ? 'section' : chevronCount === 2 ? 'chevron' : 'single-chevron';
+  const labelStart = skipHorizontalSpace(text, end, lineEnd);
+  return { start, end, kind, label: labelAfterMarker(text, labelStart, lineEnd), flattened };
+}
+
+/** A `NAME:` label right after a chevron, on the same line, before any further marker. */
+function labelAfterMarker(text: string, start: number, lineEnd: number): Label | null {
+  const limit = Math.min(lineEnd, start + MAX_LABEL_LENGTH + 1);
+  let colon = -1;
+  for (let i = start; i < limit; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 58 /* : */) {
+      colon = i;
+      break;
+    }
+    if (ch === 62 /* > */) return null;
+  }
+  if (colon <= start) return null;
+  const after = text.charCodeAt(colon + 1);
+  if (colon + 1 < lineEnd && after !== 32 && after !== 9 && after !== 0xa0) return null;
+  return makeLabel(text, start, colon, { start: colon, end: colon + 1 });
+}
+
+function makeLabel(text: string, start: number, end: number, colon: Span | null): Label | null {
+  const raw = text.slice(start, end);
+  const trimmed = raw.trimEnd();
+  if (!isLabelLike(trimmed)) return null;
+  return { raw: trimmed, span: { start, end: start + trimmed.length }, colon, speaker: speakerKey(trimmed) };
+}
+
+function lineStartColonLabel(text: string, line: Line): Label | null {
+  LINE_START_COLON_LABEL.lastIndex = line.start;
+  const match = LINE_START_COLON_LABEL.exec(text);
+  if (match === null || match.index + match[0].length > line.end) return null;
+  const colon = match.index + match[0].length - 1;
+  const start = colon - match[1].length;
+  return makeLabel(text, start, colon, { start: colon, end: colon + 1 });
+}
+
+function findColonMarkers(text: string, lines: Line[], court: boolean): MarkerCandidate[] {
+  const markers: MarkerCandidate[] = [];
+  const lineStartSpeakers = new Set<string>();
+  for (const line of lines) {
+    if (court) {
+      const courtMatch = matchAt(COURT_MARKER, text, line.start, line.end);
+      if (courtMatch) {
+        const start = courtMatch.index + courtMatch[0].length - 2;
+        const kind: MarkerKind = courtMatch[1] === 'Q' ? 'question' : 'answer';
+        const label: Label = { raw: `${courtMatch[1]}.`, span: { start, end: start + 2 }, colon: null, speaker: courtMatch[1] };
+        markers.push({ start, end: start + 2, kind, label, flattened: false });
+        continue;
+      }
+    }
+    const label = lineStartColonLabel(text, line);
+    if (label !== null) {
+      lineStartSpeakers.add(label.speaker);
+      markers.push({ start: label.span.start, end: label.colon!.end, kind: 'colon', label, flattened: false });
+    }
+  }
+  // Mid-line labels (flattened text, glued `as follows:THE CLERK:`): ALL CAPS, or a speaker the file
+  // names at a line start, or one that recurs mid-line; anything else is running text (`Note: ...`).
+  const midLine: Label[] = [];
+  const midLineCounts = new Map<string, number>();
+  for (const pattern of [MID_LINE_COLON_LABEL, MID_LINE_CAPS_LABEL]) {
+    pattern.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    while ((match = pattern.exec(text)) !== null) {
+      const colon = match.index + match[0].length - 1;
+      const label = makeLabel(text, colon - match[1].length, colon, { start: colon, end: colon + 1 });
+      if (label === null) {
+        // `... so MR. HARVEY:` fails from the sentence start but succeeds from the title.
+        pattern.lastIndex = match.index + 1;
+        continue;
+      }
+      pattern.lastIndex = colon;
+      midLine.push(label);
+      midLineCounts.set(label.speaker, (midLineCounts.get(label.speaker) ?? 0) + 1);
+    }
+  }
+  const knownSpeakers = new Set([...lineStartSpeakers, ...midLineCounts.keys()]);
+  for (const found of midLine) {
+    const label = withoutLeadingSentence(text, found, knownSpeakers);
+    const trusted = isAllCaps(label.raw) || lineStartSpeakers.has(label.speaker) || (midLineCounts.get(label.speaker) ?? 0) >= 2;
+    if (trusted) markers.push({ start: label.span.start, end: label.colon!.end, kind: 'colon', label, flattened: true });
+  }
+  markers.sort((a, b) => a.start - b.start);
+  return dropOverlapping(markers);
+}
+
+/** `called AI. MIRABAI:` reads as one caps run; keep `MIRABAI` when the file knows that speaker. */
+function withoutLeadingSentence(text: string, label: Label, knownSpeakers: ReadonlySet<string>): Label {
+  const cut = label.raw.lastIndexOf('. ');
+  if (cut === -1) return label;
+  const rest = label.raw.slice(cut + 2).trimStart();
+  if (!knownSpeakers.has(speakerKey(rest))) return label;
+  return makeLabel(text, label.span.end - rest.length, label.span.end, label.colon) ?? label;
+}
+
+function dropOverlapping(markers: MarkerCandidate[]): MarkerCandidate[] {
+  const kept: MarkerCandidate[] = [];
+  for (const marker of markers) {
+    const previous = kept[kept.length - 1];
+    if (previous === undefined || marker.start >= previous.end) kept.push(marker);
+  }
+  return kept;
+}
+
+/**
+ * `>> MODERATOR Thank you` without a colon: accepted only when the words are a speaker the file
+ * labels elsewhere with a colon, so `>> Good morning` never becomes a speaker.
+ */
+function resolveColonlessLabels(text: string, markers: MarkerCandidate[]): void {
+  const knownWordCounts = new Map<string, number>();
+  for (const marker of markers) {
+    if (marker.label) knownWordCounts.set(marker.label.speaker, marker.label.speaker.split(' ').length);
+  }
+  if (knownWordCounts.size === 0) return;
+  const wordCounts = [...new Set(knownWordCounts.values())].sort((a, b) => b - a);
+  const word = /[^\s]+/g;
+  for (const marker of markers) {
+    if (marker.label !== null || marker.kind === 'colon' || marker.kind === 'question' || marker.kind === 'answer') continue;
+    const start = skipHorizontalSpace(text, marker.end, text.length);
+    const window = text.slice(start, start + MAX_LABEL_LENGTH + 2);
+    const wordEnds: number[] = [];
+    word.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    while (wordEnds.length < 7 && (match = word.exec(window)) !== null) {
+      if (window.slice(wordEnds.length ? wordEnds[wordEnds.length - 1] : 0, match.index).includes('\n')) break;
+      wordEnds.push(match.index + match[0].length);
+    }
+    for (const count of wordCounts) {
+      // The label must be followed by more words: a lone `>> MODERATOR` line stays speech.
+      if (count >= wordEnds.length) continue;
+      const candidate = window.slice(0, wordEnds[count - 1]);
+      if (knownWordCounts.has(speakerKey(candidate)) && isLabelLike(candidate)) {
+        marker.label = { raw: candidate, span: { start, end: start + candidate.length }, colon: null, speaker: speakerKey(candidate) };
+        break;
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Turns
+
+function buildTurns(text: string, lines: Line[], markers: MarkerCandidate[]): Turn[] {
+  const turns: Turn[] = [];
+  let lineIndex = 0;
+  for (let i = 0; i < markers.length; i++) {
+    const marker = markers[i];
+    const limit = i + 1 < markers.length ? markers[i + 1].start : text.length;
+    const end = trimEndOffset(text, marker.start, limit);
+    const afterLabel = marker.label ? Math.max(marker.end, (marker.label.colon ?? marker.label.span).end) : marker.end;
+    const bodyStart = skipWhitespace(text, afterLabel, end);
+    const body = { start: bodyStart, end: Math.max(bodyStart, end) };
+    while (lineIndex + 1 < lines.length && lines[lineIndex + 1].start <= body.start) lineIndex++;
+    turns.push({
+      index: i,
+      span: { start: marker.start, end },
+      marker: { start: marker.start, end: marker.end },
+      markerKind: marker.kind,
+      label: marker.label,
+      body,
+      paragraphs: splitParagraphs(text, lines, lineIndex, body),
+      flattened: marker.flattened,
+    });
+  }
+  return turns;
+}
+
+/** Non-blank runs of lines within a span; a line holding only white space separates paragraphs. */
+function splitParagraphs(text: string, lines: Line[], firstLine: number, body: Span): Span[] {
+  const paragraphs: Span[] = [];
+  if (body.start >= body.end) return paragraphs;
+  let current: Span | null = null;
+  for (let l = firstLine; l < lines.length && lines[l].start < body.end; l++) {
+    const start = Math.max(lines[l].start, body.start);
+    const end = Math.min(lines[l].end, body.end);
+    const contentStart = skipWhitespace(text, start, end);
+    if (contentStart >= end) {
+      if (current) paragraphs.push(current);
+      current = null;
+      continue;
+    }
+    const contentEnd = trimEndOffset(text, contentStart, end);
+    if (current) current.end = contentEnd;
+    else current = { start: contentStart, end: contentEnd };
+  }
+  if (current) paragraphs.push(current);
+  return paragraphs;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Header
+
+function buildHeader(text: string, lines: Line[], headerEnd: number): Header | null {
+  const start = skipWhitespace(text, 0, headerEnd);
+  const end = trimEndOffset(text, start, headerEnd);
+  if (start >= end) return null;
+  let titleSpan: Span | null = null;
+  for (const line of lines) {
+    if (line.start >= end) break;
+    const lineStart = skipWhitespace(text, line.start, Math.min(line.end, end));
+    const lineEnd = trimEndOffset(text, lineStart, Math.min(line.end, end));
+    if (lineStart >= lineEnd) continue;
+    const content = text.slice(lineStart, lineEnd);
+    if (FENCE.test(content) || PROVIDER_BLOCK.test(content)) continue;
+    titleSpan = { start: lineStart, end: lineEnd };
+    break;
+  }
+  const title = titleSpan ? shortenTitle(text.slice(titleSpan.start, titleSpan.end)) : null;
+  if (titleSpan && title) titleSpan = { start: titleSpan.start, end: Math.min(titleSpan.end, titleSpan.start + title.replace(/…$/, '').length) };
+  return { span: { start, end }, title, titleSpan, disclaimer: findDisclaimer(text, lines, start, end) };
+}
+
+function shortenTitle(line: string): string {
+  const collapsed = line.replace(/\s+/g, ' ').trim();
+  if (collapsed.length <= TITLE_MAX_LENGTH) return collapsed;
+  const cut = collapsed.lastIndexOf(' ', TITLE_MAX_LENGTH);
+  return `${collapsed.slice(0, cut > TITLE_MAX_LENGTH / 2 ? cut : TITLE_MAX_LENGTH)}…`;
+}
+
+/** The paragraph (run of non-blank, non-fence lines) of the header that carries a disclaimer. */
+function findDisclaimer(text: string, lines: Line[], headerStart: number, headerEnd: number): Span | null {
+  const headerText = text.slice(headerStart, headerEnd);
+  let firstMatch = -1;
+  for (const pattern of DISCLAIMER_PATTERNS) {
+    const match = pattern.exec(headerText);
+    if (match && (firstMatch === -1 || match.index < firstMatch)) firstMatch = match.index;
+  }
+  if (firstMatch === -1) return null;
+  const at = headerStart + firstMatch;
+  const isSeparator = (line: Line) => {
+    const content = text.slice(line.start, line.end);
+    return content.trim().length === 0 || FENCE.test(content);
+  };
+  let first = lines.findIndex((line) => line.end >= at);
+  let last = first;
+  while (first > 0 && lines[first - 1].start >= headerStart && !isSeparator(lines[first - 1])) first--;
+  while (last + 1 < lines.length && lines[last + 1].end <= headerEnd && !isSeparator(lines[last + 1])) last++;
+  const start = skipWhitespace(text, Math.max(lines[first].start, headerStart), headerEnd);
+  return { start, end: trimEndOffset(text, start, Math.min(lines[last].end, headerEnd)) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Timestamps and sections
+
+function findTimestamps(text: string, lines: Line[]): Timestamp[] {
+  const timestamps: Timestamp[] = [];
+  for (const line of lines) {
+    if (line.end - line.start > 24) continue;
+    const match = TIMESTAMP_LINE.exec(text.slice(line.start, line.end));
+    if (match) {
+      const start = line.start + match[0].indexOf(match[1]);
+      timestamps.push({ span: { start, end: start + match[1].length }, text: match[1] });
+    }
+  }
+  return timestamps;
+}
+
+function buildSections(text: string, turns: Turn[], timestamps: Timestamp[]): Section[] {
+  const sections: Section[] = [];
+  let turnIndex = 0;
+  let timestampIndex = 0;
+  while (timestampIndex < timestamps.length || turnIndex < turns.length) {
+    const timestamp = timestamps[timestampIndex];
+    const turn = turns[turnIndex];
+    if (timestamp && (!turn || timestamp.span.start < turn.span.start)) {
+      sections.push({ span: timestamp.span, title: timestamp.text, firstTurn: turnIndex });
+      timestampIndex++;
+    } else {
+      if (turn.markerKind === 'section') {
+        const title = shortenTitle(text.slice(turn.body.start, turn.paragraphs[0]?.end ?? turn.body.end)) || '(section)';
+        sections.push({ span: turn.marker, title, firstTurn: turnIndex });
+      }
+      turnIndex++;
+    }
+  }
+  return sections;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Annotations
+
+// Longer bracketed content cannot be a lexicon term; only a group alone on its line can still be a note.
+const MAX_TERM_LENGTH = 120;
+
+function findAnnotations(text: string, lines: Line[], turns: Turn[], inaudibleTerms: ReadonlySet<string>, timestamps: Timestamp[]): Annotation[] {
+  const annotations: Annotation[] = [];
+  const excluded = new Set(timestamps.map((timestamp) => timestamp.span.start));
+  let turnCursor = -1;
+  for (const line of lines) {
+    const contentStart = skipWhitespace(text, line.start, line.end);
+    const contentEnd = trimEndOffset(text, contentStart, line.end);
+    // The first closing bracket after the last search, per kind: keeps runs of `((((` linear.
+    const closeAfter: Record<string, number> = { '(': -2, '[': -2 };
+    let position = contentStart;
+    while (position < contentEnd) {
+      const open = nextBracket(text, position, contentEnd);
+      if (open === -1) break;
+      position = open + 1;
+      if (excluded.has(open)) continue;
+      const bracket = text.charAt(open) as '(' | '[';
+      if (closeAfter[bracket] !== -1 && closeAfter[bracket] <= open) {
+        closeAfter[bracket] = indexOfWithin(text, BRACKET_CLOSE[bracket], open + 1, contentEnd);
+      }
+      const close = closeAfter[bracket];
+      const closed = close !== -1;
+      const spanEnd = closed ? close + 1 : contentEnd;
+      const innerEnd = closed ? close : contentEnd;
+      const alone = open === contentStart && spanEnd + 3 >= contentEnd && /^[\s.,;:!?-]*$/.test(text.slice(spanEnd, contentEnd));
+      const rawContent = innerEnd - open <= MAX_TERM_LENGTH ? text.slice(open + 1, innerEnd) : '';
+      const kind = classifyAnnotation(normaliseTerm(rawContent), alone, inaudibleTerms);
+      // An unclosed bracket counts only at a line start; mid-line it is speech that wraps.
+      if (kind === null || (!closed && open !== contentStart)) continue;
+      while (turnCursor + 1 < turns.length && turns[turnCursor + 1].span.start <= open) turnCursor++;
+      const content = (rawContent || text.slice(open + 1, Math.min(innerEnd, open + 1 + MAX_TERM_LENGTH))).trim().replace(/[\s.,;:!]+$/, '');
+      annotations.push({ kind, span: { start: open, end: spanEnd }, content, bracket, closed, turn: turnCursor });
+      position = spanEnd;
+    }
+  }
+  return annotations;
+}
+
+function indexOfWithin(text: string, search: string, from: number, to: number): number {
+  const code = search.charCodeAt(0);
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === code) return i;
+  return -1;
+}
+
+function nextBracket(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 40 /* ( */ || ch === 91 /* [ */) return i;
+  }
+  return -1;
+}
+
+function classifyAnnotation(content: string, alone: boolean, inaudibleTerms: ReadonlySet<string>): AnnotationKind | null {
+  if (isInaudibleTerm(content, inaudibleTerms)) return 'inaudible';
+  if (isNoteTerm(content)) return 'note';
+  if (isSoundTerm(content)) return 'sound';
+  return alone ? 'note' : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small scanning helpers
+
+function skipIndent(text: string, from: number, to: number): number {
+  INDENT.lastIndex = from;
+  INDENT.exec(text);
+  return Math.min(INDENT.lastIndex, to);
+}
+
+function skipHorizontalSpace(text: string, from: number, to: number): number {
+  HORIZONTAL_SPACE.lastIndex = from;
+  HORIZONTAL_SPACE.exec(text);
+  return Math.min(HORIZONTAL_SPACE.lastIndex, to);
+}
+
+function isWhitespace(ch: number): boolean {
+  return ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 0xa0 || ch === 0xfeff || ch === 0x2028 || ch === 0x2029 || ch === 11 || ch === 12;
+}
+
+function skipWhitespace(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && isWhitespace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+function trimEndOffset(text: string, from: number, to: number): number {
+  let i = to;
+  while (i > from && isWhitespace(text.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+function matchAt(pattern: RegExp, text: string, from: number, to: number): RegExpExecArray | null {
+  pattern.lastIndex = from;
+  const match = pattern.exec(text);
+  return match !== null && match.index + match[0].length <= to ? match : null;
+}

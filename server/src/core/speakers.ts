@@ -1,0 +1,59 @@
+import { LABEL_TRAPS } from './lexicon';
+
+/**
+ * The identity of a speaker label: `Moderator`, `MODERATOR` and `MODERATOR ` are one speaker;
+ * U+2011 and ASCII hyphens, curly and straight apostrophes are alike.
+ */
+export function speakerKey(label: string): string {
+  return label
+    .normalize('NFC')
+    .replace(/[\u2010\u2011\u2012\u2013]/g, '-')
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toUpperCase();
+}
+
+// A word of a name: starts with a letter; then letters, marks, digits, periods, apostrophes, hyphens.
+const NAME_WORD = /^[\p{L}][\p{L}\p{M}\d.'\u2019\u2010\u2011-]*$/u;
+const NUMBER_WORD = /^\d{1,3}$/;
+// Lower-case particles inside Mixed Case names: `Ana de la Cruz`, `Ludwig van Beethoven`.
+const NAME_PARTICLES = new Set(['de', 'da', 'das', 'do', 'dos', 'di', 'del', 'della', 'la', 'le', 'du', 'van', 'von', 'der', 'den', 'ter', 'bin', 'ibn', 'al', 'el', 'y', 'e', 'and', 'of']);
+const TRAILING_AFFILIATION = /\s*\([^()]{1,40}\)$/;
+
+export const MAX_LABEL_WORDS = 6;
+export const MAX_LABEL_LENGTH = 60;
+
+/**
+ * Whether the text before a colon reads as a speaker label rather than speech:
+ * at most six name-like words starting with a letter, ALL CAPS or Capitalised, an optional
+ * trailing `(AFFILIATION)`, and not a header or speech lead-in such as `Note`.
+ */
+export function isLabelLike(candidate: string): boolean {
+  const text = candidate.trim();
+  if (text.length === 0 || text.length > MAX_LABEL_LENGTH) return false;
+  const name = text.replace(TRAILING_AFFILIATION, '');
+  const words = name.split(/\s+/);
+  if (words.length === 0 || words.length > MAX_LABEL_WORDS) return false;
+  if (!NAME_WORD.test(words[0])) return false;
+  let capitalised = 0;
+  for (const word of words) {
+    if (NUMBER_WORD.test(word)) continue;
+    if (!NAME_WORD.test(word)) return false;
+    const first = word.charAt(0);
+    if (first !== first.toLowerCase() && first === first.toUpperCase()) capitalised++;
+    else if (!NAME_PARTICLES.has(word)) return false;
+  }
+  if (capitalised === 0 || !isCapitalised(words[0])) return false;
+  return !LABEL_TRAPS.has(speakerKey(name));
+}
+
+function isCapitalised(word: string): boolean {
+  const first = word.charAt(0);
+  return first !== first.toLowerCase();
+}
+
+/** True when the label has letters and none of them is lower case (`MS. McCANN` is not). */
+export function isAllCaps(label: string): boolean {
+  return /\p{L}/u.test(label) && label === label.toUpperCase();
+}
