@@ -1,0 +1,59 @@
+// The thin client: starts the bundled language server and offers to open transcript-like `.txt`
+// files as Caption Transcript. Every language feature lives in the server.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+const LANGUAGE_ID = 'caption-transcript';
+const ASKED_KEY = 'verbatim.askedToSwitch';
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: LANGUAGE_ID },
+      { scheme: 'untitled', language: LANGUAGE_ID },
+    ],
+    synchronize: { configurationSection: 'verbatim' },
+  };
+  client = new LanguageClient('verbatim', 'Verbatim', serverOptions, clientOptions);
+  await client.start();
+
+  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument((document) => offerToSwitch(context, document)));
+  for (const document of vscode.workspace.textDocuments) void offerToSwitch(context, document);
+}
+
+export function deactivate(): Thenable<void> | undefined {
+  return client?.stop();
+}
+
+/** A `.txt` file that reads as a transcript is offered, once, the Caption Transcript mode. */
+async function offerToSwitch(context: vscode.ExtensionContext, document: vscode.TextDocument): Promise<void> {
+  if (!client || document.languageId !== 'plaintext' || !document.fileName.toLowerCase().endsWith('.txt')) return;
+  const mode = vscode.workspace.getConfiguration('verbatim').get<string>('detectTranscriptsInTxt', 'ask');
+  if (mode === 'never') return;
+  const asked = context.globalState.get<string[]>(ASKED_KEY, []);
+  const key = document.uri.toString();
+  if (mode === 'ask' && asked.includes(key)) return;
+  const looksLike = await client.sendRequest<boolean>('verbatim/looksLikeTranscript', { text: document.getText(new vscode.Range(0, 0, 400, 0)) });
+  if (!looksLike) return;
+  if (mode === 'always') {
+    await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
+    return;
+  }
+  await context.globalState.update(ASKED_KEY, [...asked, key].slice(-500));
+  const choice = await vscode.window.showInformationMessage(
+    `${path.basename(document.fileName)} looks like a caption transcript. Open it as Caption Transcript?`,
+    'Switch',
+    'Always for .txt transcripts',
+    'Never',
+  );
+  if (choice === 'Switch' || choice === 'Always for .txt transcripts') await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
+  if (choice === 'Always for .txt transcripts') await vscode.workspace.getConfiguration('verbatim').update('detectTranscriptsInTxt', 'always', vscode.ConfigurationTarget.Global);
+  if (choice === 'Never') await vscode.workspace.getConfiguration('verbatim').update('detectTranscriptsInTxt', 'never', vscode.ConfigurationTarget.Global);
+}

@@ -1,0 +1,54 @@
+import type { Annotation, Span, Transcript, Turn } from './model';
+
+/** A piece of a turn's body in order: spoken text between annotations, or an annotation. */
+export type BodyPart = { kind: 'speech'; span: Span } | { kind: 'annotation'; annotation: Annotation };
+
+/** Annotations of each turn, indexed once per transcript. */
+export function annotationsByTurn(transcript: Transcript): Annotation[][] {
+  const byTurn: Annotation[][] = transcript.turns.map(() => []);
+  for (const annotation of transcript.annotations) {
+    if (annotation.turn >= 0) byTurn[annotation.turn].push(annotation);
+  }
+  return byTurn;
+}
+
+/** Splits a turn's body into speech and annotations; speech parts are trimmed and non-empty. */
+export function bodyParts(text: string, turn: Turn, annotations: readonly Annotation[]): BodyPart[] {
+  const parts: BodyPart[] = [];
+  let cursor = turn.body.start;
+  const pushSpeech = (end: number) => {
+    let start = cursor;
+    let stop = end;
+    while (start < stop && /\s/.test(text.charAt(start))) start++;
+    while (stop > start && /\s/.test(text.charAt(stop - 1))) stop--;
+    if (start < stop) parts.push({ kind: 'speech', span: { start, end: stop } });
+  };
+  for (const annotation of annotations) {
+    if (annotation.span.start < turn.body.start || annotation.span.end > turn.body.end) continue;
+    pushSpeech(annotation.span.start);
+    parts.push({ kind: 'annotation', annotation });
+    cursor = annotation.span.end;
+  }
+  pushSpeech(turn.body.end);
+  return parts;
+}
+
+/** How a speaker is named in messages: the label as written, or "Unidentified speaker". */
+export function speakerName(turn: Turn): string {
+  return turn.label ? turn.label.raw : 'unidentified speaker';
+}
+
+/** The first words of a text, for messages and outline details. */
+export function firstWords(text: string, maxLength = 50): string {
+  const collapsed = text.replace(/\s+/g, ' ').trim();
+  if (collapsed.length <= maxLength) return collapsed;
+  const cut = collapsed.lastIndexOf(' ', maxLength);
+  return `${collapsed.slice(0, cut > maxLength / 2 ? cut : maxLength)}…`;
+}
+
+/** The span of the last few words of a span (at most 80 characters), for a diagnostic range and a quotation. */
+export function lastWords(text: string, span: Span, count = 4): Span {
+  const windowStart = Math.max(span.start, span.end - 80);
+  const match = new RegExp(`(?:\\S+[ \\t]+){0,${count - 1}}\\S+$`).exec(text.slice(windowStart, span.end));
+  return match ? { start: windowStart + match.index, end: span.end } : { start: windowStart, end: span.end };
+}

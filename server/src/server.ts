@@ -1,0 +1,117 @@
+// The language server: connection, capabilities and routing to one feature module per request.
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { looksLikeTranscript } from './core/detect';
+import { DEFAULT_SETTINGS, resolveSettings, type Settings } from './core/settings';
+import { AnalysedDocuments } from './documents';
+import { diagnostics } from './features/diagnostics';
+import { documentSymbols } from './features/documentSymbols';
+import { foldingRanges } from './features/folding';
+
+const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
+if (!process.argv.some((arg) => TRANSPORTS.some((transport) => arg.startsWith(transport)))) {
+  process.stderr.write('Verbatim language server: start it with --stdio (or --node-ipc, --socket=PORT, --pipe=NAME).\n');
+  process.exit(2);
+}
+
+const connection = createConnection(ProposedFeatures.all);
+let settings: Settings = DEFAULT_SETTINGS;
+let pullsConfiguration = false;
+const reportedSettingsProblems = new Set<string>();
+const documents = new AnalysedDocuments(() => settings);
+
+/** Debounce for diagnostics while typing: one analysis per pause, not per keystroke. */
+const DIAGNOSTICS_DELAY_MS = 150;
+const pendingDiagnostics = new Map<string, NodeJS.Timeout>();
+
+connection.onInitialize((params): InitializeResult => {
+  pullsConfiguration = params.capabilities.workspace?.configuration === true;
+  applySettings(params.initializationOptions?.settings);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      documentSymbolProvider: { label: 'Speakers' },
+      foldingRangeProvider: true,
+    },
+    serverInfo: { name: 'verbatim' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (pullsConfiguration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'verbatim' });
+    void refreshSettings();
+  }
+});
+
+connection.onDidChangeConfiguration((change) => {
+  if (pullsConfiguration) void refreshSettings();
+  else applySettings(change.settings?.verbatim);
+});
+
+async function refreshSettings(): Promise<void> {
+  try {
+    applySettings(await connection.workspace.getConfiguration('verbatim'));
+  } catch (error) {
+    connection.console.error(`Could not read the verbatim settings: ${String(error)}`);
+  }
+}
+
+function applySettings(raw: unknown): void {
+  const resolved = resolveSettings(raw);
+  settings = resolved.settings;
+  for (const problem of resolved.problems) {
+    if (reportedSettingsProblems.has(problem)) continue;
+    reportedSettingsProblems.add(problem);
+    connection.console.warn(`Settings: ${problem}`);
+    void connection.window.showWarningMessage(`Verbatim settings: ${problem}`);
+  }
+  documents.invalidateAll();
+  for (const document of documents.documents.all()) scheduleDiagnostics(document.uri, 0);
+}
+
+function scheduleDiagnostics(uri: string, delay = DIAGNOSTICS_DELAY_MS): void {
+  clearTimeout(pendingDiagnostics.get(uri));
+  pendingDiagnostics.set(
+    uri,
+    setTimeout(() => {
+      pendingDiagnostics.delete(uri);
+      const analysis = documents.get(uri);
+      if (!analysis) return;
+      try {
+        void connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: diagnostics(analysis) });
+      } catch (error) {
+        connection.console.error(`Diagnostics failed for ${uri}: ${error instanceof Error ? error.stack : String(error)}`);
+      }
+    }, delay),
+  );
+}
+
+documents.documents.onDidOpen((event) => scheduleDiagnostics(event.document.uri, 0));
+documents.documents.onDidChangeContent((event) => scheduleDiagnostics(event.document.uri));
+documents.documents.onDidClose((event) => {
+  clearTimeout(pendingDiagnostics.get(event.document.uri));
+  pendingDiagnostics.delete(event.document.uri);
+  void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+});
+
+connection.onDocumentSymbol((params) => {
+  const analysis = documents.get(params.textDocument.uri);
+  return analysis ? documentSymbols(analysis) : null;
+});
+
+connection.onFoldingRanges((params) => {
+  const analysis = documents.get(params.textDocument.uri);
+  return analysis ? foldingRanges(analysis) : null;
+});
+
+/** Custom request for the client's `.txt` detection: does this text read as a transcript? */
+connection.onRequest('verbatim/looksLikeTranscript', (params: { text: string }) => typeof params?.text === 'string' && looksLikeTranscript(params.text));
+
+documents.documents.listen(connection);
+connection.listen();
