@@ -191,6 +191,13 @@ export const LABEL_TRAPS: ReadonlySet<string> = new Set([
   'THIRDLY',
 ]);
 
+/**
+ * Words no speaker label starts or ends with; they give away a phrase of ALL-CAPS speech or a header
+ * field: `>> THE QUESTION IS: ...`, `CAPTIONING PROVIDED BY: ...`, `MY POINT: ...`.
+ */
+export const LABEL_CANNOT_START_WITH: ReadonlySet<string> = new Set(['MY', 'OUR', 'YOUR', 'THEIR', 'ITS', 'THIS', 'THAT', 'THESE', 'THOSE', 'WE', 'IT', 'IF', 'WHEN', 'BUT', 'AND', 'OR', 'SO', 'AS', 'FOR', 'TO', 'IN', 'ON', 'AT', 'BY', 'WITH', 'FROM']);
+export const LABEL_CANNOT_END_WITH: ReadonlySet<string> = new Set(['THE', 'AN', 'AND', 'OR', 'OF', 'BY', 'FOR', 'TO', 'IN', 'ON', 'AT', 'WITH', 'FROM', 'AS', 'IS', 'ARE', 'WAS', 'WERE', 'BE', 'THAT', 'FOLLOWS']);
+
 /** Lines that frame a header: provider blocks. */
 export const PROVIDER_BLOCK = /^(?:RAW|FINISHED|ROUGH(?:LY)?[ -]?(?:EDITED|DRAFT)|UNEDITED|EDITED)\s+(?:FILE|COPY|TRANSCRIPT|VERSION|OUTPUT)\b/i;
 

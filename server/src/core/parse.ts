@@ -47,6 +47,7 @@ const MID_LINE_COLON_LABEL = /(?:[.?!]["'\u201d\u2019)]?[ \t]+|:|\d\d:\d\d:\d\d,
 // `ICANN - Toronto, Canada NANCY LUPIANO: Ladies and gentlemen`.
 const MID_LINE_CAPS_LABEL = /(?<=[ \t])(\p{Lu}[\p{Lu}\p{M}.'\u2019\u2011-]*(?:[ \t]+\p{Lu}[\p{Lu}\p{M}.'\u2019\u2011-]*){1,5}):(?=[ \t])/gu;
 const MID_LINE_CHEVRON = /(^|[\s.?!"'\u201d\u2019)\]])(>>>?)(?!>)/g;
+const LABEL_CHARACTER = /[\p{L}\p{M} \t.'\u2019\u2011-]/u;
 const TIMESTAMP_LINE = /^[ \t]*(\[\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\]|\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?:[AaPp]\.?[Mm]\.?))[ \t]*$/;
 const BRACKET_CLOSE: Record<string, string> = { '(': ')', '[': ']' };
 
@@ -86,50 +87,93 @@ export function splitLines(text: string): Line[] {
 function detectDialect(text: string, lines: Line[]): Dialect {
   let chevronLines = 0;
   let singleChevronLines = 0;
-  let courtLines = 0;
+  let questionLines = 0;
+  let answerLines = 0;
   let colonLabels = 0;
   let strongColonLabel = false;
+  const lineStartSpeakers = new Set<string>();
   for (const line of lines) {
     const content = skipIndent(text, line.start, line.end);
     if (text.startsWith('>>', content)) chevronLines++;
     else if (text.charCodeAt(content) === 62 /* > */) singleChevronLines++;
-    else if (matchAt(COURT_MARKER, text, line.start, line.end)) courtLines++;
     else {
+      const court = matchAt(COURT_MARKER, text, line.start, line.end);
+      if (court) {
+        if (court[1] === 'Q') questionLines++;
+        else answerLines++;
+        continue;
+      }
       const label = lineStartColonLabel(text, line);
       if (label === null) continue;
       colonLabels++;
+      lineStartSpeakers.add(label.speaker);
       strongColonLabel ||= label.raw.includes(' ') || (isAllCaps(label.raw) && label.raw.length >= 3);
     }
   }
-  let midLineChevrons = 0;
-  MID_LINE_CHEVRON.lastIndex = 0;
-  while (midLineChevrons <= chevronLines + colonLabels + 2 && MID_LINE_CHEVRON.exec(text) !== null) midLineChevrons++;
-  const chevrons = Math.max(chevronLines, midLineChevrons);
+  const chevrons = Math.max(chevronLines, countMidLineChevrons(text));
   if (singleChevronLines >= 2 && singleChevronLines > chevronLines) return 'single-chevron';
-  if (courtLines >= 2) return 'court';
-  const colonTurns = colonLabels + (chevrons > colonLabels + 2 ? 0 : midLineColonLabels(text).filter(isAllCaps).length);
+  // An examination has both questions and answers; a lone `A.` line is a list item or an initial.
+  if (questionLines > 0 && answerLines > 0 && questionLines + answerLines >= 2) return 'court';
+  const colonTurns = colonLabels + countMidLineColonTurns(text, lineStartSpeakers, chevrons - colonLabels);
   if (chevrons > 0 && chevrons >= colonTurns) return 'chevron';
   if (colonTurns >= 2 || strongColonLabel || (colonTurns === 1 && chevrons === 0)) return 'colon';
   if (chevrons > 0) return 'chevron';
   return 'none';
 }
 
-/** Label-like `NAME:` groups standing mid-line (flattened or PDF text). */
-function midLineColonLabels(text: string): string[] {
-  const labels: string[] = [];
+function countMidLineChevrons(text: string): number {
+  let count = 0;
+  MID_LINE_CHEVRON.lastIndex = 0;
+  while (MID_LINE_CHEVRON.exec(text) !== null) count++;
+  return count;
+}
+
+/**
+ * Mid-line labels that would start colon turns, by the same trust rule as `findColonMarkers`;
+ * counting stops once it exceeds `limit` (the answer is then known). Labels right after a chevron
+ * (`>> C. MASSANGO:` holds `MASSANGO:` after a sentence-like `C.`) belong to chevron turns.
+ */
+function countMidLineColonTurns(text: string, lineStartSpeakers: ReadonlySet<string>, limit: number): number {
+  let count = 0;
+  const seenOnce = new Set<string>();
+  for (const label of midLineColonLabels(text)) {
+    if (followsChevron(text, label.span.start)) continue;
+    if (isAllCaps(label.raw) || lineStartSpeakers.has(label.speaker)) count++;
+    else if (seenOnce.has(label.speaker)) count += 2; // the first sighting becomes trusted too
+    else seenOnce.add(label.speaker);
+    if (count > Math.max(0, limit)) break;
+  }
+  return count;
+}
+
+/** Whether only label characters stand between a chevron and `offset` on its line. */
+function followsChevron(text: string, offset: number): boolean {
+  const stop = Math.max(0, offset - MAX_LABEL_LENGTH);
+  for (let i = offset - 1; i >= stop; i--) {
+    const ch = text.charAt(i);
+    if (ch === '>') return true;
+    if (!LABEL_CHARACTER.test(ch)) return false;
+  }
+  return false;
+}
+
+/** Label-like `NAME:` groups standing mid-line (flattened or PDF text), in no particular order. */
+function* midLineColonLabels(text: string): Generator<Label> {
   for (const pattern of [MID_LINE_COLON_LABEL, MID_LINE_CAPS_LABEL]) {
     pattern.lastIndex = 0;
     let match: RegExpExecArray | null;
     while ((match = pattern.exec(text)) !== null) {
-      if (isLabelLike(match[1])) {
-        labels.push(match[1]);
-        pattern.lastIndex = match.index + match[0].length - 1;
-      } else {
+      const colon = match.index + match[0].length - 1;
+      const label = makeLabel(text, colon - match[1].length, colon, { start: colon, end: colon + 1 });
+      if (label === null) {
+        // `... so MR. HARVEY:` fails from the sentence start but succeeds from the title.
         pattern.lastIndex = match.index + 1;
+        continue;
       }
+      pattern.lastIndex = colon;
+      yield label;
     }
   }
-  return labels;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -249,21 +293,9 @@ function findColonMarkers(text: string, lines: Line[], court: boolean): MarkerCa
   // names at a line start, or one that recurs mid-line; anything else is running text (`Note: ...`).
   const midLine: Label[] = [];
   const midLineCounts = new Map<string, number>();
-  for (const pattern of [MID_LINE_COLON_LABEL, MID_LINE_CAPS_LABEL]) {
-    pattern.lastIndex = 0;
-    let match: RegExpExecArray | null;
-    while ((match = pattern.exec(text)) !== null) {
-      const colon = match.index + match[0].length - 1;
-      const label = makeLabel(text, colon - match[1].length, colon, { start: colon, end: colon + 1 });
-      if (label === null) {
-        // `... so MR. HARVEY:` fails from the sentence start but succeeds from the title.
-        pattern.lastIndex = match.index + 1;
-        continue;
-      }
-      pattern.lastIndex = colon;
-      midLine.push(label);
-      midLineCounts.set(label.speaker, (midLineCounts.get(label.speaker) ?? 0) + 1);
-    }
+  for (const label of midLineColonLabels(text)) {
+    midLine.push(label);
+    midLineCounts.set(label.speaker, (midLineCounts.get(label.speaker) ?? 0) + 1);
   }
   const knownSpeakers = new Set([...lineStartSpeakers, ...midLineCounts.keys()]);
   for (const found of midLine) {
@@ -284,11 +316,14 @@ function withoutLeadingSentence(text: string, label: Label, knownSpeakers: Reado
   return makeLabel(text, label.span.end - rest.length, label.span.end, label.colon) ?? label;
 }
 
+/** Keeps the first of overlapping markers; a marker reaches to the end of its label. */
 function dropOverlapping(markers: MarkerCandidate[]): MarkerCandidate[] {
   const kept: MarkerCandidate[] = [];
+  let keptEnd = -1;
   for (const marker of markers) {
-    const previous = kept[kept.length - 1];
-    if (previous === undefined || marker.start >= previous.end) kept.push(marker);
+    if (marker.start < keptEnd) continue;
+    kept.push(marker);
+    keptEnd = Math.max(marker.end, marker.label ? (marker.label.colon ?? marker.label.span).end : marker.end);
   }
   return kept;
 }
@@ -392,8 +427,12 @@ function buildHeader(text: string, lines: Line[], headerEnd: number): Header | n
     const lineEnd = trimEndOffset(text, lineStart, Math.min(line.end, end));
     if (lineStart >= lineEnd) continue;
     const content = text.slice(lineStart, lineEnd);
-    if (FENCE.test(content) || PROVIDER_BLOCK.test(content)) continue;
-    titleSpan = { start: lineStart, end: lineEnd };
+    if (FENCE.test(content)) continue;
+    // A provider block is no title, but a flattened header goes on after it on the same line.
+    const provider = PROVIDER_BLOCK.exec(content);
+    const titleStart = provider ? skipWhitespace(text, lineStart + provider[0].length, lineEnd) : lineStart;
+    if (titleStart >= lineEnd) continue;
+    titleSpan = { start: titleStart, end: lineEnd };
     break;
   }
   const title = titleSpan ? shortenTitle(text.slice(titleSpan.start, titleSpan.end)) : null;

@@ -1,4 +1,4 @@
-import { LABEL_TRAPS } from './lexicon';
+import { LABEL_CANNOT_END_WITH, LABEL_CANNOT_START_WITH, LABEL_TRAPS } from './lexicon';
 
 /**
  * The identity of a speaker label: `Moderator`, `MODERATOR` and `MODERATOR ` are one speaker;
@@ -45,6 +45,7 @@ export function isLabelLike(candidate: string): boolean {
     else if (!NAME_PARTICLES.has(word)) return false;
   }
   if (capitalised === 0 || !isCapitalised(words[0])) return false;
+  if (LABEL_CANNOT_START_WITH.has(speakerKey(words[0])) || LABEL_CANNOT_END_WITH.has(speakerKey(words[words.length - 1]))) return false;
   return !LABEL_TRAPS.has(speakerKey(name));
 }
 
