@@ -1,0 +1,36 @@
+// Which end-to-end assertions are live. A feature that has not landed yet keeps its assertions in
+// the suites, reported as PENDING with the reason below (never passing silently). Flip the flag
+// when the feature lands; `VERBATIM_E2E_ENABLE=rename,completion` turns pending ones on for a
+// try-out run without editing this file.
+
+export const FEATURES = {
+  quickFix: { on: false, why: 'quick fixes (e.g. flattened-turns "Put each turn on its own line") land in a later issue' },
+  fixAll: { on: false, why: 'the source.fixAll.verbatim action lands in a later issue' },
+  rename: { on: false, why: 'rename of a speaker label lands in a later issue' },
+  completion: { on: false, why: 'completion of known labels after ">> " lands in a later issue' },
+  formatting: { on: false, why: 'the formatter lands in a later issue' },
+  speakersView: { on: false, why: 'the Speakers tree view lands in a later issue' },
+  statusBar: { on: false, why: "the extension's own status-bar item lands in a later issue" },
+  txtDetection: { on: false, why: 'the .txt transcript detection prompt (verbatim.detectTranscriptsInTxt) lands in a later issue' },
+  laterRules: { on: false, why: 'label-variant, lost-dash, repeated-word, unclosed-annotation land in a later issue' },
+} as const;
+
+export type Feature = keyof typeof FEATURES;
+
+export function featureOn(feature: Feature): boolean {
+  const extra = (process.env.VERBATIM_E2E_ENABLE ?? '').split(',').map((s) => s.trim());
+  return FEATURES[feature].on || extra.includes(feature) || extra.includes('all');
+}
+
+/** Codes the server reports today; the later ones are accepted too so new rules do not break the suite. */
+export const KNOWN_CODES = [
+  'broken-turn',
+  'inaudible',
+  'empty-turn',
+  'unlabeled-turn',
+  'flattened-turns',
+  'label-variant',
+  'lost-dash',
+  'repeated-word',
+  'unclosed-annotation',
+];

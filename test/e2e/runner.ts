@@ -1,0 +1,90 @@
+// `npm run test:e2e`: runs the end-to-end phases against the packaged extension and prints a
+// summary with timings. Exit code 0 only if every phase that ran passed.
+//
+//   node out/test/e2e/runner.js [--only=harness,integration,ui,neovim] [--vsix=verbatim.vsix]
+//
+// Phases
+//   harness      code-server + Chromium open a plain file (proves the infrastructure alone)
+//   integration  the mocha suite in test/e2e/suite runs in code-server's Node extension host
+//                against the unpacked .vsix (the @vscode/test-electron run() contract)
+//   ui           the .vsix is installed with --install-extension; the page is checked
+//   neovim       `node dist/server.js --stdio` driven by headless Neovim's built-in LSP client
+
+import * as fs from 'fs';
+import * as path from 'path';
+import { cleanupAll, createRunDir, E2EEnv, loadEnv, log, ROOT } from './harness';
+import { harnessPhase } from './phases/harness';
+import { integrationPhase } from './phases/integration';
+import { neovimPhase } from './phases/neovim';
+import { uiPhase } from './phases/ui';
+
+export interface PhaseContext {
+  e2e: E2EEnv;
+  runDir: string;
+  vsix: string;
+}
+
+export interface PhaseResult {
+  ok: boolean;
+  summary: string;
+}
+
+const PHASES: Record<string, (ctx: PhaseContext) => Promise<PhaseResult>> = {
+  harness: harnessPhase,
+  integration: integrationPhase,
+  ui: uiPhase,
+  neovim: neovimPhase,
+};
+
+function argValue(name: string): string | undefined {
+  const prefix = `--${name}=`;
+  return process.argv.find((a) => a.startsWith(prefix))?.slice(prefix.length);
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const only = (argValue('only') ?? process.env.VERBATIM_E2E_ONLY ?? Object.keys(PHASES).join(','))
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const name of only) {
+    if (!PHASES[name]) throw new Error(`unknown phase ${name}; known: ${Object.keys(PHASES).join(', ')}`);
+  }
+  const vsix = path.resolve(ROOT, argValue('vsix') ?? 'verbatim.vsix');
+  if ((only.includes('integration') || only.includes('ui')) && !fs.existsSync(vsix)) {
+    throw new Error(`${vsix} does not exist: run \`npm run package\` first (npm run test:e2e does)`);
+  }
+  const e2e = loadEnv();
+  const runDir = createRunDir();
+  log(`run folder ${runDir}`);
+  const results: Array<{ name: string; ms: number } & PhaseResult> = [];
+  for (const name of only) {
+    const t0 = Date.now();
+    log(`=== phase ${name} ===`);
+    let result: PhaseResult;
+    try {
+      result = await PHASES[name]({ e2e, runDir, vsix });
+    } catch (error) {
+      result = { ok: false, summary: `crashed: ${error instanceof Error ? error.stack ?? error.message : String(error)}` };
+    }
+    results.push({ name, ms: Date.now() - t0, ...result });
+    log(`=== phase ${name}: ${result.ok ? 'PASSED' : 'FAILED'} in ${((Date.now() - t0) / 1000).toFixed(1)} s ===`);
+  }
+  await cleanupAll();
+  log('');
+  log('summary');
+  for (const r of results) {
+    log(`  ${r.ok ? 'PASS' : 'FAIL'}  ${r.name.padEnd(12)} ${(r.ms / 1000).toFixed(1).padStart(6)} s  ${r.summary}`);
+  }
+  log(`  total ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots and logs in test-artifacts/e2e/`);
+  return results.every((r) => r.ok) ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  async (error) => {
+    console.error(error instanceof Error ? error.stack : error);
+    await cleanupAll();
+    process.exit(1);
+  },
+);

@@ -1,0 +1,238 @@
+// Integration suite: runs inside a real VS Code extension host (code-server offline, or desktop
+// VS Code under @vscode/test-electron), with the packaged extension as the development extension.
+// Every expectation about a corpus file comes from test/e2e/oracle.ts reading that file.
+
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { KNOWN_CODES } from '../features';
+import { E2E_FILES, isTitleOf, oracle, Oracle, readCorpus } from '../oracle';
+import {
+  applyCodeAction,
+  codeOf,
+  copyToWorkspace,
+  corpusDir,
+  diagnostics,
+  diagnosticsWithout,
+  EXTENSION_ID,
+  itWhen,
+  LANGUAGE_ID,
+  open,
+  symbols,
+  waitFor,
+  words,
+} from './util';
+
+function expectOutline(got: vscode.DocumentSymbol[], expected: Oracle, document: vscode.TextDocument): void {
+  assert.ok(got.length >= 1, 'no symbols');
+  const [header, ...turns] = got;
+  assert.ok(isTitleOf(header.name, expected.firstLine), `first symbol "${header.name}" should be the header titled by "${expected.firstLine.slice(0, 60)}"`);
+  assert.deepStrictEqual(turns.map((s) => s.name), expected.turnNames, 'one symbol per turn, named by its label, in order');
+  turns.forEach((symbol, i) => {
+    const turn = expected.turns[i];
+    assert.strictEqual(symbol.range.start.line, turn.line, `turn ${i + 1} (${symbol.name}) starts on line ${turn.line + 1}`);
+    if (turn.label) {
+      assert.strictEqual(document.getText(symbol.selectionRange), turn.label, `selection range of turn ${i + 1} is its label`);
+    }
+    assert.ok(symbol.detail && symbol.detail.length > 0, `turn ${i + 1} has the first words as detail`);
+    const stem = symbol.detail.replace(/(…|\.\.\.)$/, '').trim();
+    assert.ok(words(document.getText(symbol.range)).join(' ').includes(words(stem).join(' ')), `detail "${symbol.detail}" is the start of turn ${i + 1}`);
+  });
+}
+
+describe('Verbatim in a real VS Code', function () {
+  const files: Record<keyof typeof E2E_FILES, vscode.Uri> = {} as never;
+  const oracles: Record<keyof typeof E2E_FILES, Oracle> = {} as never;
+
+  before(function () {
+    for (const key of Object.keys(E2E_FILES) as Array<keyof typeof E2E_FILES>) {
+      files[key] = copyToWorkspace(E2E_FILES[key], `${key}.cart`);
+      oracles[key] = oracle(readCorpus(corpusDir(), E2E_FILES[key]));
+    }
+  });
+
+  after(async function () {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  describe('language and activation', function () {
+    it('gives .cart files the caption-transcript language id and activates the extension', async function () {
+      const document = await open(files.chevrons);
+      assert.strictEqual(document.languageId, LANGUAGE_ID);
+      const extension = vscode.extensions.getExtension(EXTENSION_ID);
+      assert.ok(extension, `extension ${EXTENSION_ID} is installed`);
+      await waitFor('the extension to activate', () => (extension.isActive ? true : undefined), 20000);
+    });
+
+    it('gives .transcript files the same language id', async function () {
+      const uri = copyToWorkspace(E2E_FILES.chevrons, 'chevrons-copy.transcript');
+      const document = await vscode.workspace.openTextDocument(uri);
+      assert.strictEqual(document.languageId, LANGUAGE_ID);
+    });
+  });
+
+  describe('document symbols from the server', function () {
+    for (const key of ['chevrons', 'inaudible', 'singleChevron'] as const) {
+      it(`lists the header, then one symbol per turn in order (${E2E_FILES[key]})`, async function () {
+        const document = await open(files[key]);
+        const expected = oracles[key];
+        assert.ok(expected.turns.length >= 3, 'the oracle found the turns');
+        expectOutline(await symbols(files[key]), expected, document);
+      });
+    }
+  });
+
+  describe('diagnostics', function () {
+    it('every diagnostic has source verbatim and a known code', async function () {
+      for (const key of ['chevrons', 'inaudible', 'singleChevron', 'flattened'] as const) {
+        await open(files[key]);
+        for (const d of await diagnostics(files[key])) {
+          assert.ok(KNOWN_CODES.includes(codeOf(d)), `${E2E_FILES[key]}: unknown code ${codeOf(d)} (${d.message})`);
+          assert.ok(d.message.length > 0);
+        }
+      }
+    });
+
+    it('flags the unlabelled turn (unlabeled-turn, hint) and the turn cut off at the end (broken-turn, warning)', async function () {
+      await open(files.chevrons);
+      const list = await diagnostics(files.chevrons);
+      const expected = oracles.chevrons;
+      const unlabelled = expected.turns.filter((t) => t.label === null).map((t) => t.line);
+      const unlabeledDiags = list.filter((d) => codeOf(d) === 'unlabeled-turn');
+      assert.deepStrictEqual(unlabeledDiags.map((d) => d.range.start.line), unlabelled, 'one unlabeled-turn per unlabelled turn');
+      unlabeledDiags.forEach((d) => assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Hint));
+      const lastLine = expected.text.replace(/\s+$/, '').split(/\r?\n/).length - 1;
+      const broken = list.filter((d) => codeOf(d) === 'broken-turn');
+      assert.ok(broken.some((d) => d.range.end.line === lastLine), `a broken-turn on the last line (${lastLine + 1}); got ${broken.map((d) => d.range.end.line + 1)}`);
+      broken.forEach((d) => assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Warning));
+    });
+
+    for (const key of ['inaudible', 'singleChevron'] as const) {
+      it(`reports every inaudible marker as information (${E2E_FILES[key]})`, async function () {
+        const document = await open(files[key]);
+        const list = (await diagnostics(files[key])).filter((d) => codeOf(d) === 'inaudible');
+        const expected = oracles[key].inaudible;
+        assert.ok(expected.length > 0, 'the oracle found inaudible markers');
+        assert.strictEqual(list.length, expected.length, `one inaudible per marker: ${expected.map((e) => e.text)}`);
+        list.forEach((d, i) => {
+          assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Information);
+          assert.strictEqual(d.range.start.line, expected[i].line);
+          assert.ok(expected[i].text.includes(document.getText(d.range).replace(/[.]$/, '')) || document.getText(d.range).includes(expected[i].text),
+            `range covers the marker ${expected[i].text}: got "${document.getText(d.range)}"`);
+        });
+      });
+    }
+
+    it('flags a flattened transcript (flattened-turns, warning)', async function () {
+      await open(files.flattened);
+      const list = (await diagnostics(files.flattened)).filter((d) => codeOf(d) === 'flattened-turns');
+      assert.ok(list.length >= 1, 'at least one flattened-turns diagnostic');
+      list.forEach((d) => assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Warning));
+    });
+  });
+
+  describe('editing features', function () {
+    itWhen('quickFix', 'the flattened-turns quick fix puts each turn on its own line without changing a word', async function () {
+      const document = await open(files.flattened);
+      const before = document.getText();
+      const diag = (await diagnostics(files.flattened)).find((d) => codeOf(d) === 'flattened-turns');
+      assert.ok(diag, 'a flattened-turns diagnostic');
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', files.flattened, diag.range, vscode.CodeActionKind.QuickFix.value);
+      const fix = actions.find((a) => /own line/i.test(a.title));
+      assert.ok(fix, `a quick fix "Put each turn on its own line"; got ${actions.map((a) => a.title)}`);
+      await applyCodeAction(fix);
+      const after = document.getText();
+      assert.notStrictEqual(after, before, 'the document changed');
+      assert.deepStrictEqual(words(after.replace(/>>/g, ' >>')), words(before.replace(/>>/g, ' >>')), 'no word changed');
+      assert.ok(!/\S[ \t]*>>/.test(after), 'no >> marker is left mid-line');
+      await diagnosticsWithout(files.flattened, 'flattened-turns');
+      const reread = oracle(after);
+      const got = await symbols(files.flattened);
+      assert.deepStrictEqual(got.slice(1).map((s) => s.name), reread.turnNames, 'the outline lists the turns now on their own lines');
+    });
+
+    itWhen('fixAll', 'source.fixAll.verbatim applies the fixes that change no spoken word', async function () {
+      const document = await open(files.flattened);
+      const before = document.getText();
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', files.flattened, new vscode.Range(0, 0, document.lineCount, 0), 'source.fixAll.verbatim');
+      const fixAll = actions.find((a) => a.kind && vscode.CodeActionKind.SourceFixAll.contains(a.kind));
+      assert.ok(fixAll, `a source.fixAll action; got ${actions.map((a) => `${a.title} (${a.kind?.value})`)}`);
+      await applyCodeAction(fixAll);
+      assert.deepStrictEqual(words(document.getText().replace(/>>/g, ' >>')), words(before.replace(/>>/g, ' >>')), 'no word changed');
+    });
+
+    itWhen('rename', 'renames a speaker label everywhere it is used as a label', async function () {
+      const uri = copyToWorkspace(E2E_FILES.chevrons, 'rename.cart');
+      const document = await open(uri);
+      const expected = oracle(document.getText());
+      const label = expected.turns.find((t) => t.label)!.label!;
+      const count = expected.turns.filter((t) => t.label === label).length;
+      const line = expected.turns.find((t) => t.label === label)!.line;
+      const position = new vscode.Position(line, document.lineAt(line).text.indexOf(label) + 1);
+      const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', uri, position, 'CHAIR');
+      assert.ok(edit && (await vscode.workspace.applyEdit(edit)), 'the rename edit applies');
+      const reread = oracle(document.getText());
+      assert.strictEqual(reread.turns.filter((t) => t.label === 'CHAIR').length, count, `all ${count} turns of ${label} renamed`);
+      assert.strictEqual(reread.turns.filter((t) => t.label === label).length, 0);
+      assert.deepStrictEqual(reread.turnNames.length, expected.turnNames.length);
+    });
+
+    itWhen('completion', 'completes known speaker labels after ">> "', async function () {
+      const uri = copyToWorkspace(E2E_FILES.chevrons, 'complete.cart');
+      const document = await open(uri);
+      const labels = [...new Set(oracle(document.getText()).turns.flatMap((t) => (t.label ? [t.label] : [])))];
+      const end = document.lineAt(document.lineCount - 1).range.end;
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(uri, end, '\n>> ');
+      await vscode.workspace.applyEdit(edit);
+      const position = document.lineAt(document.lineCount - 1).range.end;
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);
+      const offered = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+      for (const label of labels) assert.ok(offered.some((o) => o.startsWith(label)), `${label} offered; got ${offered.slice(0, 20)}`);
+    });
+
+    itWhen('formatting', 'formats the document without changing a word', async function () {
+      const uri = copyToWorkspace(E2E_FILES.singleChevron, 'format.cart');
+      const document = await open(uri);
+      const before = document.getText();
+      const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', uri, { tabSize: 2, insertSpaces: true });
+      assert.ok(edits && edits.length > 0, 'the formatter proposes edits (markers normalised)');
+      const edit = new vscode.WorkspaceEdit();
+      edit.set(uri, edits);
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      const norm = (t: string) => words(t.replace(/^\s*>+\s*/gm, ' '));
+      assert.deepStrictEqual(norm(document.getText()), norm(before), 'no word changed');
+      assert.deepStrictEqual(oracle(document.getText()).turnNames, oracles.singleChevron.turnNames, 'the same turns after formatting');
+    });
+
+    itWhen('speakersView', "the Speakers view's data lists each speaker", async function () {
+      await open(files.chevrons);
+      // The extension exposes the view's data through its exported API: speakers(uri) → [{ label, turns }].
+      const api = vscode.extensions.getExtension(EXTENSION_ID)!.exports as { speakers?: (uri: vscode.Uri) => Promise<Array<{ label: string; turns: number }>> };
+      assert.ok(api?.speakers, 'the extension exports speakers(uri)');
+      const got = await api.speakers(files.chevrons);
+      const expected = oracles.chevrons.turns.filter((t) => t.label);
+      for (const label of new Set(expected.map((t) => t.label!))) {
+        const entry = got.find((s) => s.label === label);
+        assert.ok(entry, `${label} listed`);
+        assert.strictEqual(entry.turns, expected.filter((t) => t.label === label).length, `${label}: turn count`);
+      }
+    });
+
+    itWhen('txtDetection', 'a .txt transcript switches to Caption Transcript when verbatim.detectTranscriptsInTxt is "always"', async function () {
+      const config = vscode.workspace.getConfiguration('verbatim');
+      await config.update('detectTranscriptsInTxt', 'always', vscode.ConfigurationTarget.Global);
+      try {
+        const uri = copyToWorkspace(E2E_FILES.chevrons, 'looks-like-a-transcript.txt');
+        const document = await open(uri);
+        await waitFor('the .txt to switch language', () => (vscode.window.activeTextEditor?.document.languageId === LANGUAGE_ID ? true : undefined), 15000);
+        assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), document.uri.toString());
+        await config.update('detectTranscriptsInTxt', 'never', vscode.ConfigurationTarget.Global);
+        const other = await open(copyToWorkspace(E2E_FILES.inaudible, 'stays-plain.txt'));
+        await new Promise((r) => setTimeout(r, 2000));
+        assert.strictEqual(other.languageId, 'plaintext', '"never" leaves .txt files alone');
+      } finally {
+        await config.update('detectTranscriptsInTxt', undefined, vscode.ConfigurationTarget.Global);
+      }
+    });
+  });
+});
