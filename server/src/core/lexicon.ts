@@ -189,6 +189,23 @@ export const LABEL_TRAPS: ReadonlySet<string> = new Set([
   'FIRSTLY',
   'LASTLY',
   'THIRDLY',
+  // Speech openers that would otherwise read as a one-word Mixed Case label: `>> Thanks: ...`.
+  'GOOD',
+  'GOOD MORNING',
+  'GOOD AFTERNOON',
+  'GOOD EVENING',
+  'HELLO',
+  'HI',
+  'THANKS',
+  'THANK YOU',
+  'SORRY',
+  'PLEASE',
+  'RIGHT',
+  'ALSO',
+  'THEN',
+  'HOWEVER',
+  'ANYWAY',
+  'REMEMBER',
 ]);
 
 /**

@@ -1,0 +1,30 @@
+// The shared corpus of real transcripts lives outside the repository (../shared/corpus next to the
+// repo root); tests read it in place and never copy its text into the project.
+import * as fs from 'fs';
+import * as path from 'path';
+
+function findRepoRoot(from: string): string {
+  let dir = from;
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`no package.json above ${from}`);
+    dir = parent;
+  }
+  return dir;
+}
+
+export const corpusDir = path.resolve(findRepoRoot(__dirname), '..', 'shared', 'corpus');
+
+/** Full paths of the corpus transcripts (`*.txt`), sorted by name. */
+export function corpusFiles(): string[] {
+  return fs
+    .readdirSync(corpusDir)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    .map((name) => path.join(corpusDir, name));
+}
+
+/** A corpus file's text, by file name (`018-igf2011-new-delegate-briefing.txt`) or full path. */
+export function readCorpus(name: string): string {
+  return fs.readFileSync(path.isAbsolute(name) ? name : path.join(corpusDir, name), 'utf8');
+}
