@@ -92,8 +92,10 @@ function scheduleDiagnostics(uri: string, delay = DIAGNOSTICS_DELAY_MS): void {
   );
 }
 
-documents.documents.onDidOpen((event) => scheduleDiagnostics(event.document.uri, 0));
-documents.documents.onDidChangeContent((event) => scheduleDiagnostics(event.document.uri));
+// Opening also fires a content change; only later changes are typing that waits for a pause.
+const justOpened = new Set<string>();
+documents.documents.onDidOpen((event) => justOpened.add(event.document.uri));
+documents.documents.onDidChangeContent((event) => scheduleDiagnostics(event.document.uri, justOpened.delete(event.document.uri) ? 0 : DIAGNOSTICS_DELAY_MS));
 documents.documents.onDidClose((event) => {
   clearTimeout(pendingDiagnostics.get(event.document.uri));
   pendingDiagnostics.delete(event.document.uri);

@@ -1,0 +1,97 @@
+import { strict as assert } from 'assert';
+import { spawnSync } from 'child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { corpusDir } from '../helpers/corpus';
+import { repoRoot } from '../helpers/repo';
+
+const CLI = path.join(repoRoot, 'dist', 'cli.js');
+
+function verbatim(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('verbatim CLI', () => {
+  let dir: string;
+  let clean: string;
+  let broken: string;
+
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'verbatim-cli-'));
+    clean = path.join(dir, 'clean.transcript');
+    broken = path.join(dir, 'broken.transcript');
+    writeFileSync(clean, '\uFEFFPLANNING BOARD\n\n>> CHAIR:  We are in session.\n>> CLERK:  All members are present.\n');
+    writeFileSync(broken, '>> CHAIR:  Welcome to the\n>> CLERK:  Thank you.\n');
+  });
+
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('exits 0 with a summary when a file has no warning or error', () => {
+    const result = verbatim('check', clean);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /1 file checked, 0 diagnostics/);
+  });
+
+  it('exits 1 and prints file:line:column, severity, code and message for each problem', () => {
+    const result = verbatim('check', broken);
+    assert.equal(result.status, 1);
+    assert.match(result.stdout, /broken\.transcript:1:12: warning broken-turn: CHAIR's turn ends mid-sentence: "…Welcome to the"/);
+  });
+
+  it('writes the documented JSON for check', () => {
+    const result = verbatim('check', '--format', 'json', broken, clean);
+    assert.equal(result.status, 1);
+    const report = JSON.parse(result.stdout);
+    assert.deepEqual(report.files.map((f: { file: string }) => f.file), [broken, clean]);
+    assert.deepEqual(report.files[0].diagnostics[0], {
+      code: 'broken-turn',
+      severity: 'warning',
+      message: 'CHAIR\'s turn ends mid-sentence: "…Welcome to the"',
+      range: { start: { line: 0, character: 11 }, end: { line: 0, character: 25 } },
+    });
+    assert.deepEqual(report.files[1].diagnostics, []);
+  });
+
+  it('exits 2 on an unreadable or binary file but still checks the others', () => {
+    const binary = path.join(dir, 'image.transcript');
+    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x1a]));
+    const result = verbatim('check', path.join(dir, 'missing.transcript'), binary, broken);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /missing\.transcript: cannot read: no such file/);
+    assert.match(result.stderr, /image\.transcript: cannot check: binary file/);
+    assert.match(result.stdout, /broken-turn/);
+  });
+
+  it('exits 2 with usage on bad arguments', () => {
+    for (const args of [[], ['lint', clean], ['check'], ['check', '--format', 'xml', clean], ['outline', clean, broken]]) {
+      const result = verbatim(...args);
+      assert.equal(result.status, 2, `verbatim ${args.join(' ')}`);
+      assert.match(result.stderr, /Usage:/);
+    }
+  });
+
+  it('writes the documented outline JSON, labels exactly as written and positions after the BOM', () => {
+    const result = verbatim('outline', '--format', 'json', clean);
+    assert.equal(result.status, 0);
+    const outline = JSON.parse(result.stdout);
+    assert.equal(outline.dialect, 'chevron');
+    assert.deepEqual(outline.header, { title: 'PLANNING BOARD', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 14 } } });
+    assert.deepEqual(outline.turns[0], {
+      label: 'CHAIR',
+      range: { start: { line: 2, character: 0 }, end: { line: 2, character: 29 } },
+      markerRange: { start: { line: 2, character: 0 }, end: { line: 2, character: 2 } },
+      labelRange: { start: { line: 2, character: 3 }, end: { line: 2, character: 8 } },
+    });
+    assert.equal(outline.turns.length, 2);
+  });
+
+  it('prints a readable outline of a real transcript', () => {
+    const result = verbatim('outline', path.join(corpusDir, '077-kitzmiller-v-dover-trial-day-padian.txt'));
+    assert.equal(result.status, 0);
+    const lines = result.stdout.trimEnd().split('\n');
+    assert.match(lines[0], /^\s+1 {2}THE COURT {2}All right\./);
+    assert.match(lines[lines.length - 1], /turns \(\d+ labelled, 0 unidentified\), \d+ speakers, dialect court/);
+  });
+});
