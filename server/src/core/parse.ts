@@ -493,7 +493,9 @@ function buildSections(text: string, turns: Turn[], timestamps: Timestamp[]): Se
     const timestamp = timestamps[timestampIndex];
     const turn = turns[turnIndex];
     if (timestamp && (!turn || timestamp.span.start < turn.span.start)) {
-      sections.push({ span: timestamp.span, title: timestamp.text, firstTurn: turnIndex });
+      // A bare time in the header (`7:00 P.M.` under the title) dates the event and heads no
+      // section; a bracketed elapsed time (`[00:02:21]`) is a video platform's section mark.
+      if (turnIndex > 0 || timestamp.text.startsWith('[')) sections.push({ span: timestamp.span, title: timestamp.text, firstTurn: turnIndex });
       timestampIndex++;
     } else {
       if (turn.markerKind === 'section') {
