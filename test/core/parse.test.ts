@@ -588,6 +588,19 @@ describe('parseTranscript: timestamps and sections', () => {
     assert.equal(doc.sections[3].firstTurn, doc.turns.length, 'a trailing timestamp has no turn after it');
   });
 
+  it('does not start a section at a clock time in the header', () => {
+    const text = 'CITY COUNCIL\n7:00 P.M.\n\n>> MAYOR:  Order.\n7:42 P.M.\n>> CLERK:  Noted.';
+    const doc = parseTranscript(text);
+    assert.deepEqual(
+      doc.timestamps.map((timestamp) => timestamp.text),
+      ['7:00 P.M.', '7:42 P.M.'],
+    );
+    assert.deepEqual(
+      doc.sections.map((section) => [section.title, section.firstTurn]),
+      [['7:42 P.M.', 1]],
+    );
+  });
+
   it('does not take a time inside speech for a timestamp', () => {
     const doc = parseTranscript('>> ANA:  We break at 10:32 AM and resume [at 11:00].\nThe bus leaves at\n10:32 AM sharp.');
     assert.deepEqual(doc.timestamps, []);

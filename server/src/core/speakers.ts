@@ -5,6 +5,10 @@ import { LABEL_CANNOT_END_WITH, LABEL_CANNOT_START_WITH, LABEL_TRAPS } from './l
  * U+2011 and ASCII hyphens, curly and straight apostrophes are alike.
  */
 export function speakerKey(label: string): string {
+  return remembered(speakerKeys, label, foldSpeaker);
+}
+
+function foldSpeaker(label: string): string {
   return label
     .normalize('NFC')
     .replace(/[\u2010\u2011\u2012\u2013]/g, '-')
@@ -12,6 +16,21 @@ export function speakerKey(label: string): string {
     .replace(/\s+/g, ' ')
     .trim()
     .toUpperCase();
+}
+
+// A file names a few dozen speakers thousands of times; the parser asks about each label on every
+// keystroke, so answers are remembered (bounded, cleared when full).
+const REMEMBERED_LIMIT = 4096;
+const speakerKeys = new Map<string, string>();
+const labelLikeAnswers = new Map<string, boolean>();
+
+function remembered<T>(cache: Map<string, T>, key: string, compute: (key: string) => T): T {
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  if (cache.size >= REMEMBERED_LIMIT) cache.clear();
+  const value = compute(key);
+  cache.set(key, value);
+  return value;
 }
 
 // A word of a name: starts with a letter; then letters, marks, digits, periods, apostrophes, hyphens.
@@ -30,6 +49,10 @@ export const MAX_LABEL_LENGTH = 60;
  * trailing `(AFFILIATION)`, and not a header or speech lead-in such as `Note`.
  */
 export function isLabelLike(candidate: string): boolean {
+  return remembered(labelLikeAnswers, candidate, readsAsLabel);
+}
+
+function readsAsLabel(candidate: string): boolean {
   const text = candidate.trim();
   if (text.length === 0 || text.length > MAX_LABEL_LENGTH) return false;
   const name = text.replace(TRAILING_AFFILIATION, '');
@@ -45,7 +68,7 @@ export function isLabelLike(candidate: string): boolean {
     else if (!NAME_PARTICLES.has(word)) return false;
   }
   if (capitalised === 0 || !isCapitalised(words[0])) return false;
-  if (LABEL_CANNOT_START_WITH.has(speakerKey(words[0])) || LABEL_CANNOT_END_WITH.has(speakerKey(words[words.length - 1]))) return false;
+  if (LABEL_CANNOT_START_WITH.has(words[0].toUpperCase()) || LABEL_CANNOT_END_WITH.has(words[words.length - 1].toUpperCase())) return false;
   return !LABEL_TRAPS.has(speakerKey(name));
 }
 
