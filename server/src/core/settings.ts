@@ -1,23 +1,58 @@
 // User settings as the core understands them: plain data, validated once, defaults for anything
-// missing or broken. The server reads them from the client, the CLI from `.verbatimrc.json`.
+// missing or broken. The server reads them from the client (section `verbatim`), the CLI from
+// `.verbatimrc.json`; both use the same keys, so one `resolveSettings` serves both.
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type RuleSetting = Severity | 'off';
 
-export const RULE_CODES = ['broken-turn', 'inaudible', 'empty-turn', 'unlabeled-turn', 'flattened-turns'] as const;
+export const RULE_CODES = [
+  'broken-turn',
+  'inaudible',
+  'empty-turn',
+  'unlabeled-turn',
+  'flattened-turns',
+  'label-variant',
+  'unclosed-annotation',
+  'lost-dash',
+  'repeated-word',
+] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
+
+/** `--` ASCII, `—` em dash, `‑‑` two U+2011 non-breaking hyphens (IGF style). */
+export const DASH_STYLES = ['--', '\u2014', '\u2011\u2011'] as const;
+export type DashStyle = (typeof DASH_STYLES)[number];
+export const LABEL_CASES = ['upper', 'as-written'] as const;
+export type LabelCase = (typeof LABEL_CASES)[number];
+export const ANNOTATION_BRACKETS = ['()', '[]'] as const;
+export type AnnotationBrackets = (typeof ANNOTATION_BRACKETS)[number];
 
 export interface Settings {
   /** Per-rule severity override; rules not listed keep their default. */
   rules: Partial<Record<RuleCode, RuleSetting>>;
   /** Extra inaudible terms, matched like the built-in ones. */
   inaudibleTerms: string[];
+  /** The spelling inaudible markers are normalised to, without brackets: `inaudible` gives `(inaudible)`. */
+  inaudiblePreferred: string;
+  /** The dash inserted for interruptions and lost dashes. */
+  dashStyle: DashStyle;
+  /** `upper`: labels are written in capitals; `as-written`: their case is left alone. */
+  labelCase: LabelCase;
+  /** The brackets annotations are written with. */
+  annotationBrackets: AnnotationBrackets;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   rules: {},
   inaudibleTerms: [],
+  inaudiblePreferred: 'inaudible',
+  dashStyle: '--',
+  labelCase: 'upper',
+  annotationBrackets: '()',
 };
+
+/** Keys the client sends in the `verbatim` section that only the client uses. */
+const CLIENT_ONLY_KEYS = ['detectTranscriptsInTxt', 'trace'];
+const KNOWN_KEYS: readonly string[] = [...Object.keys(DEFAULT_SETTINGS), ...CLIENT_ONLY_KEYS];
 
 const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -30,13 +65,18 @@ export interface ResolvedSettings {
 /** Validates settings from any source; a wrong value is reported and replaced by its default. */
 export function resolveSettings(raw: unknown): ResolvedSettings {
   const problems: string[] = [];
-  const settings: Settings = { rules: {}, inaudibleTerms: [] };
+  const settings: Settings = { ...DEFAULT_SETTINGS, rules: {}, inaudibleTerms: [] };
   if (raw === undefined || raw === null) return { settings, problems };
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     problems.push(`Settings must be an object, got ${describe(raw)}; using the defaults.`);
     return { settings, problems };
   }
   const source = raw as Record<string, unknown>;
+  for (const key of Object.keys(source)) {
+    if (KNOWN_KEYS.includes(key)) continue;
+    const suggestion = KNOWN_KEYS.find((known) => known.toLowerCase() === key.toLowerCase());
+    problems.push(`unknown setting "${key}"${suggestion ? ` (did you mean "${suggestion}"?)` : ` (known: ${Object.keys(DEFAULT_SETTINGS).join(', ')})`}; ignored.`);
+  }
   const rules = source.rules;
   if (rules !== undefined) {
     if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) {
@@ -61,7 +101,28 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
       settings.inaudibleTerms = terms as string[];
     }
   }
+  const preferred = source.inaudiblePreferred;
+  if (preferred !== undefined) {
+    // Brackets are the annotationBrackets setting's business: `(inaudible)` and `inaudible` mean the same.
+    const term = typeof preferred === 'string' ? preferred.trim().replace(/^[([]\s*(.*?)\s*[)\]]$/, '$1') : '';
+    if (term.length === 0 || term.length > 40 || /[()[\]\n]/.test(term)) {
+      problems.push(`"inaudiblePreferred" must be a short term such as "inaudible", got ${describe(preferred)}; using "${DEFAULT_SETTINGS.inaudiblePreferred}".`);
+    } else {
+      settings.inaudiblePreferred = term;
+    }
+  }
+  settings.dashStyle = choice(source, 'dashStyle', DASH_STYLES, problems);
+  settings.labelCase = choice(source, 'labelCase', LABEL_CASES, problems);
+  settings.annotationBrackets = choice(source, 'annotationBrackets', ANNOTATION_BRACKETS, problems);
   return { settings, problems };
+}
+
+function choice<K extends 'dashStyle' | 'labelCase' | 'annotationBrackets'>(source: Record<string, unknown>, key: K, allowed: readonly Settings[K][], problems: string[]): Settings[K] {
+  const value = source[key];
+  if (value === undefined) return DEFAULT_SETTINGS[key];
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as Settings[K];
+  problems.push(`"${key}" must be one of ${allowed.map((option) => JSON.stringify(option)).join(', ')}; got ${describe(value)}; using ${JSON.stringify(DEFAULT_SETTINGS[key])}.`);
+  return DEFAULT_SETTINGS[key];
 }
 
 function describe(value: unknown): string {

@@ -52,3 +52,24 @@ export function lastWords(text: string, span: Span, count = 4): Span {
   const match = new RegExp(`(?:\\S+[ \\t]+){0,${count - 1}}\\S+$`).exec(text.slice(windowStart, span.end));
   return match ? { start: windowStart + match.index, end: span.end } : { start: windowStart, end: span.end };
 }
+
+// A spoken word: letters, marks and digits, with inner apostrophes or hyphens (`don't`, `Ban Ki‑moon`).
+const SPOKEN_WORD = /[\p{L}\p{M}\p{N}]+(?:['\u2019\u2010\u2011-][\p{L}\p{M}\p{N}]+)*/gu;
+
+/**
+ * The words spoken in a transcript, in order: the text of every turn outside its marker, label and
+ * annotations. Header, labels, annotations, dashes and punctuation are not spoken words, so a fix
+ * or a formatter that only touches those leaves this list unchanged.
+ */
+export function spokenWords(transcript: Transcript): string[] {
+  const { text } = transcript;
+  const byTurn = annotationsByTurn(transcript);
+  const words: string[] = [];
+  for (const turn of transcript.turns) {
+    for (const part of bodyParts(text, turn, byTurn[turn.index])) {
+      if (part.kind !== 'speech') continue;
+      for (const match of text.slice(part.span.start, part.span.end).matchAll(SPOKEN_WORD)) words.push(match[0]);
+    }
+  }
+  return words;
+}

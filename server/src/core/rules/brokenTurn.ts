@@ -1,11 +1,15 @@
 import type { Annotation, Span } from '../model';
 import { bodyParts, lastWords, speakerName } from '../speech';
-import type { Rule, RuleFinding } from './rule';
+import { preferredInaudibleMarker } from './inaudible';
+import type { Fix, Rule, RuleFinding } from './rule';
 
 // Closing quotes and brackets may follow the sentence's final mark: `."`, `?”`, `.)`.
 const TRAILING_CLOSERS = /["'\u201d\u2019\u00bb)\]*\s]+$/;
 // A sentence ends with . ? ! …; a trailing dash means the speaker trailed off on purpose.
 const SENTENCE_END = /[.?!\u2026\-\u2010\u2011\u2013\u2014]$/;
+
+// Markers saying the audio itself was lost, not just a few words: these cut a turn even inline.
+const CONNECTION_LOST = /^(?:audio|no audio|no sound|lost connection|connection lost|signal lost)\b/i;
 
 export function endsSentence(text: string, span: Span): boolean {
   const tail = text.slice(Math.max(span.start, span.end - 12), span.end).replace(TRAILING_CLOSERS, '');
@@ -30,9 +34,10 @@ export const brokenTurnRule: Rule = {
   code: 'broken-turn',
   defaultSeverity: 'warning',
   description: 'A turn whose spoken text stops mid-sentence before the next turn, an inaudible marker or the end of the file.',
-  check({ transcript, turnAnnotations }) {
+  check({ transcript, turnAnnotations, settings }) {
     const { text } = transcript;
     const findings: RuleFinding[] = [];
+    const inaudibleMarker = preferredInaudibleMarker(settings);
     const report = (speakerText: string, speech: Span, cutBy: Annotation | null) => {
       const range = lastWords(text, speech);
       const quote = text.slice(range.start, range.end).replace(/\s+/g, ' ');
@@ -41,7 +46,13 @@ export const brokenTurnRule: Rule = {
         : endsInsideQuotation(text, speech)
           ? 'ends inside a quotation'
           : 'ends mid-sentence';
-      findings.push({ span: range, message: `${speakerText} ${how}: "…${quote}"` });
+      // A dangling comma or colon gives way to the dash: `we will, --` reads as a typo.
+      const danglingStart = speech.end - (/[,;:]*$/.exec(text.slice(speech.start, speech.end))?.[0].length ?? 0);
+      const atEnd = { start: danglingStart, end: speech.end };
+      // Cut off or inaudible is for the editor to decide against the recording, so neither is in fix-all.
+      const fixes: Fix[] = [{ title: `End the turn with "${settings.dashStyle}" (cut off)`, edits: [{ span: atEnd, newText: ` ${settings.dashStyle}` }], safe: false, preferred: true }];
+      if (!cutBy) fixes.push({ title: `Mark the rest ${inaudibleMarker}`, edits: [{ span: { start: speech.end, end: speech.end }, newText: ` ${inaudibleMarker}` }], safe: false });
+      findings.push({ span: range, message: `${speakerText} ${how}: "…${quote}"`, fixes });
     };
     for (const turn of transcript.turns) {
       const parts = bodyParts(text, turn, turnAnnotations[turn.index]);
@@ -62,8 +73,10 @@ export const brokenTurnRule: Rule = {
       if (final.kind === 'speech') {
         if (!endsSentence(text, final.span)) report(speakerText, final.span, null);
       } else {
+        // `we will (inaudible)` marks the lost words in place; a marker on its own line or a lost connection cut the turn.
         const before = parts[last - 1];
-        if (before?.kind === 'speech' && !endsSentence(text, before.span)) report(speakerText, before.span, final.annotation);
+        const cuts = isAloneOnLine(text, final.annotation) || CONNECTION_LOST.test(final.annotation.content);
+        if (cuts && before?.kind === 'speech' && !endsSentence(text, before.span)) report(speakerText, before.span, final.annotation);
       }
     }
     return findings;

@@ -5,11 +5,21 @@ export const emptyTurnRule: Rule = {
   defaultSeverity: 'warning',
   description: 'A speaker-change marker with no label and no text before the next marker.',
   check({ transcript }) {
+    const { text } = transcript;
     return transcript.turns
       .filter((turn) => turn.label === null && turn.body.start === turn.body.end)
       .map((turn) => {
-        const marker = transcript.text.slice(turn.marker.start, turn.marker.end);
-        return { span: turn.marker, message: `Empty turn: "${marker}" has no speaker label and no text before the next turn.` };
+        const marker = text.slice(turn.marker.start, turn.marker.end);
+        // A marker alone on its line goes with its line; a mid-line one with the spaces after it.
+        const lineStart = text.lastIndexOf('\n', turn.marker.start - 1) + 1;
+        let end = turn.marker.end;
+        while (end < text.length && (text.charAt(end) === ' ' || text.charAt(end) === '\t')) end++;
+        const aloneOnLine = text.slice(lineStart, turn.marker.start).trim() === '' && (end === text.length || text.charAt(end) === '\n' || text.charAt(end) === '\r');
+        if (aloneOnLine && end < text.length) end += text.startsWith('\r\n', end) ? 2 : 1;
+        const start = aloneOnLine ? lineStart : turn.marker.start;
+        // Removing a marker merges two speakers' turns; it is the editor's call, never fix-all's.
+        const fixes = [{ title: `Remove the empty "${marker}"`, edits: [{ span: { start, end }, newText: '' }], safe: false, preferred: true }];
+        return { span: turn.marker, message: `Empty turn: "${marker}" has no speaker label and no text before the next turn.`, fixes };
       });
   },
 };

@@ -1,17 +1,41 @@
+import { normaliseTerm } from '../lexicon';
+import type { Annotation } from '../model';
+import type { Settings } from '../settings';
 import { speakerName } from '../speech';
-import type { Rule } from './rule';
+import type { Fix, Rule } from './rule';
+
+/** Terms that all mean "words could not be made out": renaming one to another loses nothing. */
+const SAME_MEANING: ReadonlySet<string> = new Set(['inaudible', 'unintelligible', 'indiscernible']);
+
+/** The configured spelling of an inaudible marker: `(inaudible)`, `[inaudible]`. */
+export function preferredInaudibleMarker(settings: Settings): string {
+  return `${settings.annotationBrackets.charAt(0)}${settings.inaudiblePreferred}${settings.annotationBrackets.charAt(1)}`;
+}
 
 export const inaudibleRule: Rule = {
   code: 'inaudible',
   defaultSeverity: 'information',
   description: 'An inaudible marker: content is missing and should be checked against the recording.',
-  check({ transcript }) {
+  check({ transcript, settings, inaudibleTerms }) {
+    const preferred = preferredInaudibleMarker(settings);
     return transcript.annotations
       .filter((annotation) => annotation.kind === 'inaudible')
       .map((annotation) => {
         const marker = transcript.text.slice(annotation.span.start, annotation.span.end);
         const where = annotation.turn >= 0 ? `in ${speakerName(transcript.turns[annotation.turn])}'s turn` : 'in the header';
-        return { span: annotation.span, message: `Inaudible passage ${where}: ${marker}. Check it against the recording.` };
+        const fixes: Fix[] = [];
+        const fix = normaliseFix(annotation, marker, preferred, settings, inaudibleTerms);
+        if (fix) fixes.push(fix);
+        return { span: annotation.span, message: `Inaudible passage ${where}: ${marker}. Check it against the recording.`, fixes };
       });
   },
 };
+
+function normaliseFix(annotation: Annotation, marker: string, preferred: string, settings: Settings, inaudibleTerms: ReadonlySet<string>): Fix | null {
+  // Markers with more to say than the term (`(inaudible: audio problems)`) or left open keep their wording.
+  const term = normaliseTerm(annotation.content);
+  if (!annotation.closed || marker === preferred || !inaudibleTerms.has(term)) return null;
+  // `(Crosstalk)` or `(Audio disconnect)` say why words are missing; only a synonym is renamed on save.
+  const sameMeaning = SAME_MEANING.has(term) || term === normaliseTerm(settings.inaudiblePreferred);
+  return { title: `Write ${marker} as ${preferred}`, edits: [{ span: annotation.span, newText: preferred }], safe: sameMeaning, preferred: sameMeaning };
+}

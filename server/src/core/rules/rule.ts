@@ -32,6 +32,8 @@ export interface RuleContext {
   settings: Settings;
   /** Annotations of each turn, by turn index. */
   turnAnnotations: Annotation[][];
+  /** Normalised inaudible terms: the built-in lexicon, the user's additions and the preferred spelling. */
+  inaudibleTerms: ReadonlySet<string>;
 }
 
 export interface Rule {
