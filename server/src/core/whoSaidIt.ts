@@ -1,0 +1,236 @@
+// Who said it: for a turn with no label, the speaker when the text makes it clear. Three kinds of
+// evidence count: the turn introduces its speaker ("My name is Ana Ruiz"), the previous turn hands
+// over by name ("Thomas, would you like to ...?"), or the next turn thanks the speaker by name
+// ("Thank you, Thomas."). Precision matters more than recall: any doubt (a name that could be a
+// word, two matching labels, evidence that disagrees) gives no suggestion.
+import { labelStyleOf, inFileCase } from './labelStyle';
+import type { Span, Transcript, Turn } from './model';
+import { speakerGroups, type SpeakerGroup } from './speakerStats';
+import { speakerKey } from './speakers';
+
+export type Evidence = 'self-introduction' | 'handover' | 'thanks';
+
+export interface LabelSuggestion {
+  turn: number;
+  /** The label to write, in the file's case; an existing label of the file when one matches the name. */
+  label: string;
+  evidence: Evidence;
+  /** The words that name the speaker: in the turn, the previous turn or the next one. */
+  evidenceSpan: Span;
+}
+
+/** A pattern fragment matching the phrase in any case, without the `i` flag (which would let `\p{Lu}` match lower case). */
+function anyCase(phrase: string): string {
+  return phrase.replace(/\p{L}/gu, (letter) => `[${letter.toLowerCase()}${letter.toUpperCase()}]`);
+}
+
+// A name word: Capitalised (`Ana`, `O'Neill`, `Jean-Luc`, `tori‑Cory` after a hyphen) or ALL CAPS in an ALL CAPS text.
+const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}\p{M}'\u2019]*(?:[\u2010\u2011-]\p{L}[\p{L}\p{M}'\u2019]*)*|\p{Ll}+[\u2010\u2011-]\p{Lu}[\p{L}\p{M}]*)`;
+const PARTICLE = String.raw`(?:de|da|del|della|di|do|dos|du|la|le|van|von|der|den|bin|ibn|al|el)`;
+const HONORIFIC = String.raw`(?:(?:Mr|Mrs|Ms|Dr|Prof|Mister|Madam|Madame|Professor|Ambassador|Minister|Senator|Commissioner|Judge|Sir|Dame|MR|MRS|MS|DR)\.?\s+)`;
+// One to four name words, particles allowed inside: `Ana de la Cruz`, `Mr. Jomo Kwame Sundaram`.
+const NAME = String.raw`${HONORIFIC}?(${NAME_WORD}(?:\s+(?:${PARTICLE}\s+){0,2}${NAME_WORD}){0,3})`;
+// What may follow a name that ends a phrase: punctuation, the end, or a word that cannot continue a name.
+const NAME_END = String.raw`(?=\s*(?:[.,;:!?)\u2014]|--|\u2011\u2011|$)|\s+(?:${anyCase('and|from|with|of|at|here|speaking|for|to|on')})\b)`;
+
+const SELF_INTRODUCTIONS: readonly RegExp[] = [
+  new RegExp(String.raw`\b${anyCase('my name is')}\s+${NAME}${NAME_END}`, 'u'),
+  // `I'm Ana Ruiz from ...` needs the `from`/`with`/... or a comma: `I'm Sorry.` or `I'm Canadian.` must not match.
+  new RegExp(String.raw`\bI(?:'|\u2019|\s+${anyCase('a')})${anyCase('m')}\s+${NAME}(?=\s*,|\s+(?:${anyCase('from|with|of|at|representing|speaking|here')})\b)`, 'u'),
+  new RegExp(
+    String.raw`\b${anyCase('this is')}\s+${NAME}(?=\s+(?:${anyCase('speaking|here|from|with|on the line|on the phone')})\b|\s*[,.!]\s*(?:I(?:'|\u2019)m|I am|${anyCase('speaking|from|with')})\b)`,
+    'u',
+  ),
+];
+// `This is Titti.` or `It's Xiaoya here` only at the very start of a turn (after a greeting): later in
+// speech `this is Geneva.` describes something.
+const GREETING = anyCase('hello|hi|hey|good morning|good afternoon|good evening|yes|yeah|okay|ok|sorry');
+const OPENING_INTRODUCTION = new RegExp(
+  String.raw`^(?:(?:${GREETING})\b[^.?!]{0,30}?[,.!]?\s*)?(?:${anyCase("this is|it's|it\u2019s|it is")})\s+${NAME}(?=\s*(?:[.!,]|$)|\s+(?:${anyCase('here|speaking')})\b)`,
+  'u',
+);
+
+const HANDOVERS: readonly RegExp[] = [
+  new RegExp(String.raw`\b(?:${anyCase('give|giving|pass|passing|hand|handing|turn|turning')})\s+(?:(?:${anyCase('it|the floor|the mic|the microphone')})\s+)?(?:${anyCase('over')}\s+)?${anyCase('to')}\s+${NAME}${NAME_END}`, 'u'),
+  new RegExp(String.raw`\b(?:${anyCase('invite|inviting|call on|call upon|calling on|calling upon')})\s+${NAME}\s+${anyCase('to')}\b`, 'u'),
+  new RegExp(String.raw`\b${anyCase('over to you')},?\s+${NAME}${NAME_END}`, 'u'),
+  // The vocative, starting the sentence: `Thomas, would you like to ...?`, `Thomas, the floor is yours.`
+  new RegExp(
+    String.raw`(?:^|[.?!]\s+)${NAME},\s+(?:${anyCase('would|could|can|will|do|did')})\s+${anyCase('you')}\b|(?:^|[.?!]\s+)${NAME},\s+(?:${anyCase('please|go ahead|the floor is yours|you have the floor|over to you')})\b`,
+    'u',
+  ),
+];
+
+const THANKS = new RegExp(
+  String.raw`^(?:(?:${anyCase('okay|ok|well|so|yes|right|and')})[,.]?\s+)?(?:${anyCase('thank you|thanks')})(?:\s+(?:${anyCase('very much|so much')}))?(?:\s+${anyCase('indeed')})?,?\s+${NAME}(?=\s*[.,!;]|\s+(?:${anyCase('and|for')})\b)`,
+  'u',
+);
+
+// Capitalised words that are not names where these phrases put a name.
+const NOT_NAMES = new Set(
+  (
+    'I A AN THE AND OR BUT SO YES NO NOT OKAY OK WELL RIGHT HERE THERE NOW TODAY TOMORROW YESTERDAY SORRY GLAD HAPPY PLEASED ' +
+    'GOING JUST VERY REALLY ALSO STILL GOOD GREAT FINE SURE HELLO HI WELCOME THANKS PLEASE WE YOU US IT THIS THAT WHAT WHO ' +
+    'EVERYONE EVERYBODY ALL ALLS BOTH LADIES GENTLEMEN EXCELLENCIES EXCELLENCY COLLEAGUES FRIENDS GUYS FOLKS TEAM SIR MADAM ' +
+    'HONOURABLE HONORABLE DISTINGUISHED DEAR MINISTERS DELEGATES PARTICIPANTS MEMBERS SPEAKERS PANELLISTS ORGANISERS ORGANIZERS ' +
+    'CHAIR CHAIRMAN CHAIRPERSON CHAIRWOMAN MODERATOR PRESIDENT MINISTER AMBASSADOR SECRETARY EVERYONE PANEL PANELISTS AUDIENCE ' +
+    'MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY JANUARY FEBRUARY MARCH APRIL MAY JUNE JULY AUGUST SEPTEMBER ' +
+    'OCTOBER NOVEMBER DECEMBER INTERNET GOD AGAIN BACK ONLINE REMOTE MIC MICROPHONE ANOTHER ONE TWO THREE ME MYSELF HIM HER THEM'
+  ).split(' '),
+);
+const HONORIFIC_WORDS = new Set(['MR', 'MR.', 'MRS', 'MRS.', 'MS', 'MS.', 'DR', 'DR.', 'PROF', 'PROF.', 'MISTER', 'MADAM', 'MADAME', 'PROFESSOR', 'AMBASSADOR', 'MINISTER', 'SENATOR', 'COMMISSIONER', 'JUDGE', 'SIR', 'DAME', 'H.E.', 'CHAIR', 'CHAIRMAN', 'SECRETARY']);
+
+/** How far into a turn a self-introduction is looked for, and how far back a handover. */
+const INTRODUCTION_WINDOW = 300;
+const HANDOVER_WINDOW = 300;
+const THANKS_WINDOW = 120;
+
+/** Suggestions for every unlabelled turn that has clear evidence, by turn index. */
+export function suggestLabels(transcript: Transcript): Map<number, LabelSuggestion> {
+  const context = { transcript, speakers: speakerGroups(transcript), allCaps: labelStyleOf(transcript).allCaps };
+  const suggestions = new Map<number, LabelSuggestion>();
+  for (const turn of transcript.turns) {
+    if (turn.label !== null || turn.body.start >= turn.body.end) continue;
+    const suggestion = suggestFor(context, turn);
+    if (suggestion) suggestions.set(turn.index, suggestion);
+  }
+  return suggestions;
+}
+
+interface Context {
+  transcript: Transcript;
+  speakers: SpeakerGroup[];
+  allCaps: boolean;
+}
+
+interface Found {
+  name: string;
+  span: Span;
+  evidence: Evidence;
+}
+
+function suggestFor(context: Context, turn: Turn): LabelSuggestion | null {
+  const { transcript } = context;
+  const found: Found[] = [];
+  const introduction = findIntroduction(transcript.text, turn.body);
+  if (introduction) found.push(introduction);
+  const previous = transcript.turns[turn.index - 1];
+  if (previous) {
+    const handover = findHandover(transcript.text, previous.body);
+    if (handover && !sameSpeaker(previous, handover.name)) found.push(handover);
+  }
+  const next = transcript.turns[turn.index + 1];
+  if (next) {
+    const thanks = findThanks(transcript.text, next.body);
+    if (thanks && !sameSpeaker(next, thanks.name)) found.push(thanks);
+  }
+  // A turn that itself thanks or addresses the name is answering that person, not that person.
+  const ownOpening = transcript.text.slice(turn.body.start, Math.min(turn.body.end, turn.body.start + THANKS_WINDOW));
+  const candidates: { label: string; found: Found }[] = [];
+  for (const evidence of found) {
+    if (evidence.evidence !== 'self-introduction' && addresses(ownOpening, evidence.name)) return null;
+    const label = labelFor(context, evidence.name);
+    if (label === null) return null;
+    candidates.push({ label, found: evidence });
+  }
+  if (candidates.length === 0) return null;
+  if (candidates.some((candidate) => speakerKey(candidate.label) !== speakerKey(candidates[0].label))) return null;
+  const best = candidates[0];
+  return { turn: turn.index, label: best.label, evidence: best.found.evidence, evidenceSpan: best.found.span };
+}
+
+function findIntroduction(text: string, body: Span): Found | null {
+  const window = text.slice(body.start, Math.min(body.end, body.start + INTRODUCTION_WINDOW));
+  for (const pattern of [OPENING_INTRODUCTION, ...SELF_INTRODUCTIONS]) {
+    const found = matchName(pattern, window, body.start, 'self-introduction');
+    if (found) return found;
+  }
+  return null;
+}
+
+function findHandover(text: string, body: Span): Found | null {
+  const start = Math.max(body.start, body.end - HANDOVER_WINDOW);
+  const tail = text.slice(start, body.end);
+  // Only the last two sentences hand over: a name addressed earlier in a long turn says nothing about who speaks next.
+  const sentenceStarts = [...tail.matchAll(/[.?!]["'\u201d\u2019)]?\s+(?=\S)/g)].map((match) => match.index + match[0].length);
+  const from = sentenceStarts.length >= 2 ? sentenceStarts[sentenceStarts.length - 2] : 0;
+  const lastSentences = tail.slice(from);
+  for (const pattern of HANDOVERS) {
+    const found = matchName(pattern, lastSentences, start + from, 'handover');
+    if (found) return found;
+  }
+  return null;
+}
+
+function findThanks(text: string, body: Span): Found | null {
+  return matchName(THANKS, text.slice(body.start, Math.min(body.end, body.start + THANKS_WINDOW)), body.start, 'thanks');
+}
+
+function matchName(pattern: RegExp, window: string, offset: number, evidence: Evidence): Found | null {
+  const match = pattern.exec(window);
+  if (!match) return null;
+  const groupIndex = match.findIndex((group, index) => index > 0 && group !== undefined);
+  if (groupIndex === -1) return null;
+  const raw = match[groupIndex];
+  const name = plausibleName(raw, window);
+  if (name === null) return null;
+  const start = offset + match.index + match[0].lastIndexOf(raw);
+  return { name, span: { start, end: start + raw.length }, evidence };
+}
+
+/** The name without honorifics, or null when a word of it is not a name (`Sorry`, `IGF` in mixed-case text). */
+function plausibleName(raw: string, context: string): string | null {
+  const words = raw.split(/\s+/);
+  const textIsAllCaps = context === context.toUpperCase();
+  for (const word of words) {
+    const key = speakerKey(word);
+    if (NOT_NAMES.has(key)) return null;
+    // An acronym (`IGF`, `ITU`) in mixed-case text is an organisation, not a person.
+    if (!textIsAllCaps && word.length >= 2 && word === word.toUpperCase()) return null;
+  }
+  return raw;
+}
+
+function nameWords(name: string): string[] {
+  return speakerKey(name)
+    .split(' ')
+    .filter((word) => !HONORIFIC_WORDS.has(word));
+}
+
+/**
+ * The label for a name: the file's label whose words include every word of the name (`Thomas` →
+ * `THOMAS SCHNEIDER`), else the name in the file's case; null when two speakers match.
+ */
+function labelFor(context: Context, name: string): string | null {
+  const words = nameWords(name);
+  if (words.length === 0) return null;
+  const matching = context.speakers.filter((speaker) => {
+    const labelWords = new Set(nameWords(speaker.key));
+    return words.every((word) => labelWords.has(word));
+  });
+  if (matching.length > 1) return null;
+  if (matching.length === 1) return matching[0].labels[0];
+  return inFileCase(withoutHonorific(name), { allCaps: context.allCaps });
+}
+
+function withoutHonorific(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((word) => !HONORIFIC_WORDS.has(speakerKey(word)))
+    .join(' ');
+}
+
+/** Whether the turn is the named speaker already (a handover cannot go to the one speaking). */
+function sameSpeaker(turn: Turn, name: string): boolean {
+  if (!turn.label) return false;
+  const labelWords = new Set(nameWords(turn.label.speaker));
+  return nameWords(name).every((word) => labelWords.has(word));
+}
+
+/** Whether the opening of a turn thanks or addresses the name (`Thank you, Ushe.`, `Joly, I'm here.`). */
+function addresses(opening: string, name: string): boolean {
+  const first = nameWords(name)[0];
+  if (!first) return false;
+  const escaped = first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(String.raw`(?:thank you|thanks|hello|hi|dear)\b[^.?!]{0,20}\b${escaped}\b|^${escaped}\s*,`, 'iu').test(opening);
+}
