@@ -1,52 +1,90 @@
 #!/usr/bin/env node
 // `verbatim`: the command-line checker, on the same core as the language server.
-import { readFileSync } from 'fs';
-import { analyzeText } from './core/analysis';
+import { chmodSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'fs';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { analyzeText, RULES } from './core/analysis';
+import { loadConfig } from './core/config';
 import { decodeTranscriptFile } from './core/fileText';
+import { fixAll } from './core/fixes';
 import { LineIndex, type Range } from './core/lineIndex';
 import { outlineOf, turnName, type OutlineEntry } from './core/outline';
-import { DEFAULT_SETTINGS } from './core/settings';
+import { RULES_DOCUMENT_PATH } from './core/rules/rule';
+import type { Settings, Severity } from './core/settings';
 
 const USAGE = `Usage:
-  verbatim check [--format text|json] FILE...   report diagnostics; exit 0 clean, 1 problems, 2 bad usage or unreadable file
+  verbatim check [--fix] [--format text|json|sarif] FILE...
+      report diagnostics; --fix first applies the fixes that change no spoken word, in place
+      exit 0 clean, 1 errors or warnings remain, 2 bad usage or unreadable file
   verbatim outline [--format text|json] FILE    print the header and turns as the editor's outline shows them
-  verbatim --help`;
+  verbatim --help
+Settings come from the nearest .verbatimrc.json above each FILE (same keys as the editor's verbatim.* settings).`;
 
-type Format = 'text' | 'json';
+type Format = 'text' | 'json' | 'sarif';
 
 interface Invocation {
-  command: 'check' | 'outline';
+  command: string;
   format: Format;
+  /** Boolean options given, without dashes: `fix`. */
+  flags: Set<string>;
   files: string[];
+}
+
+interface Output {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+/** What a command accepts and does; a new command is one more entry. */
+interface Command {
+  formats: readonly Format[];
+  flags: readonly string[];
+  singleFile: boolean;
+  run(invocation: Invocation, output: Output): number;
 }
 
 export const EXIT_CLEAN = 0;
 export const EXIT_PROBLEMS = 1;
 export const EXIT_USAGE = 2;
 
+const COMMANDS: Record<string, Command> = {
+  check: { formats: ['text', 'json', 'sarif'], flags: ['fix'], singleFile: false, run: check },
+  outline: { formats: ['text', 'json'], flags: [], singleFile: true, run: outline },
+};
+
 function parseArguments(args: string[]): Invocation | string {
   const [command, ...rest] = args;
-  if (command !== 'check' && command !== 'outline') return command === undefined ? 'no command given' : `unknown command "${command}"`;
+  const spec = command === undefined ? undefined : COMMANDS[command];
+  if (!spec) return command === undefined ? 'no command given' : `unknown command "${command}"`;
   let format: Format = 'text';
+  const flags = new Set<string>();
   const files: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg === '--format' || arg.startsWith('--format=')) {
       const value = arg === '--format' ? rest[++i] : arg.slice('--format='.length);
-      if (value !== 'text' && value !== 'json') return `--format must be text or json, got ${value === undefined ? 'nothing' : `"${value}"`}`;
-      format = value;
+      if (!(spec.formats as readonly string[]).includes(value)) return `${command} --format must be ${spec.formats.join(', ')}; got ${value === undefined ? 'nothing' : `"${value}"`}`;
+      format = value as Format;
+    } else if (arg.startsWith('--') && spec.flags.includes(arg.slice(2))) {
+      flags.add(arg.slice(2));
     } else if (arg.startsWith('-') && arg !== '-') {
-      return `unknown option "${arg}"`;
+      return `unknown option "${arg}" for ${command}`;
     } else {
       files.push(arg);
     }
   }
   if (files.length === 0) return `${command} needs at least one FILE`;
-  if (command === 'outline' && files.length > 1) return 'outline takes exactly one FILE';
-  return { command, format, files };
+  if (spec.singleFile && files.length > 1) return `${command} takes exactly one FILE`;
+  return { command, format, flags, files };
 }
 
-function readTranscript(file: string): { text: string } | { error: string } {
+interface TranscriptFile {
+  text: string;
+  /** The file started with a UTF-8 byte-order mark, which `--fix` writes back. */
+  bom: boolean;
+}
+
+function readTranscript(file: string): TranscriptFile | { error: string } {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -56,44 +94,186 @@ function readTranscript(file: string): { text: string } | { error: string } {
     return { error: `${file}: cannot read: ${reason}` };
   }
   const decoded = decodeTranscriptFile(bytes);
-  return decoded.ok ? { text: decoded.text } : { error: `${file}: cannot check: ${decoded.reason}` };
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return decoded.ok ? { text: decoded.text, bom } : { error: `${file}: cannot check: ${decoded.reason}` };
 }
 
-function check(invocation: Invocation, out: (line: string) => void, err: (line: string) => void): number {
+/** Settings for each file from its `.verbatimrc.json`; each settings file's problems are told once. */
+function settingsLoader(output: Output): (file: string) => Settings {
+  const reads = new Map<string, string | undefined>();
+  const reported = new Set<string>();
+  const read = (file: string) => {
+    if (!reads.has(file)) {
+      let text: string | undefined;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        text = undefined;
+      }
+      reads.set(file, text);
+    }
+    return reads.get(file);
+  };
+  return (file) => {
+    const config = loadConfig(file, read);
+    for (const problem of config.problems) {
+      if (reported.has(problem)) continue;
+      reported.add(problem);
+      output.err(`verbatim: settings: ${problem}`);
+    }
+    return config.settings;
+  };
+}
+
+/**
+ * Replaces a file's content so that an interrupted run leaves either the old or the new transcript:
+ * the new text goes to a temporary file in the same folder, which is then renamed over the original.
+ */
+function writeAtomically(file: string, text: string, bom: boolean): void {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.verbatim-${process.pid}.tmp`);
+  try {
+    writeFileSync(temporary, (bom ? '\uFEFF' : '') + text, { encoding: 'utf8', flag: 'wx' });
+    chmodSync(temporary, statSync(file).mode);
+    renameSync(temporary, file);
+  } catch (error) {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // Nothing was written, or the rename already consumed it.
+    }
+    throw error;
+  }
+}
+
+interface CheckedDiagnostic {
+  code: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+}
+
+interface CheckedFile {
+  file: string;
+  /** Present with --fix: how many problems were fixed, by rule code. */
+  fixed?: Record<string, number>;
+  diagnostics: CheckedDiagnostic[];
+}
+
+function check(invocation: Invocation, output: Output): number {
   let exitCode = EXIT_CLEAN;
-  const results: { file: string; diagnostics: { code: string; severity: string; message: string; range: Range }[] }[] = [];
+  const settingsFor = settingsLoader(output);
+  const fixing = invocation.flags.has('fix');
+  const results: CheckedFile[] = [];
   for (const file of invocation.files) {
     const read = readTranscript(file);
     if ('error' in read) {
-      err(read.error);
+      output.err(read.error);
       exitCode = EXIT_USAGE;
       continue;
     }
-    const analysis = analyzeText(read.text, DEFAULT_SETTINGS);
-    const lines = new LineIndex(read.text);
-    const diagnostics = analysis.findings.map((finding) => ({ code: finding.code, severity: finding.severity, message: finding.message, range: lines.rangeOf(finding.span) }));
-    if (exitCode === EXIT_CLEAN && diagnostics.some((d) => d.severity === 'error' || d.severity === 'warning')) exitCode = EXIT_PROBLEMS;
-    results.push({ file, diagnostics });
-    if (invocation.format === 'text') {
-      for (const d of diagnostics) out(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}`);
+    const settings = settingsFor(file);
+    let text = read.text;
+    const result: CheckedFile = { file, diagnostics: [] };
+    if (fixing) {
+      const fixed = fixAll(text, settings);
+      if (fixed.text !== text) {
+        try {
+          writeAtomically(file, fixed.text, read.bom);
+        } catch (error) {
+          output.err(`${file}: cannot write the fixes: ${(error as Error).message}`);
+          exitCode = EXIT_USAGE;
+          continue;
+        }
+        text = fixed.text;
+      }
+      result.fixed = fixed.fixedByCode;
     }
+    const lines = new LineIndex(text);
+    result.diagnostics = analyzeText(text, settings).findings.map((finding) => ({ code: finding.code, severity: finding.severity, message: finding.message, range: lines.rangeOf(finding.span) }));
+    if (exitCode === EXIT_CLEAN && result.diagnostics.some((d) => d.severity === 'error' || d.severity === 'warning')) exitCode = EXIT_PROBLEMS;
+    results.push(result);
+    if (invocation.format === 'text') printText(result, output);
   }
-  if (invocation.format === 'json') out(JSON.stringify({ files: results }, null, 2));
+  if (invocation.format === 'json') output.out(JSON.stringify({ files: results }, null, 2));
+  else if (invocation.format === 'sarif') output.out(JSON.stringify(sarifLog(results), null, 2));
   else {
     const total = results.reduce((sum, result) => sum + result.diagnostics.length, 0);
-    out(`${results.length} file${results.length === 1 ? '' : 's'} checked, ${total} diagnostic${total === 1 ? '' : 's'}`);
+    const fixedTotal = results.reduce((sum, result) => sum + fixedCount(result), 0);
+    const fixedNote = fixing ? `, ${fixedTotal} fixed` : '';
+    output.out(`${results.length} file${results.length === 1 ? '' : 's'} checked${fixedNote}, ${total} diagnostic${total === 1 ? '' : 's'}${fixing ? ' remain' : ''}`);
   }
   return exitCode;
 }
 
-function outline(invocation: Invocation, out: (line: string) => void, err: (line: string) => void): number {
+function fixedCount(result: CheckedFile): number {
+  return Object.values(result.fixed ?? {}).reduce((sum, count) => sum + count, 0);
+}
+
+function printText(result: CheckedFile, output: Output): void {
+  if (fixedCount(result) > 0) {
+    const byCode = Object.entries(result.fixed!).map(([code, count]) => `${count} ${code}`);
+    output.out(`${result.file}: fixed ${byCode.join(', ')}`);
+  }
+  for (const d of result.diagnostics) output.out(`${result.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}`);
+}
+
+const SARIF_LEVELS: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+/** A SARIF 2.1.0 log for code-scanning tools; columns count UTF-16 code units, as the editor does. */
+function sarifLog(results: CheckedFile[]): object {
+  const documentation = pathToFileURL(path.join(__dirname, '..', RULES_DOCUMENT_PATH)).href;
+  const ruleIndex = new Map(RULES.map((rule, index) => [rule.code as string, index]));
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'verbatim',
+            rules: RULES.map((rule) => ({
+              id: rule.code,
+              shortDescription: { text: rule.description },
+              helpUri: `${documentation}#${rule.code}`,
+              defaultConfiguration: { level: SARIF_LEVELS[rule.defaultSeverity] },
+            })),
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        results: results.flatMap((result) =>
+          result.diagnostics.map((d) => ({
+            ruleId: d.code,
+            ruleIndex: ruleIndex.get(d.code),
+            level: SARIF_LEVELS[d.severity],
+            message: { text: d.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: artifactUri(result.file) },
+                  region: { startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 },
+                },
+              },
+            ],
+          })),
+        ),
+      },
+    ],
+  };
+}
+
+/** Relative paths stay relative (code scanning resolves them against the checkout); absolute ones become file URIs. */
+function artifactUri(file: string): string {
+  return path.isAbsolute(file) ? pathToFileURL(file).href : file.split(path.sep).map(encodeURIComponent).join('/');
+}
+
+function outline(invocation: Invocation, output: Output): number {
   const file = invocation.files[0];
   const read = readTranscript(file);
   if ('error' in read) {
-    err(read.error);
+    output.err(read.error);
     return EXIT_USAGE;
   }
-  const analysis = analyzeText(read.text, DEFAULT_SETTINGS);
+  const analysis = analyzeText(read.text, settingsLoader(output)(file));
   const { transcript } = analysis;
   const lines = new LineIndex(read.text);
   if (invocation.format === 'json') {
@@ -104,18 +284,18 @@ function outline(invocation: Invocation, out: (line: string) => void, err: (line
       markerRange: lines.rangeOf(turn.marker),
       labelRange: turn.label ? lines.rangeOf(turn.label.span) : null,
     }));
-    out(JSON.stringify({ file, dialect: transcript.dialect, header, turns }, null, 2));
+    output.out(JSON.stringify({ file, dialect: transcript.dialect, header, turns }, null, 2));
     return EXIT_CLEAN;
   }
   const print = (entry: OutlineEntry, depth: number) => {
     const line = lines.positionAt(entry.selectionSpan.start).line + 1;
-    out(`${'  '.repeat(depth)}${String(line).padStart(6)}  ${entry.name}${entry.kind === 'turn' && entry.detail ? `  ${entry.detail}` : ''}`);
+    output.out(`${'  '.repeat(depth)}${String(line).padStart(6)}  ${entry.name}${entry.kind === 'turn' && entry.detail ? `  ${entry.detail}` : ''}`);
     for (const child of entry.children) print(child, depth + 1);
   };
   for (const entry of outlineOf(transcript)) print(entry, 0);
   const labelled = transcript.turns.filter((turn) => turn.label).length;
   const speakers = new Set(transcript.turns.filter((turn) => turn.label).map((turn) => turnName(turn).toUpperCase())).size;
-  out(`${transcript.turns.length} turns (${labelled} labelled, ${transcript.turns.length - labelled} unidentified), ${speakers} speakers, dialect ${transcript.dialect}`);
+  output.out(`${transcript.turns.length} turns (${labelled} labelled, ${transcript.turns.length - labelled} unidentified), ${speakers} speakers, dialect ${transcript.dialect}`);
   return EXIT_CLEAN;
 }
 
@@ -129,7 +309,7 @@ export function main(args: string[], out: (line: string) => void = console.log, 
     err(`verbatim: ${invocation}\n${USAGE}`);
     return EXIT_USAGE;
   }
-  return invocation.command === 'check' ? check(invocation, out, err) : outline(invocation, out, err);
+  return COMMANDS[invocation.command].run(invocation, { out, err });
 }
 
 if (require.main === module) process.exitCode = main(process.argv.slice(2));

@@ -9,6 +9,7 @@ import {
 import { looksLikeTranscript } from './core/detect';
 import { DEFAULT_SETTINGS, resolveSettings, type Settings } from './core/settings';
 import { AnalysedDocuments } from './documents';
+import { CODE_ACTION_KINDS, codeActions } from './features/codeActions';
 import { diagnostics } from './features/diagnostics';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/folding';
@@ -37,6 +38,7 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       documentSymbolProvider: { label: 'Speakers' },
       foldingRangeProvider: true,
+      codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
     },
     serverInfo: { name: 'verbatim' },
   };

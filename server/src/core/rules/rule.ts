@@ -36,6 +36,9 @@ export interface RuleContext {
   inaudibleTerms: ReadonlySet<string>;
 }
 
+/** Where each rule's longer explanation lives, relative to the repository and the installed extension; one section per code. */
+export const RULES_DOCUMENT_PATH = 'docs/rules.md';
+
 export interface Rule {
   code: RuleCode;
   defaultSeverity: Severity;

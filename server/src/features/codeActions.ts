@@ -1,0 +1,59 @@
+// Quick fixes for verbatim's diagnostics and the `source.fixAll.verbatim` action.
+// Fixes are recomputed from the cached analysis by matching each diagnostic's code and range,
+// so diagnostics carry no data and a stale diagnostic simply finds no fix.
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver/node';
+import { differenceEdit, fixAll } from '../core/fixes';
+import type { TextEdit } from '../core/rules/rule';
+import type { Settings } from '../core/settings';
+import type { DocumentAnalysis } from '../documents';
+import { DIAGNOSTIC_SOURCE } from './diagnostics';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.verbatim`;
+export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
+
+export function codeActions(analysis: DocumentAnalysis, params: CodeActionParams, settings: Settings): CodeAction[] {
+  const only = params.context.only;
+  const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+  const actions: CodeAction[] = [];
+  if (wants(CodeActionKind.QuickFix)) {
+    for (const diagnostic of params.context.diagnostics) {
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+      actions.push(...quickFixes(analysis, diagnostic));
+    }
+  }
+  // Fix-all is asked for by kind (on save, or from the Source Action menu), never offered in the light bulb.
+  if (only && wants(FIX_ALL_KIND)) {
+    const action = fixAllAction(analysis, settings);
+    if (action) actions.push(action);
+  }
+  return actions;
+}
+
+function quickFixes(analysis: DocumentAnalysis, diagnostic: Diagnostic): CodeAction[] {
+  const span = analysis.lines.spanOf(diagnostic.range);
+  const finding = analysis.findings.find((candidate) => candidate.code === diagnostic.code && candidate.span.start === span.start && candidate.span.end === span.end);
+  if (!finding?.fixes) return [];
+  return finding.fixes.map((fix) => ({
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: fix.preferred === true,
+    edit: { changes: { [analysis.uri]: fix.edits.map((edit) => lspEdit(analysis, edit)) } },
+  }));
+}
+
+function fixAllAction(analysis: DocumentAnalysis, settings: Settings): CodeAction | null {
+  const text = analysis.transcript.text;
+  const result = fixAll(text, settings);
+  const edit = differenceEdit(text, result.text);
+  if (!edit) return null;
+  return {
+    title: `Fix all safe verbatim problems (${result.fixedCount})`,
+    kind: FIX_ALL_KIND,
+    edit: { changes: { [analysis.uri]: [lspEdit(analysis, edit)] } },
+  };
+}
+
+function lspEdit(analysis: DocumentAnalysis, edit: TextEdit): LspTextEdit {
+  return { range: analysis.lines.rangeOf(edit.span), newText: edit.newText };
+}
