@@ -109,6 +109,11 @@ connection.onDocumentSymbol((params) => {
   return analysis ? documentSymbols(analysis) : null;
 });
 
+connection.onCodeAction((params) => {
+  const analysis = documents.get(params.textDocument.uri);
+  return analysis ? codeActions(analysis, params, settings) : null;
+});
+
 connection.onFoldingRanges((params) => {
   const analysis = documents.get(params.textDocument.uri);
   return analysis ? foldingRanges(analysis) : null;
