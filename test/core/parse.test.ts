@@ -175,7 +175,7 @@ describe('parseTranscript: chevron markers and labels', () => {
   });
 
   it('never turns the first words of an unlabelled turn into a label', () => {
-    const doc = parseTranscript('>> Good morning. \n>> Good: very good.\n>> Welcome back\n>> GOOD MORNING: TEAM.');
+    const doc = parseTranscript('>> Good morning. \n>> Good: very good.\n>> Welcome back\n>> GOOD MORNING: TEAM.\n>> Thanks. NORA: go on.\n>> Yes. NORA: go on.');
     for (const turn of doc.turns) assert.equal(turn.label, null, `turn ${JSON.stringify(at(doc.text, turn.body))}`);
   });
 
@@ -301,6 +301,18 @@ describe('parseTranscript: traps that are not speaker labels', () => {
 
     const once = 'We met in March. Dana Whitfield: she chaired it. The report is out.';
     assert.equal(parseTranscript(once).turns.length, 0);
+  });
+
+  it('recognises flattened colon text that uses >> only for unidentified voices, however long', () => {
+    const once = 'KAI: Welcome, all. >> Hi there. KAI: Today we plan the meetup. >> Sounds good. MINA: I agree, let us vote. >> Yes. KAI: Great, done. MINA: Fine by me. ';
+    for (const text of [once, once.repeat(50)]) {
+      const doc = parseTranscript(text);
+      assert.equal(doc.dialect, 'colon');
+      assert.deepEqual(
+        doc.turns.slice(0, 7).map((turn) => turn.label?.raw ?? null),
+        ['KAI', null, 'KAI', null, 'MINA', null, 'KAI'],
+      );
+    }
   });
 
   it('reads court Q./A. lines with colon labels between them', () => {

@@ -206,6 +206,18 @@ export const LABEL_TRAPS: ReadonlySet<string> = new Set([
   'HOWEVER',
   'ANYWAY',
   'REMEMBER',
+  'SURE',
+  'FINE',
+  'GREAT',
+  'COOL',
+  'YEAH',
+  'YEP',
+  'NOPE',
+  'OH',
+  'AH',
+  'UM',
+  'UH',
+  'WOW',
 ]);
 
 /**

@@ -47,7 +47,6 @@ const MID_LINE_COLON_LABEL = /(?:[.?!]["'\u201d\u2019)]?[ \t]+|:|\d\d:\d\d:\d\d,
 // `ICANN - Toronto, Canada NANCY LUPIANO: Ladies and gentlemen`.
 const MID_LINE_CAPS_LABEL = /(?<=[ \t])(\p{Lu}[\p{Lu}\p{M}.'\u2019\u2011-]*(?:[ \t]+\p{Lu}[\p{Lu}\p{M}.'\u2019\u2011-]*){1,5}):(?=[ \t])/gu;
 const MID_LINE_CHEVRON = /(^|[\s.?!"'\u201d\u2019)\]])(>>>?)(?!>)/g;
-const LABEL_CHARACTER = /[\p{L}\p{M} \t.'\u2019\u2011-]/u;
 const TIMESTAMP_LINE = /^[ \t]*(\[\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\]|\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?:[AaPp]\.?[Mm]\.?))[ \t]*$/;
 const BRACKET_CLOSE: Record<string, string> = { '(': ')', '[': ']' };
 
@@ -137,7 +136,7 @@ function countMidLineColonTurns(text: string, lineStartSpeakers: ReadonlySet<str
   let count = 0;
   const seenOnce = new Set<string>();
   for (const label of midLineColonLabels(text)) {
-    if (followsChevron(text, label.span.start)) continue;
+    if (endsChevronLabel(text, label)) continue;
     if (isAllCaps(label.raw) || lineStartSpeakers.has(label.speaker)) count++;
     else if (seenOnce.has(label.speaker)) count += 2; // the first sighting becomes trusted too
     else seenOnce.add(label.speaker);
@@ -146,13 +145,13 @@ function countMidLineColonTurns(text: string, lineStartSpeakers: ReadonlySet<str
   return count;
 }
 
-/** Whether only label characters stand between a chevron and `offset` on its line. */
-function followsChevron(text: string, offset: number): boolean {
-  const stop = Math.max(0, offset - MAX_LABEL_LENGTH);
-  for (let i = offset - 1; i >= stop; i--) {
-    const ch = text.charAt(i);
-    if (ch === '>') return true;
-    if (!LABEL_CHARACTER.test(ch)) return false;
+/** Whether a mid-line label ends the label of a chevron turn: `>> C. MASSANGO:` holds `MASSANGO:`. */
+function endsChevronLabel(text: string, label: Label): boolean {
+  const stop = Math.max(0, label.span.start - MAX_LABEL_LENGTH);
+  for (let i = label.span.start - 1; i >= stop; i--) {
+    const ch = text.charCodeAt(i);
+    if (ch === 62 /* > */) return isLabelLike(text.slice(skipHorizontalSpace(text, i + 1, label.span.end), label.span.end));
+    if (ch === 10 || ch === 13 || ch === 58 /* : */) return false;
   }
   return false;
 }

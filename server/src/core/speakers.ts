@@ -60,7 +60,8 @@ function readsAsLabel(candidate: string): boolean {
   if (words.length === 0 || words.length > MAX_LABEL_WORDS) return false;
   if (!NAME_WORD.test(words[0])) return false;
   let capitalised = 0;
-  for (const word of words) {
+  for (const [position, word] of words.entries()) {
+    if (position < words.length - 1 && word.endsWith('.') && !isAbbreviation(word)) return false;
     if (NUMBER_WORD.test(word)) continue;
     if (!NAME_WORD.test(word)) return false;
     const first = word.charAt(0);
@@ -70,6 +71,15 @@ function readsAsLabel(candidate: string): boolean {
   if (capitalised === 0 || !isCapitalised(words[0])) return false;
   if (LABEL_CANNOT_START_WITH.has(words[0].toUpperCase()) || LABEL_CANNOT_END_WITH.has(words[words.length - 1].toUpperCase())) return false;
   return !LABEL_TRAPS.has(speakerKey(name));
+}
+
+// Inside a label a period closes an initial or a title (`C.`, `H.E.`, `ST.`, `PROF.`); after a
+// longer word or a speech word it ends a sentence: `>> Thanks. KAI:`, `>> Yes. KAI:`.
+const MAX_ABBREVIATION_LETTERS = 4;
+
+function isAbbreviation(word: string): boolean {
+  const letters = word.replace(/\./g, '');
+  return letters.length <= MAX_ABBREVIATION_LETTERS && !LABEL_TRAPS.has(letters.toUpperCase());
 }
 
 function isCapitalised(word: string): boolean {
