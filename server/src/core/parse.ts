@@ -112,7 +112,7 @@ function detectDialect(text: string, lines: Line[]): Dialect {
   const chevrons = Math.max(chevronLines, countMidLineChevrons(text));
   if (singleChevronLines >= 2 && singleChevronLines > chevronLines) return 'single-chevron';
   // An examination has both questions and answers; a lone `A.` line is a list item or an initial.
-  if (questionLines > 0 && answerLines > 0 && questionLines + answerLines >= 2) return 'court';
+  if (questionLines > 0 && answerLines > 0) return 'court';
   const colonTurns = colonLabels + countMidLineColonTurns(text, lineStartSpeakers, chevrons - colonLabels);
   if (chevrons > 0 && chevrons >= colonTurns) return 'chevron';
   if (colonTurns >= 2 || strongColonLabel || (colonTurns === 1 && chevrons === 0)) return 'colon';
