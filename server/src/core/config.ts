@@ -1,7 +1,7 @@
 // `.verbatimrc.json`: the CLI's settings file, found upward from the checked file, with the same keys
 // as the editor's `verbatim.*` settings. Reading is injected so this stays testable without a disk.
 import * as path from 'path';
-import { resolveSettings, type Settings } from './settings';
+import { DEFAULT_SETTINGS, resolveSettings, type Settings } from './settings';
 
 export const CONFIG_FILE_NAME = '.verbatimrc.json';
 
@@ -39,5 +39,18 @@ export function loadConfig(transcriptFile: string, read: ReadFile): LoadedConfig
     return { file: found.file, ...resolveSettings(undefined), problems: [`${found.file}: not valid JSON (${(error as Error).message}); using the default settings.`] };
   }
   const resolved = resolveSettings(raw);
-  return { file: found.file, settings: resolved.settings, problems: resolved.problems.map((problem) => `${found.file}: ${problem}`) };
+  const problems = [...unknownKeys(raw), ...resolved.problems];
+  return { file: found.file, settings: resolved.settings, problems: problems.map((problem) => `${found.file}: ${problem}`) };
+}
+
+/** A mistyped key would silently do nothing; name it, and the key it probably meant. */
+function unknownKeys(raw: unknown): string[] {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return [];
+  const known = Object.keys(DEFAULT_SETTINGS);
+  return Object.keys(raw)
+    .filter((key) => !known.includes(key))
+    .map((key) => {
+      const meant = known.find((candidate) => candidate.toLowerCase() === key.toLowerCase().replace(/^verbatim\./, ''));
+      return `unknown setting "${key}"${meant ? ` (did you mean "${meant}"?)` : ` (known: ${known.join(', ')})`}; ignored.`;
+    });
 }

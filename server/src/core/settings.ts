@@ -50,10 +50,6 @@ export const DEFAULT_SETTINGS: Settings = {
   annotationBrackets: '()',
 };
 
-/** Keys the client sends in the `verbatim` section that only the client uses. */
-const CLIENT_ONLY_KEYS = ['detectTranscriptsInTxt', 'trace'];
-const KNOWN_KEYS: readonly string[] = [...Object.keys(DEFAULT_SETTINGS), ...CLIENT_ONLY_KEYS];
-
 const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
 export interface ResolvedSettings {
@@ -71,12 +67,9 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
     problems.push(`Settings must be an object, got ${describe(raw)}; using the defaults.`);
     return { settings, problems };
   }
+  // Keys not listed here are ignored: the editor sends client-only ones too (`detectTranscriptsInTxt`);
+  // `.verbatimrc.json` reports unknown keys itself (config.ts).
   const source = raw as Record<string, unknown>;
-  for (const key of Object.keys(source)) {
-    if (KNOWN_KEYS.includes(key)) continue;
-    const suggestion = KNOWN_KEYS.find((known) => known.toLowerCase() === key.toLowerCase());
-    problems.push(`unknown setting "${key}"${suggestion ? ` (did you mean "${suggestion}"?)` : ` (known: ${Object.keys(DEFAULT_SETTINGS).join(', ')})`}; ignored.`);
-  }
   const rules = source.rules;
   if (rules !== undefined) {
     if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) {
