@@ -24,7 +24,11 @@ const connection = createConnection(ProposedFeatures.all);
 let settings: Settings = DEFAULT_SETTINGS;
 let pullsConfiguration = false;
 const reportedSettingsProblems = new Set<string>();
-const documents = new AnalysedDocuments(() => settings);
+const documents = new AnalysedDocuments(() => settings, (message, limit) => {
+  // Said once per document: a binary file gets nothing, a huge one a reduced analysis.
+  connection.console.info(message);
+  void (limit.kind === 'binary' ? connection.window.showWarningMessage(message) : connection.window.showInformationMessage(message));
+});
 
 /** Debounce for diagnostics while typing: one analysis per pause, not per keystroke. */
 const DIAGNOSTICS_DELAY_MS = 150;

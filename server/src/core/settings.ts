@@ -2,6 +2,8 @@
 // missing or broken. The server reads them from the client (section `verbatim`), the CLI from
 // `.verbatimrc.json`; both use the same keys, so one `resolveSettings` serves both.
 
+import { DEFAULT_MAX_FILE_SIZE_MB } from './limits';
+
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type RuleSetting = Severity | 'off';
 
@@ -39,6 +41,8 @@ export interface Settings {
   labelCase: LabelCase;
   /** The brackets annotations are written with. */
   annotationBrackets: AnnotationBrackets;
+  /** Above this size (in MB of text) the server keeps the outline and cheap diagnostics only (core/limits.ts). */
+  maxFileSizeMB: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -48,6 +52,7 @@ export const DEFAULT_SETTINGS: Settings = {
   dashStyle: '--',
   labelCase: 'upper',
   annotationBrackets: '()',
+  maxFileSizeMB: DEFAULT_MAX_FILE_SIZE_MB,
 };
 
 const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'information', 'hint', 'off']);
@@ -107,6 +112,14 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
   settings.dashStyle = choice(source, 'dashStyle', DASH_STYLES, problems);
   settings.labelCase = choice(source, 'labelCase', LABEL_CASES, problems);
   settings.annotationBrackets = choice(source, 'annotationBrackets', ANNOTATION_BRACKETS, problems);
+  const maxSize = source.maxFileSizeMB;
+  if (maxSize !== undefined) {
+    if (typeof maxSize !== 'number' || !Number.isFinite(maxSize) || maxSize <= 0) {
+      problems.push(`"maxFileSizeMB" must be a positive number of megabytes, got ${describe(maxSize)}; using ${DEFAULT_MAX_FILE_SIZE_MB}.`);
+    } else {
+      settings.maxFileSizeMB = maxSize;
+    }
+  }
   return { settings, problems };
 }
 
