@@ -133,9 +133,11 @@ function rootOf(group: Group): Group {
   return root;
 }
 
+/** The most frequent spelling; with upper-case labels, the most frequent one already in capitals, if any. */
 function preferredSpelling(root: Group, settings: Settings): string {
-  const usual = [...root.spellings].sort((a, b) => b.labels.length - a.labels.length || a.firstTurn - b.firstTurn)[0].raw;
-  return settings.labelCase === 'upper' ? usual.toUpperCase() : usual;
+  const byUse = [...root.spellings].sort((a, b) => b.labels.length - a.labels.length || a.firstTurn - b.firstTurn);
+  if (settings.labelCase === 'as-written') return byUse[0].raw;
+  return (byUse.find((spelling) => spelling.raw === spelling.raw.toUpperCase()) ?? byUse[0]).raw.toUpperCase();
 }
 
 /** A label's role title replaced by its office (`THE CHAIRMAN` → `CHAIR`); `form` is null without a role title. */
