@@ -13,6 +13,13 @@ import { CODE_ACTION_KINDS, codeActions } from './features/codeActions';
 import { diagnostics } from './features/diagnostics';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/folding';
+import { completion, rosterFor } from './features/completion';
+import { documentHighlights } from './features/highlights';
+import { hover } from './features/hover';
+import { references } from './features/references';
+import { prepareRename, rename } from './features/rename';
+import { STATISTICS_REQUEST, statistics, type StatisticsParams } from './features/statistics';
+import { workspaceSymbols } from './features/workspaceSymbols';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
 if (!process.argv.some((arg) => TRANSPORTS.some((transport) => arg.startsWith(transport)))) {
@@ -23,6 +30,8 @@ if (!process.argv.some((arg) => TRANSPORTS.some((transport) => arg.startsWith(tr
 const connection = createConnection(ProposedFeatures.all);
 let settings: Settings = DEFAULT_SETTINGS;
 let pullsConfiguration = false;
+/** The client can ask the user to confirm annotated edits (rename's variant spellings). */
+let confirmsAnnotatedEdits = false;
 const reportedSettingsProblems = new Set<string>();
 const documents = new AnalysedDocuments(() => settings, (message, limit) => {
   // Said once per document: a binary file gets nothing, a huge one a reduced analysis.
@@ -36,12 +45,19 @@ const pendingDiagnostics = new Map<string, NodeJS.Timeout>();
 
 connection.onInitialize((params): InitializeResult => {
   pullsConfiguration = params.capabilities.workspace?.configuration === true;
+  confirmsAnnotatedEdits = params.capabilities.workspace?.workspaceEdit?.changeAnnotationSupport !== undefined;
   applySettings(params.initializationOptions?.settings);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       documentSymbolProvider: { label: 'Speakers' },
       foldingRangeProvider: true,
+      renameProvider: { prepareProvider: true },
+      completionProvider: { triggerCharacters: ['>', ' '] },
+      referencesProvider: true,
+      documentHighlightProvider: true,
+      hoverProvider: true,
+      workspaceSymbolProvider: true,
       codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
     },
     serverInfo: { name: 'verbatim' },
@@ -121,6 +137,49 @@ connection.onCodeAction((params) => {
 connection.onFoldingRanges((params) => {
   const analysis = documents.get(params.textDocument.uri);
   return analysis ? foldingRanges(analysis) : null;
+});
+
+connection.onPrepareRename((params) => {
+  const analysis = documents.get(params.textDocument.uri);
+  return analysis ? prepareRename(analysis, params.position) : null;
+});
+
+connection.onRenameRequest((params) => {
+  const analysis = documents.get(params.textDocument.uri);
+  return analysis ? rename(analysis, params.position, params.newName, confirmsAnnotatedEdits) : null;
+});
+
+connection.onCompletion((params) => {
+  const analysis = documents.get(params.textDocument.uri);
+  return analysis ? completion(analysis, params.position, rosterFor(params.textDocument.uri, settings.speakers)) : null;
+});
+
+connection.onReferences((params) => {
+  const analysis = documents.get(params.textDocument.uri);
+  return analysis ? references(analysis, params.position) : null;
+});
+
+connection.onDocumentHighlight((params) => {
+  const analysis = documents.get(params.textDocument.uri);
+  return analysis ? documentHighlights(analysis, params.position) : null;
+});
+
+connection.onHover((params) => {
+  const analysis = documents.get(params.textDocument.uri);
+  return analysis ? hover(analysis, params.position) : null;
+});
+
+connection.onWorkspaceSymbol((params) =>
+  workspaceSymbols(
+    documents.documents.all().flatMap((document) => documents.get(document.uri) ?? []),
+    params.query,
+  ),
+);
+
+/** Custom request for the client's Speakers view and status bar, documented in the README. */
+connection.onRequest(STATISTICS_REQUEST, (params: StatisticsParams) => {
+  const analysis = typeof params?.textDocument?.uri === 'string' ? documents.get(params.textDocument.uri) : undefined;
+  return analysis ? statistics(analysis) : null;
 });
 
 /** Custom request for the client's `.txt` detection: does this text read as a transcript? */

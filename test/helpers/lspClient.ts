@@ -27,7 +27,8 @@ export interface ServerSession {
   close(): Promise<void>;
 }
 
-export async function startServer(settings: Record<string, unknown> = {}): Promise<ServerSession> {
+/** `workspaceCapabilities` adds to what the test client declares under `capabilities.workspace` (e.g. `workspaceEdit`). */
+export async function startServer(settings: Record<string, unknown> = {}, workspaceCapabilities: Record<string, unknown> = {}): Promise<ServerSession> {
   const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiting: { uri: string; version?: number; resolve: (diagnostics: Diagnostic[]) => void }[] = [];
@@ -71,7 +72,7 @@ export async function startServer(settings: Record<string, unknown> = {}): Promi
     processId: process.pid,
     rootUri: null,
     capabilities: {
-      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, ...workspaceCapabilities },
       textDocument: {
         documentSymbol: { hierarchicalDocumentSymbolSupport: true },
         publishDiagnostics: { versionSupport: true },

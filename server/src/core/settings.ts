@@ -33,6 +33,8 @@ export interface Settings {
   rules: Partial<Record<RuleCode, RuleSetting>>;
   /** Extra inaudible terms, matched like the built-in ones. */
   inaudibleTerms: string[];
+  /** The roster: speaker names offered by label completion besides the file's own speakers. */
+  speakers: string[];
   /** The spelling inaudible markers are normalised to, without brackets: `inaudible` gives `(inaudible)`. */
   inaudiblePreferred: string;
   /** The dash inserted for interruptions and lost dashes. */
@@ -48,6 +50,7 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = {
   rules: {},
   inaudibleTerms: [],
+  speakers: [],
   inaudiblePreferred: 'inaudible',
   dashStyle: '--',
   labelCase: 'upper',
@@ -97,6 +100,14 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
       problems.push(`"inaudibleTerms" must be a list of strings, got ${describe(terms)}; using the built-in lexicon only.`);
     } else {
       settings.inaudibleTerms = terms as string[];
+    }
+  }
+  const roster = source.speakers;
+  if (roster !== undefined) {
+    if (!Array.isArray(roster) || roster.some((name) => typeof name !== 'string')) {
+      problems.push(`"speakers" must be a list of speaker names, got ${describe(roster)}; completing the file's own speakers only.`);
+    } else {
+      settings.speakers = (roster as string[]).map((name) => name.trim()).filter((name) => name.length > 0);
     }
   }
   const preferred = source.inaudiblePreferred;

@@ -1,15 +1,10 @@
 // Speakers as first-class objects: who speaks in a transcript, in which turns, and how much.
 // Plain data for hover, references, rename, completion, the statistics request and `verbatim stats`.
+import type { Range, LineIndex } from './lineIndex';
 import type { Annotation, Span, Transcript, Turn } from './model';
-import { annotationsByTurn, bodyParts } from './speech';
-
-// A spoken word: letters or digits, with inner apostrophes or hyphens (`don't`, `co‑organiser`).
-const WORD = /[\p{L}\p{N}]+(?:['\u2019\u2010\u2011-][\p{L}\p{N}]+)*/gu;
-
-/** Number of words in a piece of speech. */
-export function countWords(speech: string): number {
-  return speech.match(WORD)?.length ?? 0;
-}
+import { UNIDENTIFIED } from './outline';
+import type { Severity } from './settings';
+import { annotationsByTurn, bodyParts, countSpokenWords, firstWords } from './speech';
 
 export interface TurnStats {
   turn: number;
@@ -54,7 +49,7 @@ export function turnStats(transcript: Transcript, turnAnnotations: Annotation[][
   return transcript.turns.map((turn) => {
     let words = 0;
     for (const part of bodyParts(transcript.text, turn, turnAnnotations[turn.index])) {
-      if (part.kind === 'speech') words += countWords(transcript.text.slice(part.span.start, part.span.end));
+      if (part.kind === 'speech') words += countSpokenWords(transcript.text.slice(part.span.start, part.span.end));
     }
     return { turn: turn.index, words, inaudible: turnAnnotations[turn.index].filter((a) => a.kind === 'inaudible').length };
   });
@@ -155,4 +150,97 @@ export function turnAt(transcript: Transcript, offset: number): Turn | null {
 /** The label spans of every turn of a speaker, in document order. */
 export function labelSpansOf(transcript: Transcript, speaker: string): Span[] {
   return transcript.turns.filter((turn) => turn.label?.speaker === speaker).map((turn) => turn.label!.span);
+}
+
+export interface TurnReport {
+  turn: number;
+  /** Where the editor goes for this turn: its label, or the marker of an unlabelled turn. */
+  range: Range;
+  words: number;
+  inaudible: number;
+  /** The first words of the turn. */
+  preview: string;
+}
+
+export interface SpeakerReport {
+  /** The label as most often written; `(unidentified)` for the unlabelled turns. */
+  name: string;
+  /** Every spelling of the label in the file, most frequent first (empty for the unidentified). */
+  labels: string[];
+  turnCount: number;
+  words: number;
+  /** Fraction (0-1) of the file's spoken words. */
+  share: number;
+  longestTurn: { turn: number; words: number; range: Range };
+  inaudible: number;
+  turns: TurnReport[];
+}
+
+/** The `verbatim/statistics` result and `verbatim stats --format json` output for one file (documented in the README). */
+export interface StatisticsReport {
+  totals: {
+    turns: number;
+    /** Distinct labelled speakers. */
+    speakers: number;
+    words: number;
+    inaudible: number;
+    inaudiblePer1000Words: number;
+    /** Open diagnostics by severity. */
+    problems: Record<Severity, number>;
+  };
+  speakers: SpeakerReport[];
+  unidentified: SpeakerReport | null;
+}
+
+/** Statistics of a file with LSP ranges, for the editor's Speakers view, its status bar and the CLI. */
+export function statisticsReport(transcript: Transcript, findings: readonly { severity: Severity }[], lines: LineIndex): StatisticsReport {
+  const stats = transcriptStats(transcript);
+  const turnReport = (index: number): TurnReport => {
+    const turn = transcript.turns[index];
+    return {
+      turn: index,
+      range: lines.rangeOf(turn.label ? turn.label.span : turn.marker),
+      words: stats.turns[index].words,
+      inaudible: stats.turns[index].inaudible,
+      preview: firstWords(transcript.text.slice(turn.body.start, Math.min(turn.body.end, turn.body.start + 200)), 60),
+    };
+  };
+  const speakerReport = (name: string, labels: string[], turnIndices: number[], words: number, share: number, inaudible: number): SpeakerReport => {
+    const turns = turnIndices.map(turnReport);
+    const longest = turns.reduce((best, turn) => (turn.words > best.words ? turn : best));
+    return { name, labels, turnCount: turns.length, words, share, longestTurn: { turn: longest.turn, words: longest.words, range: longest.range }, inaudible, turns };
+  };
+  const problems: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const finding of findings) problems[finding.severity]++;
+  const { unidentified } = stats;
+  return {
+    totals: {
+      turns: transcript.turns.length,
+      speakers: stats.speakers.length,
+      words: stats.totalWords,
+      inaudible: stats.inaudible,
+      inaudiblePer1000Words: Math.round(stats.inaudiblePer1000Words * 100) / 100,
+      problems,
+    },
+    speakers: stats.speakers.map((speaker) => speakerReport(speaker.name, speaker.labels, speaker.turns, speaker.words, speaker.share, speaker.inaudible)),
+    unidentified: unidentified ? speakerReport(UNIDENTIFIED, [], unidentified.turns, unidentified.words, unidentified.share, unidentified.inaudible) : null,
+  };
+}
+
+export interface InaudibleContext {
+  /** The marker under the offset. */
+  marker: Annotation;
+  /** Its position among the file's inaudible markers, from 1. */
+  ordinal: number;
+  count: number;
+  previous: Annotation | null;
+  next: Annotation | null;
+}
+
+/** The inaudible marker containing the offset, with its place among the file's others. */
+export function inaudibleAt(transcript: Transcript, offset: number): InaudibleContext | null {
+  const markers = transcript.annotations.filter((annotation) => annotation.kind === 'inaudible');
+  const index = markers.findIndex((marker) => marker.span.start <= offset && offset <= marker.span.end);
+  if (index === -1) return null;
+  return { marker: markers[index], ordinal: index + 1, count: markers.length, previous: markers[index - 1] ?? null, next: markers[index + 1] ?? null };
 }

@@ -73,3 +73,8 @@ export function spokenWords(transcript: Transcript): string[] {
   }
   return words;
 }
+
+/** Number of spoken words in a stretch of speech, counted as `spokenWords` counts them. */
+export function countSpokenWords(speech: string): number {
+  return speech.match(SPOKEN_WORD)?.length ?? 0;
+}

@@ -1,0 +1,30 @@
+import { SymbolKind, type SymbolInformation } from 'vscode-languageserver/node';
+import { speakerGroups } from '../core/speakerStats';
+import type { DocumentAnalysis } from '../documents';
+
+/** Speakers of every open transcript whose name contains the query's letters in order, at their first label. */
+export function workspaceSymbols(analyses: readonly DocumentAnalysis[], query: string): SymbolInformation[] {
+  const wanted = query.toUpperCase().replace(/\s+/g, '');
+  const symbols: SymbolInformation[] = [];
+  for (const analysis of analyses) {
+    const file = decodeURIComponent(analysis.uri.slice(analysis.uri.lastIndexOf('/') + 1));
+    for (const group of speakerGroups(analysis.transcript)) {
+      if (!matchesInOrder(group.key, wanted)) continue;
+      const first = analysis.transcript.turns[group.turns[0]].label!;
+      symbols.push({
+        name: group.labels[0],
+        kind: SymbolKind.Object,
+        containerName: `${file}, ${group.turns.length} turn${group.turns.length === 1 ? '' : 's'}`,
+        location: { uri: analysis.uri, range: analysis.lines.rangeOf(first.span) },
+      });
+    }
+  }
+  return symbols;
+}
+
+/** `THSCH` matches `THOMAS SCHNEIDER`: the editor's usual fuzzy match for symbol search. */
+function matchesInOrder(name: string, wanted: string): boolean {
+  let at = 0;
+  for (const ch of name) if (at < wanted.length && ch === wanted[at]) at++;
+  return at === wanted.length;
+}
