@@ -1,0 +1,59 @@
+import { strict as assert } from 'assert';
+import * as path from 'path';
+import { analyzeText } from '../../server/src/core/analysis';
+import { applyEdits, differenceEdit, fixAll, safeFixEdits } from '../../server/src/core/fixes';
+import { spokenWords } from '../../server/src/core/speech';
+import { corpusFiles, readCorpus } from '../helpers/corpus';
+
+const wordsOf = (text: string) => spokenWords(analyzeText(text).transcript);
+
+describe('fixes', () => {
+  it('applies edits in any order and refuses overlapping ones', () => {
+    const text = 'abcdef';
+    assert.equal(applyEdits(text, [{ span: { start: 4, end: 5 }, newText: 'E' }, { span: { start: 0, end: 1 }, newText: 'A' }, { span: { start: 2, end: 2 }, newText: '-' }]), 'Ab-cdEf');
+    assert.throws(() => applyEdits(text, [{ span: { start: 0, end: 3 }, newText: '' }, { span: { start: 2, end: 4 }, newText: '' }]));
+  });
+
+  it('spokenWords keeps the words of turns and leaves out header, labels, markers, annotations and dashes', () => {
+    const text = 'TOWN MEETING\n\n>> CHAIR:  Welcome -- everyone (Applause) to the town\u2019s meeting.\n>> Thank you, co\u2011chair [inaudible].\n';
+    assert.deepEqual(wordsOf(text), ['Welcome', 'everyone', 'to', 'the', 'town\u2019s', 'meeting', 'Thank', 'you', 'co\u2011chair']);
+  });
+
+  it('fix-all puts flattened turns on their lines, unifies case variants and normalises synonyms, and nothing that touches words', () => {
+    const text = '>> MODERATOR:  Welcome.  >> ANNA:  Thanks (unintelligible) and the the rest\n>> Moderator:  Next  please.\n>> MODERATOR:  Go on.\n';
+    const result = fixAll(text);
+    assert.equal(result.text, '>> MODERATOR:  Welcome.\n>> ANNA:  Thanks (inaudible) and the the rest\n>> MODERATOR:  Next  please.\n>> MODERATOR:  Go on.\n');
+    assert.deepEqual(result.fixedByCode, { 'flattened-turns': 1, inaudible: 1, 'label-variant': 1 });
+  });
+
+  it('takes each duplicated edit once and defers a fix that overlaps an earlier one', () => {
+    const text = '>> A B:  One.  >> C D:  Two.  >> E F:  Three.\n';
+    const findings = analyzeText(text).findings;
+    const { edits, fixed } = safeFixEdits(findings);
+    assert.equal(fixed.length, 2);
+    assert.equal(edits.length, 2);
+    assert.equal(applyEdits(text, edits), '>> A B:  One.\n>> C D:  Two.\n>> E F:  Three.\n');
+  });
+
+  it('differenceEdit replaces only the changed middle and never splits a CRLF', () => {
+    assert.deepEqual(differenceEdit('one two three', 'one 2 three'), { span: { start: 4, end: 7 }, newText: '2' });
+    assert.equal(differenceEdit('same', 'same'), null);
+    const edit = differenceEdit('a\r\nb', 'a\r\n\r\nb')!;
+    assert.equal(applyEdits('a\r\nb', [edit]), 'a\r\n\r\nb');
+    assert.notEqual(edit.span.start, 2);
+  });
+
+  describe('on every corpus transcript', () => {
+    for (const file of corpusFiles()) {
+      it(`${path.basename(file)}: keeps every spoken word and leaves nothing for a second pass`, () => {
+        const text = readCorpus(file);
+        const fixed = fixAll(text);
+        assert.deepEqual(wordsOf(fixed.text), wordsOf(text));
+        assert.equal(analyzeText(fixed.text).transcript.turns.length, analyzeText(text).transcript.turns.length);
+        const second = fixAll(fixed.text);
+        assert.equal(second.fixedCount, 0, JSON.stringify(second.fixedByCode));
+        assert.equal(second.text, fixed.text);
+      });
+    }
+  });
+});
