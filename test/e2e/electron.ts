@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
-import { CORPUS, ROOT } from './harness';
+import { CORPUS, E2E_OUT, ROOT } from './harness';
 
 /** Errors that mean "there is no route to the download server", not "something is broken". */
 const OFFLINE_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ENETUNREACH', 'EHOSTUNREACH', 'ETIMEDOUT', 'ECONNRESET']);
@@ -44,7 +44,7 @@ async function main(): Promise<number> {
     await runTests({
       vscodeExecutablePath,
       extensionDevelopmentPath: ROOT,
-      extensionTestsPath: path.join(ROOT, 'out', 'test', 'e2e', 'suite', 'index'),
+      extensionTestsPath: path.join(E2E_OUT, 'suite', 'index'),
       launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--user-data-dir', path.join(work, 'data')],
       extensionTestsEnv: {
         VERBATIM_E2E_CORPUS: CORPUS,

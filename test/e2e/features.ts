@@ -11,7 +11,7 @@ export const FEATURES = {
   formatting: { on: false, why: 'the formatter lands in a later issue' },
   speakersView: { on: false, why: 'the Speakers tree view lands in a later issue' },
   statusBar: { on: false, why: "the extension's own status-bar item lands in a later issue" },
-  txtDetection: { on: false, why: 'the .txt transcript detection prompt (verbatim.detectTranscriptsInTxt) lands in a later issue' },
+  txtDetection: { on: true, why: 'the .txt transcript detection prompt (verbatim.detectTranscriptsInTxt) lands in a later issue' },
   laterRules: { on: false, why: 'label-variant, lost-dash, repeated-word, unclosed-annotation land in a later issue' },
 } as const;
 

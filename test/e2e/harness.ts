@@ -12,8 +12,16 @@ import * as net from 'net';
 import * as path from 'path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 
-/** Repository root (this file runs from out/test/e2e/). */
-export const ROOT = path.resolve(__dirname, '..', '..', '..');
+/** Repository root: the nearest folder above this file with the extension's package.json. */
+export const ROOT = (() => {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, 'utf8')).name === 'verbatim') return dir;
+  }
+  throw new Error(`no verbatim package.json above ${__dirname}`);
+})();
+/** Where `tsc -p test/e2e` puts the compiled end-to-end tests. */
+export const E2E_OUT = path.join(ROOT, 'out', 'e2e', 'test', 'e2e');
 export const CACHE = path.join(ROOT, '.cache', 'e2e');
 export const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus');
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'e2e');
@@ -166,6 +174,15 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(address.port));
     });
   });
+}
+
+/** Unpacks a .vsix (a zip) and returns its extension/ folder. */
+export function unpackVsix(vsix: string, into: string): string {
+  fs.mkdirSync(into, { recursive: true });
+  execFileSync('unzip', ['-q', '-o', vsix, 'extension/*', '-d', into]);
+  const dir = path.join(into, 'extension');
+  if (!fs.existsSync(path.join(dir, 'package.json'))) throw new Error(`${vsix} has no extension/package.json`);
+  return dir;
 }
 
 export function tail(file: string, lines = 40): string {

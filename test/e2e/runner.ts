@@ -12,7 +12,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { cleanupAll, createRunDir, E2EEnv, loadEnv, log, ROOT } from './harness';
+import { cleanupAll, createRunDir, E2EEnv, loadEnv, log, ROOT, unpackVsix } from './harness';
 import { harnessPhase } from './phases/harness';
 import { integrationPhase } from './phases/integration';
 import { neovimPhase } from './phases/neovim';
@@ -21,7 +21,10 @@ import { uiPhase } from './phases/ui';
 export interface PhaseContext {
   e2e: E2EEnv;
   runDir: string;
+  /** A private copy of the .vsix (others may re-package while the tests run). */
   vsix: string;
+  /** The .vsix unpacked: its extension/ folder (package.json, dist/server.js, syntaxes/). */
+  extensionDir: string;
 }
 
 export interface PhaseResult {
@@ -50,20 +53,26 @@ async function main(): Promise<number> {
   for (const name of only) {
     if (!PHASES[name]) throw new Error(`unknown phase ${name}; known: ${Object.keys(PHASES).join(', ')}`);
   }
-  const vsix = path.resolve(ROOT, argValue('vsix') ?? 'verbatim.vsix');
-  if ((only.includes('integration') || only.includes('ui')) && !fs.existsSync(vsix)) {
-    throw new Error(`${vsix} does not exist: run \`npm run package\` first (npm run test:e2e does)`);
-  }
+  const packaged = path.resolve(ROOT, argValue('vsix') ?? 'verbatim.vsix');
   const e2e = loadEnv();
   const runDir = createRunDir();
   log(`run folder ${runDir}`);
+  let vsix = '';
+  let extensionDir = '';
+  if (only.some((p) => p !== 'harness')) {
+    if (!fs.existsSync(packaged)) throw new Error(`${packaged} does not exist: run \`npm run package\` first (npm run test:e2e does)`);
+    vsix = path.join(runDir, 'verbatim.vsix');
+    fs.copyFileSync(packaged, vsix);
+    extensionDir = unpackVsix(vsix, path.join(runDir, 'vsix'));
+    log(`testing ${path.relative(ROOT, packaged)} (${fs.statSync(vsix).size} bytes, built ${fs.statSync(packaged).mtime.toISOString()})`);
+  }
   const results: Array<{ name: string; ms: number } & PhaseResult> = [];
   for (const name of only) {
     const t0 = Date.now();
     log(`=== phase ${name} ===`);
     let result: PhaseResult;
     try {
-      result = await PHASES[name]({ e2e, runDir, vsix });
+      result = await PHASES[name]({ e2e, runDir, vsix, extensionDir });
     } catch (error) {
       result = { ok: false, summary: `crashed: ${error instanceof Error ? error.stack ?? error.message : String(error)}` };
     }

@@ -4,25 +4,16 @@
 // extensionDevelopmentPath/extensionTestsPath in ?payload= and window.codeAutomationExit(code)
 // exposed to the page.
 
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ARTIFACTS, CodeServer, CORPUS, launchBrowser, log, newPage, ROOT, screenshot, sleep, tail } from '../harness';
+import { ARTIFACTS, CodeServer, CORPUS, E2E_OUT, launchBrowser, log, newPage, screenshot, sleep, tail } from '../harness';
 import type { PhaseContext, PhaseResult } from '../runner';
 
 const TIMEOUT_MS = Number(process.env.VERBATIM_E2E_SUITE_TIMEOUT_MS ?? 300000);
 
-export function unpackVsix(vsix: string, into: string): string {
-  fs.mkdirSync(into, { recursive: true });
-  execFileSync('unzip', ['-q', '-o', vsix, 'extension/*', '-d', into]);
-  const dir = path.join(into, 'extension');
-  if (!fs.existsSync(path.join(dir, 'package.json'))) throw new Error(`${vsix} has no extension/package.json`);
-  return dir;
-}
-
 export async function integrationPhase(ctx: PhaseContext): Promise<PhaseResult> {
-  const extensionDir = unpackVsix(ctx.vsix, path.join(ctx.runDir, 'vsix'));
-  const testsDir = path.join(ROOT, 'out', 'test', 'e2e', 'suite');
+  const extensionDir = ctx.extensionDir;
+  const testsDir = path.join(E2E_OUT, 'suite');
   if (!fs.existsSync(path.join(testsDir, 'index.js'))) throw new Error(`${testsDir}/index.js missing: run tsc -p test/e2e`);
   const workspace = path.join(ctx.runDir, 'ws-integration');
   fs.mkdirSync(workspace, { recursive: true });

@@ -1,4 +1,201 @@
+// UI smoke test: the .vsix the package step produced is installed into code-server with
+// `--install-extension verbatim.vsix --force`, a transcript is opened in Chromium and the page is
+// checked the way a user sees it: the status bar names the language, the Outline lists the
+// speakers in order, the Problems panel shows the expected diagnostics, and labels and inaudible
+// markers are coloured differently from speech. Screenshots go to test-artifacts/e2e/.
+
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Page } from 'playwright-core';
+import { featureOn } from '../features';
+import { CodeServer, CORPUS, launchBrowser, log, newPage, runCommand, screenshot, waitFor } from '../harness';
+import { E2E_FILES, oracle } from '../oracle';
 import type { PhaseContext, PhaseResult } from '../runner';
-export async function uiPhase(_ctx: PhaseContext): Promise<PhaseResult> {
-  return { ok: false, summary: 'not written yet' };
+
+interface Check {
+  name: string;
+  ok: boolean;
+  pending?: string;
+  error?: string;
+}
+
+async function statusBarLanguage(page: Page): Promise<string | undefined> {
+  const label = (await page.locator('[id="status.editor.mode"]').innerText({ timeout: 1000 })).trim();
+  return label || undefined;
+}
+
+async function openFile(page: Page, server: CodeServer, folder: string, file: string): Promise<void> {
+  await page.goto(server.workbenchUrl(folder, [['openFile', server.remoteUri(file)]]));
+  await waitFor(`${path.basename(file)} in the editor`, async () =>
+    (await page.locator('.tabs-container .tab.active').first().getAttribute('aria-label', { timeout: 1000 }))?.includes(path.basename(file)) ? true : undefined, 60000);
+}
+
+async function expectLanguage(page: Page, language: string): Promise<void> {
+  let last: string | undefined;
+  await waitFor(`the status bar to name "${language}"`, async () => {
+    last = await statusBarLanguage(page);
+    return last === language ? true : undefined;
+  }, 30000).catch((error) => {
+    throw new Error(`${String(error)} (last seen: "${last}")`);
+  });
+}
+
+/** Names of every Outline entry, scrolling through the virtualised list. */
+async function outlineNames(page: Page): Promise<string[]> {
+  const list = page.locator('.outline-pane .monaco-list');
+  const byIndex = new Map<number, string>();
+  await list.hover();
+  for (let round = 0; round < 50; round++) {
+    const rows = await page.locator('.outline-pane .monaco-list-row').evaluateAll((els: any[]) =>
+      els.map((e) => [Number(e.getAttribute('data-index')), String(e.querySelector('.label-name')?.textContent ?? '').trim()] as [number, string]));
+    const before = byIndex.size;
+    for (const [i, name] of rows) byIndex.set(i, name);
+    if (round > 0 && byIndex.size === before) break;
+    await page.mouse.wheel(0, 120);
+    await page.waitForTimeout(150);
+  }
+  return [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([, name]) => name);
+}
+
+/** Colour of the first editor token whose text contains `text` (on the visible lines). */
+async function tokenColour(page: Page, text: string): Promise<string | undefined> {
+  const span = page.locator('.monaco-editor .view-line span > span', { hasText: text }).first();
+  if ((await span.count()) === 0) return undefined;
+  return span.evaluate((el: unknown) => (globalThis as any).getComputedStyle(el).color as string);
+}
+
+export async function uiPhase(ctx: PhaseContext): Promise<PhaseResult> {
+  const server = new CodeServer(ctx.e2e, { name: 'ui' });
+  const t0 = Date.now();
+  const installed = server.installExtension(ctx.vsix);
+  log(`installed ${path.basename(ctx.vsix)} in ${Date.now() - t0} ms: ${installed.trim().split('\n').pop()}`);
+  if (!/successfully installed/i.test(installed)) return { ok: false, summary: `--install-extension failed: ${installed}` };
+
+  const folder = path.join(ctx.runDir, 'ws-ui');
+  fs.mkdirSync(folder, { recursive: true });
+  const meeting = path.join(folder, 'meeting.cart');
+  fs.copyFileSync(path.join(CORPUS, E2E_FILES.chevrons), meeting);
+  const berlin = path.join(folder, 'berlin.cart');
+  fs.copyFileSync(path.join(CORPUS, E2E_FILES.inaudible), berlin);
+  const txtFolder = path.join(ctx.runDir, 'ws-txt');
+  fs.mkdirSync(txtFolder, { recursive: true });
+  const txt = path.join(txtFolder, 'session.txt');
+  fs.copyFileSync(path.join(CORPUS, E2E_FILES.singleChevron), txt);
+
+  await server.start();
+  const browser = await launchBrowser(ctx.e2e);
+  const checks: Check[] = [];
+  let current: Page | undefined;
+  const check = async (name: string, fn: () => Promise<void>) => {
+    const t = Date.now();
+    try {
+      await fn();
+      checks.push({ name, ok: true });
+      log(`  ✓ ${name} (${Date.now() - t} ms)`);
+    } catch (error) {
+      checks.push({ name, ok: false, error: String(error instanceof Error ? error.message : error) });
+      if (current) await screenshot(current, `ui-failed-${checks.length}`).catch(() => undefined);
+      log(`  ✗ FAILED ${name}: ${String(error instanceof Error ? error.message : error)}`);
+    }
+  };
+  const pending = (name: string, why: string) => {
+    checks.push({ name, ok: true, pending: why });
+    log(`  - PENDING ${name} [${why}]`);
+  };
+
+  try {
+    const { page } = await newPage(browser, path.join(server.dir, 'console.log'));
+    current = page;
+    const expected = oracle(fs.readFileSync(meeting, 'utf8'));
+
+    await check('opens a .cart file; the status bar names the language "Caption Transcript"', async () => {
+      await openFile(page, server, folder, meeting);
+      await expectLanguage(page, 'Caption Transcript');
+      await screenshot(page, 'ui-status-bar');
+    });
+
+    await check('the Outline lists the header, then the speakers in order', async () => {
+      await runCommand(page, 'Explorer: Focus on Outline View');
+      // Give the Outline the Explorer's height: collapse the folder section.
+      const folders = page.locator('.pane-header[aria-expanded="true"]', { hasText: path.basename(folder) });
+      if (await folders.count()) await folders.first().click();
+      const names = await waitFor('Outline entries', async () => {
+        const labels = await outlineNames(page);
+        return labels.length >= expected.turns.length + 1 ? labels : undefined;
+      }, 30000);
+      await screenshot(page, 'ui-outline');
+      log(`    Outline: ${JSON.stringify(names)}`);
+      assert.deepStrictEqual(names.slice(1, expected.turns.length + 1).map((n) => n.trim()), expected.turnNames);
+    });
+
+    await check('the Problems panel shows the broken-turn warning with its code (hints such as unlabeled-turn are not listed there)', async () => {
+      await runCommand(page, 'View: Focus Problems');
+      const rows = page.locator('.markers-panel .monaco-list-row');
+      const read = () => rows.evaluateAll((els: any[]) => els.map((e) => String(e.textContent || '') + ' | ' + String(e.getAttribute('aria-label') || '')));
+      const lastLine = expected.text.replace(/\s+$/, '').split(/\r?\n/).length;
+      const labels = await waitFor('Problems entries', async () => {
+        const all = await read();
+        return all.some((l) => /broken-turn/.test(l) && /^Warning/.test(l.split(' | ')[1]) && l.includes(`line ${lastLine} `)) ? all : undefined;
+      }, 30000).catch(async (error) => {
+        throw new Error(`${String(error)}; rows: ${JSON.stringify(await read())}`);
+      });
+      await screenshot(page, 'ui-problems');
+      log(`    Problems: ${JSON.stringify(labels)}`);
+      const status = await page.locator('[id="status.problems"]').getAttribute('aria-label');
+      assert.ok(status && /Warnings: 1\b/.test(status) && !/Errors: [1-9]/.test(status), `status bar problem counts: ${status}`);
+    });
+
+    await check('labels and inaudible markers are coloured differently from speech', async () => {
+      await openFile(page, server, folder, berlin);
+      await expectLanguage(page, 'Caption Transcript');
+      const b = oracle(fs.readFileSync(berlin, 'utf8'));
+      const label = b.turns.find((t) => t.label)!.label!;
+      const marker = b.inaudible[0].text;
+      const colours = await waitFor('tokenised lines', async () => {
+        const l = await tokenColour(page, label);
+        const m = await tokenColour(page, marker.slice(1, -1));
+        const s = await tokenColour(page, 'Good morning');
+        return l && m && s ? { label: l, inaudible: m, speech: s } : undefined;
+      }, 30000);
+      await screenshot(page, 'ui-colours');
+      log(`    colours: ${JSON.stringify(colours)}`);
+      assert.notStrictEqual(colours.label, colours.speech, 'label coloured like speech');
+      assert.notStrictEqual(colours.inaudible, colours.speech, 'inaudible marker coloured like speech');
+    });
+
+    if (featureOn('txtDetection')) {
+      await check('a .txt transcript opened first in a fresh window gets the one-time "Caption Transcript" prompt', async () => {
+        const fresh = await newPage(browser, path.join(server.dir, 'console-txt.log'));
+        current = fresh.page;
+        try {
+          await openFile(fresh.page, server, txtFolder, txt);
+          const toast = fresh.page.locator('.notification-toast', { hasText: /caption transcript/i });
+          await toast.waitFor({ state: 'visible', timeout: 30000 }).catch(async (error) => {
+            await screenshot(fresh.page, 'ui-txt-prompt-missing');
+            throw error;
+          });
+          await screenshot(fresh.page, 'ui-txt-prompt');
+          await toast.locator('a.monaco-button, .monaco-button', { hasText: /^Switch$/ }).first().click();
+          await expectLanguage(fresh.page, 'Caption Transcript');
+        } finally {
+          await fresh.context.close();
+        }
+      });
+    } else {
+      pending('.txt detection prompt', 'the .txt detection prompt lands in a later issue');
+    }
+    if (!featureOn('speakersView')) pending('the Speakers view shows the speakers', 'the Speakers tree view lands in a later issue');
+    if (!featureOn('statusBar')) pending("the extension's status-bar item", "the extension's own status-bar item lands in a later issue");
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  const failed = checks.filter((c) => !c.ok);
+  const pendingCount = checks.filter((c) => c.pending).length;
+  return {
+    ok: failed.length === 0,
+    summary: `${checks.length - failed.length - pendingCount} passed, ${failed.length} failed, ${pendingCount} pending` +
+      (failed.length ? `: ${failed.map((c) => c.name).join('; ')}` : ''),
+  };
 }
