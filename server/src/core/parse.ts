@@ -16,13 +16,13 @@ export interface ParseOptions {
   inaudibleTerms?: ReadonlySet<string>;
 }
 
-interface Line {
+export interface Line {
   start: number;
   /** End of the content, before the line break. */
   end: number;
 }
 
-interface MarkerCandidate {
+export interface MarkerCandidate {
   start: number;
   /** End of the marker characters (for colon turns: end of the label's colon). */
   end: number;
@@ -51,24 +51,43 @@ const TIMESTAMP_LINE = /^[ \t]*(\[\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\]|\d{
 const BRACKET_CLOSE: Record<string, string> = { '(': ')', '[': ']' };
 
 export function parseTranscript(text: string, options: ParseOptions = {}): Transcript {
+  return parseWithState(text, options).transcript;
+}
+
+/**
+ * A parse plus what an incremental update needs to stay identical to a fresh parse: the dialect
+ * evidence and the speakers labelled with a colon, both kept as sums over lines and turns.
+ */
+export interface ParseState {
+  transcript: Transcript;
+  evidence: DialectEvidence;
+  /** Speakers of colon labels (the ones a colon-less label may repeat), with their counts. */
+  colonSpeakers: Map<string, number>;
+  inaudibleTerms: ReadonlySet<string>;
+}
+
+export function parseWithState(text: string, options: ParseOptions = {}): ParseState {
   const inaudibleTerms = options.inaudibleTerms ?? DEFAULT_INAUDIBLE_TERMS;
   const lines = splitLines(text);
-  const dialect = detectDialect(text, lines);
-  const candidates = findMarkers(text, lines, dialect);
-  resolveColonlessLabels(text, candidates);
-  const turns = buildTurns(text, lines, candidates);
+  const evidence = dialectEvidence(text, lines, 0, text.length);
+  const dialect = decideDialect(evidence);
+  const markers = findMarkers(text, lines, dialect);
+  const colonSpeakers = countColonSpeakers(markers);
+  resolveColonlessLabels(text, markers, colonSpeakers);
+  const turns = buildTurns(text, lines, markers, text.length);
   const headerEnd = turns.length > 0 ? turns[0].span.start : text.length;
   const header = buildHeader(text, lines, headerEnd);
   const timestamps = findTimestamps(text, lines);
   const annotations = findAnnotations(text, lines, turns, inaudibleTerms, timestamps);
   const sections = buildSections(text, turns, timestamps);
-  return { text, dialect, header, turns, annotations, timestamps, sections };
+  return { transcript: { text, dialect, header, turns, annotations, timestamps, sections }, evidence, colonSpeakers, inaudibleTerms };
 }
 
-export function splitLines(text: string): Line[] {
+/** Lines that start in [from, to): `from` must be a line start; `to` a line start or the text's end. */
+export function splitLines(text: string, from = 0, to = text.length): Line[] {
   const lines: Line[] = [];
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
+  let start = from;
+  for (let i = from; i < to; i++) {
     const ch = text.charCodeAt(i);
     if (ch === 10 || ch === 13) {
       lines.push({ start, end: i });
@@ -76,73 +95,106 @@ export function splitLines(text: string): Line[] {
       start = i + 1;
     }
   }
-  lines.push({ start, end: text.length });
+  if (start < to || to === text.length) lines.push({ start, end: to });
   return lines;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Dialect
 
-function detectDialect(text: string, lines: Line[]): Dialect {
-  let chevronLines = 0;
-  let singleChevronLines = 0;
-  let questionLines = 0;
-  let answerLines = 0;
-  let colonLabels = 0;
-  let strongColonLabel = false;
-  const lineStartSpeakers = new Set<string>();
+/** What decides the dialect: counts over lines, so an edit can update them by its lines alone. */
+export interface DialectEvidence {
+  chevronLines: number;
+  singleChevronLines: number;
+  questionLines: number;
+  answerLines: number;
+  colonLabels: number;
+  /** Line-start colon labels of two words or three ALL-CAPS letters: one is enough for colon text. */
+  strongColonLabels: number;
+  midLineChevrons: number;
+  /** Mid-line ALL-CAPS labels (not the end of a chevron label). */
+  midLineCapsLabels: number;
+  lineStartSpeakers: Map<string, number>;
+  /** Mid-line Mixed Case labels, by speaker. */
+  midLineMixedSpeakers: Map<string, number>;
+}
+
+/** Evidence from the lines given, which cover [from, to) of the text. */
+export function dialectEvidence(text: string, lines: Line[], from: number, to: number): DialectEvidence {
+  const evidence: DialectEvidence = {
+    chevronLines: 0,
+    singleChevronLines: 0,
+    questionLines: 0,
+    answerLines: 0,
+    colonLabels: 0,
+    strongColonLabels: 0,
+    midLineChevrons: countMidLineChevrons(text, from, to),
+    midLineCapsLabels: 0,
+    lineStartSpeakers: new Map(),
+    midLineMixedSpeakers: new Map(),
+  };
   for (const line of lines) {
     const content = skipIndent(text, line.start, line.end);
-    if (text.startsWith('>>', content)) chevronLines++;
-    else if (text.charCodeAt(content) === 62 /* > */) singleChevronLines++;
+    if (text.startsWith('>>', content)) evidence.chevronLines++;
+    else if (text.charCodeAt(content) === 62 /* > */) evidence.singleChevronLines++;
     else {
       const court = matchAt(COURT_MARKER, text, line.start, line.end);
       if (court) {
-        if (court[1] === 'Q') questionLines++;
-        else answerLines++;
+        if (court[1] === 'Q') evidence.questionLines++;
+        else evidence.answerLines++;
         continue;
       }
       const label = lineStartColonLabel(text, line);
       if (label === null) continue;
-      colonLabels++;
-      lineStartSpeakers.add(label.speaker);
-      strongColonLabel ||= label.raw.includes(' ') || (isAllCaps(label.raw) && label.raw.length >= 3);
+      evidence.colonLabels++;
+      addCount(evidence.lineStartSpeakers, label.speaker, 1);
+      if (label.raw.includes(' ') || (isAllCaps(label.raw) && label.raw.length >= 3)) evidence.strongColonLabels++;
     }
   }
-  const chevrons = Math.max(chevronLines, countMidLineChevrons(text));
-  if (singleChevronLines >= 2 && singleChevronLines > chevronLines) return 'single-chevron';
+  for (const label of midLineColonLabels(text, from, to)) {
+    if (endsChevronLabel(text, label)) continue;
+    if (isAllCaps(label.raw)) evidence.midLineCapsLabels++;
+    else addCount(evidence.midLineMixedSpeakers, label.speaker, 1);
+  }
+  return evidence;
+}
+
+export function decideDialect(evidence: DialectEvidence): Dialect {
+  const chevrons = Math.max(evidence.chevronLines, evidence.midLineChevrons);
+  if (evidence.singleChevronLines >= 2 && evidence.singleChevronLines > evidence.chevronLines) return 'single-chevron';
   // An examination has both questions and answers; a lone `A.` line is a list item or an initial.
-  if (questionLines > 0 && answerLines > 0) return 'court';
-  const colonTurns = colonLabels + countMidLineColonTurns(text, lineStartSpeakers, chevrons - colonLabels);
+  if (evidence.questionLines > 0 && evidence.answerLines > 0) return 'court';
+  // Mid-line labels that would start colon turns, by the trust rule of `findColonMarkers`: ALL CAPS,
+  // a speaker also labelled at a line start, or a Mixed Case label seen again.
+  let midLineColonTurns = evidence.midLineCapsLabels;
+  for (const [speaker, count] of evidence.midLineMixedSpeakers) {
+    midLineColonTurns += evidence.lineStartSpeakers.has(speaker) ? count : 2 * (count - 1);
+  }
+  const colonTurns = evidence.colonLabels + midLineColonTurns;
   if (chevrons > 0 && chevrons >= colonTurns) return 'chevron';
-  if (colonTurns >= 2 || strongColonLabel || (colonTurns === 1 && chevrons === 0)) return 'colon';
+  if (colonTurns >= 2 || evidence.strongColonLabels > 0 || (colonTurns === 1 && chevrons === 0)) return 'colon';
   if (chevrons > 0) return 'chevron';
   return 'none';
 }
 
-function countMidLineChevrons(text: string): number {
+/** Mid-line `>>` in [from, to), each counted where its chevrons stand. */
+function countMidLineChevrons(text: string, from: number, to: number): number {
   let count = 0;
-  MID_LINE_CHEVRON.lastIndex = 0;
-  while (MID_LINE_CHEVRON.exec(text) !== null) count++;
+  // Start one back so that a boundary character just before `from` is seen, as in a whole-text scan.
+  MID_LINE_CHEVRON.lastIndex = Math.max(0, from - 1);
+  let match: RegExpExecArray | null;
+  while ((match = MID_LINE_CHEVRON.exec(text)) !== null) {
+    const chevrons = match.index + match[1].length;
+    if (chevrons >= to) break;
+    if (chevrons >= from) count++;
+  }
   return count;
 }
 
-/**
- * Mid-line labels that would start colon turns, by the same trust rule as `findColonMarkers`;
- * counting stops once it exceeds `limit` (the answer is then known). Labels right after a chevron
- * (`>> C. MASSANGO:` holds `MASSANGO:` after a sentence-like `C.`) belong to chevron turns.
- */
-function countMidLineColonTurns(text: string, lineStartSpeakers: ReadonlySet<string>, limit: number): number {
-  let count = 0;
-  const seenOnce = new Set<string>();
-  for (const label of midLineColonLabels(text)) {
-    if (endsChevronLabel(text, label)) continue;
-    if (isAllCaps(label.raw) || lineStartSpeakers.has(label.speaker)) count++;
-    else if (seenOnce.has(label.speaker)) count += 2; // the first sighting becomes trusted too
-    else seenOnce.add(label.speaker);
-    if (count > Math.max(0, limit)) break;
-  }
-  return count;
+export function addCount(counts: Map<string, number>, key: string, change: number): void {
+  const next = (counts.get(key) ?? 0) + change;
+  if (next === 0) counts.delete(key);
+  else counts.set(key, next);
 }
 
 /** Whether a mid-line label ends the label of a chevron turn: `>> C. MASSANGO:` holds `MASSANGO:`. */
@@ -156,12 +208,12 @@ function endsChevronLabel(text: string, label: Label): boolean {
   return false;
 }
 
-/** Label-like `NAME:` groups standing mid-line (flattened or PDF text), in no particular order. */
-function* midLineColonLabels(text: string): Generator<Label> {
+/** Label-like `NAME:` groups standing mid-line in [from, to) (flattened or PDF text), in no particular order. */
+function* midLineColonLabels(text: string, from = 0, to = text.length): Generator<Label> {
   for (const pattern of [MID_LINE_COLON_LABEL, MID_LINE_CAPS_LABEL]) {
-    pattern.lastIndex = 0;
+    pattern.lastIndex = from;
     let match: RegExpExecArray | null;
-    while ((match = pattern.exec(text)) !== null) {
+    while ((match = pattern.exec(text)) !== null && match.index < to) {
       const colon = match.index + match[0].length - 1;
       const label = makeLabel(text, colon - match[1].length, colon, { start: colon, end: colon + 1 });
       if (label === null) {
@@ -192,9 +244,9 @@ function findMarkers(text: string, lines: Line[], dialect: Dialect): MarkerCandi
   }
 }
 
-function findChevronMarkers(text: string, lines: Line[], singleAllowed: boolean): MarkerCandidate[] {
+export function findChevronMarkers(text: string, lines: Line[], singleAllowed: boolean): MarkerCandidate[] {
   const markers: MarkerCandidate[] = [];
-  let nextChevrons = text.indexOf('>>');
+  let nextChevrons = lines.length > 0 ? text.indexOf('>>', lines[0].start) : -1;
   for (const line of lines) {
     const content = skipIndent(text, line.start, line.end);
     let from = content;
@@ -327,17 +379,20 @@ function dropOverlapping(markers: MarkerCandidate[]): MarkerCandidate[] {
   return kept;
 }
 
+/** Speakers the markers name with a label, before colon-less labels are resolved. */
+export function countColonSpeakers(markers: readonly MarkerCandidate[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const marker of markers) if (marker.label) addCount(counts, marker.label.speaker, 1);
+  return counts;
+}
+
 /**
  * `>> MODERATOR Thank you` without a colon: accepted only when the words are a speaker the file
  * labels elsewhere with a colon, so `>> Good morning` never becomes a speaker.
  */
-function resolveColonlessLabels(text: string, markers: MarkerCandidate[]): void {
-  const knownWordCounts = new Map<string, number>();
-  for (const marker of markers) {
-    if (marker.label) knownWordCounts.set(marker.label.speaker, marker.label.speaker.split(' ').length);
-  }
-  if (knownWordCounts.size === 0) return;
-  const wordCounts = [...new Set(knownWordCounts.values())].sort((a, b) => b - a);
+export function resolveColonlessLabels(text: string, markers: MarkerCandidate[], colonSpeakers: ReadonlyMap<string, number>): void {
+  if (colonSpeakers.size === 0) return;
+  const wordCounts = [...new Set([...colonSpeakers.keys()].map((speaker) => speaker.split(' ').length))].sort((a, b) => b - a);
   const word = /[^\s]+/g;
   for (const marker of markers) {
     if (marker.label !== null || marker.kind === 'colon' || marker.kind === 'question' || marker.kind === 'answer') continue;
@@ -354,7 +409,7 @@ function resolveColonlessLabels(text: string, markers: MarkerCandidate[]): void 
       // The label must be followed by more words: a lone `>> MODERATOR` line stays speech.
       if (count >= wordEnds.length) continue;
       const candidate = window.slice(0, wordEnds[count - 1]);
-      if (knownWordCounts.has(speakerKey(candidate)) && isLabelLike(candidate)) {
+      if (colonSpeakers.has(speakerKey(candidate)) && isLabelLike(candidate)) {
         marker.label = { raw: candidate, span: { start, end: start + candidate.length }, colon: null, speaker: speakerKey(candidate) };
         break;
       }
@@ -365,20 +420,21 @@ function resolveColonlessLabels(text: string, markers: MarkerCandidate[]): void 
 // ---------------------------------------------------------------------------------------------
 // Turns
 
-function buildTurns(text: string, lines: Line[], markers: MarkerCandidate[]): Turn[] {
+/** Turns from markers; the last one runs to `end` (the next marker, or the end of the text). */
+export function buildTurns(text: string, lines: Line[], markers: MarkerCandidate[], end: number): Turn[] {
   const turns: Turn[] = [];
   let lineIndex = 0;
   for (let i = 0; i < markers.length; i++) {
     const marker = markers[i];
-    const limit = i + 1 < markers.length ? markers[i + 1].start : text.length;
-    const end = trimEndOffset(text, marker.start, limit);
+    const limit = i + 1 < markers.length ? markers[i + 1].start : end;
+    const turnEnd = trimEndOffset(text, marker.start, limit);
     const afterLabel = marker.label ? Math.max(marker.end, (marker.label.colon ?? marker.label.span).end) : marker.end;
-    const bodyStart = skipWhitespace(text, afterLabel, end);
-    const body = { start: bodyStart, end: Math.max(bodyStart, end) };
+    const bodyStart = skipWhitespace(text, afterLabel, turnEnd);
+    const body = { start: bodyStart, end: Math.max(bodyStart, turnEnd) };
     while (lineIndex + 1 < lines.length && lines[lineIndex + 1].start <= body.start) lineIndex++;
     turns.push({
       index: i,
-      span: { start: marker.start, end },
+      span: { start: marker.start, end: turnEnd },
       marker: { start: marker.start, end: marker.end },
       markerKind: marker.kind,
       label: marker.label,
@@ -415,7 +471,7 @@ function splitParagraphs(text: string, lines: Line[], firstLine: number, body: S
 // ---------------------------------------------------------------------------------------------
 // Header
 
-function buildHeader(text: string, lines: Line[], headerEnd: number): Header | null {
+export function buildHeader(text: string, lines: Line[], headerEnd: number): Header | null {
   const start = skipWhitespace(text, 0, headerEnd);
   const end = trimEndOffset(text, start, headerEnd);
   if (start >= end) return null;
@@ -471,7 +527,7 @@ function findDisclaimer(text: string, lines: Line[], headerStart: number, header
 // ---------------------------------------------------------------------------------------------
 // Timestamps and sections
 
-function findTimestamps(text: string, lines: Line[]): Timestamp[] {
+export function findTimestamps(text: string, lines: Line[]): Timestamp[] {
   const timestamps: Timestamp[] = [];
   for (const line of lines) {
     if (line.end - line.start > 24) continue;
@@ -484,7 +540,7 @@ function findTimestamps(text: string, lines: Line[]): Timestamp[] {
   return timestamps;
 }
 
-function buildSections(text: string, turns: Turn[], timestamps: Timestamp[]): Section[] {
+export function buildSections(text: string, turns: Turn[], timestamps: Timestamp[]): Section[] {
   const sections: Section[] = [];
   let turnIndex = 0;
   let timestampIndex = 0;
@@ -513,7 +569,7 @@ function buildSections(text: string, turns: Turn[], timestamps: Timestamp[]): Se
 // Longer bracketed content cannot be a lexicon term; only a group alone on its line can still be a note.
 const MAX_TERM_LENGTH = 120;
 
-function findAnnotations(text: string, lines: Line[], turns: Turn[], inaudibleTerms: ReadonlySet<string>, timestamps: Timestamp[]): Annotation[] {
+export function findAnnotations(text: string, lines: Line[], turns: Turn[], inaudibleTerms: ReadonlySet<string>, timestamps: Timestamp[]): Annotation[] {
   const annotations: Annotation[] = [];
   const excluded = new Set(timestamps.map((timestamp) => timestamp.span.start));
   let turnCursor = -1;

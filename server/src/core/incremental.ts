@@ -1,0 +1,198 @@
+// Re-parsing only what an edit touched. The result is, by construction and by property test,
+// identical to `parseWithState` on the new text; whenever that cannot be guaranteed cheaply
+// (another dialect, a speaker label appearing or vanishing, colon-labelled text) it parses afresh.
+import type { Annotation, Span, Timestamp, Transcript, Turn } from './model';
+import {
+  addCount,
+  buildHeader,
+  buildSections,
+  buildTurns,
+  countColonSpeakers,
+  decideDialect,
+  dialectEvidence,
+  findAnnotations,
+  findChevronMarkers,
+  findTimestamps,
+  parseWithState,
+  resolveColonlessLabels,
+  splitLines,
+  type DialectEvidence,
+  type ParseState,
+} from './parse';
+
+/** One replacement, in offsets of the text before it. */
+export interface TextChange {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * The parse of `newText`, which is `state.transcript.text` with `change` applied. The objects of
+ * `state` are reused and updated in place: `state` must not be used afterwards.
+ */
+export function updateParse(state: ParseState, change: TextChange, newText: string): ParseState {
+  const old = state.transcript;
+  if ((old.dialect !== 'chevron' && old.dialect !== 'single-chevron') || old.turns.length === 0) {
+    return parseWithState(newText, { inaudibleTerms: state.inaudibleTerms });
+  }
+  const window = editWindow(old, change);
+  const delta = change.text.length - (change.end - change.start);
+  const newEnd = window.end + delta;
+
+  const oldLines = splitLines(old.text, window.start, window.end);
+  const newLines = splitLines(newText, window.start, newEnd);
+  const evidence = updatedEvidence(state.evidence, dialectEvidence(old.text, oldLines, window.start, window.end), dialectEvidence(newText, newLines, window.start, newEnd));
+  if (decideDialect(evidence) !== old.dialect) return parseWithState(newText, { inaudibleTerms: state.inaudibleTerms });
+
+  const markers = findChevronMarkers(newText, newLines, old.dialect === 'single-chevron');
+  const colonSpeakers = new Map(state.colonSpeakers);
+  for (let i = window.firstTurn; i < window.endTurn; i++) {
+    const label = old.turns[i].label;
+    if (label?.colon) addCount(colonSpeakers, label.speaker, -1);
+  }
+  for (const [speaker, count] of countColonSpeakers(markers)) addCount(colonSpeakers, speaker, count);
+  // Colon-less labels anywhere depend on which speakers the file labels: a new or vanished one re-parses.
+  if (colonSpeakers.size !== state.colonSpeakers.size || [...colonSpeakers.keys()].some((speaker) => !state.colonSpeakers.has(speaker))) {
+    return parseWithState(newText, { inaudibleTerms: state.inaudibleTerms });
+  }
+  resolveColonlessLabels(newText, markers, colonSpeakers);
+
+  const followingTurns = old.turns.slice(window.endTurn);
+  const nextTurnStart = followingTurns.length > 0 ? followingTurns[0].span.start + delta : newText.length;
+  const windowTurns = buildTurns(newText, newLines, markers, nextTurnStart);
+  const windowTimestamps = findTimestamps(newText, newLines);
+  const windowAnnotations = findAnnotations(newText, newLines, windowTurns, state.inaudibleTerms, windowTimestamps);
+
+  const turnShift = windowTurns.length - (window.endTurn - window.firstTurn);
+  for (const turn of followingTurns) shiftTurn(turn, delta, turnShift);
+  windowTurns.forEach((turn) => (turn.index += window.firstTurn));
+  const turns = old.turns.slice(0, window.firstTurn).concat(windowTurns, followingTurns);
+
+  for (const annotation of windowAnnotations) if (annotation.turn >= 0) annotation.turn += window.firstTurn;
+  const annotations = splice(old.annotations, window, windowAnnotations, (annotation) => {
+    shiftSpan(annotation.span, delta);
+    if (annotation.turn >= 0) annotation.turn += turnShift;
+  });
+  const timestamps = splice(old.timestamps, window, windowTimestamps, (timestamp) => shiftSpan(timestamp.span, delta));
+
+  const header = window.start === 0 ? buildHeader(newText, newLines, turns.length > 0 ? turns[0].span.start : newText.length) : old.header;
+  const transcript: Transcript = {
+    text: newText,
+    dialect: old.dialect,
+    header,
+    turns,
+    annotations,
+    timestamps,
+    sections: buildSections(newText, turns, timestamps),
+  };
+  return { transcript, evidence, colonSpeakers, inaudibleTerms: state.inaudibleTerms };
+}
+
+interface EditWindow {
+  /** A line start in both texts at or before the edit. */
+  start: number;
+  /** A line start after the edit in the old text (or its end). */
+  end: number;
+  /** Turns [firstTurn, endTurn) of the old parse lie in the window. */
+  firstTurn: number;
+  endTurn: number;
+}
+
+/**
+ * The lines to re-parse: from the start of a turn that begins a line, before the turn holding the
+ * edit (an edit can end the turn before it, by unmaking its marker), to the line of the first turn
+ * that begins a line after the edit.
+ */
+function editWindow(old: Transcript, change: TextChange): EditWindow {
+  const { turns, text } = old;
+  const editedTurn = lastTurnStartingAtOrBefore(turns, change.start);
+  let firstTurn = editedTurn - 1;
+  while (firstTurn >= 0 && turns[firstTurn].flattened) firstTurn--;
+  const start = firstTurn < 0 ? 0 : lineStartOf(text, turns[firstTurn].span.start);
+  let endTurn = Math.max(editedTurn + 1, 0);
+  while (endTurn < turns.length && (turns[endTurn].flattened || lineStartOf(text, turns[endTurn].span.start) <= change.end)) endTurn++;
+  const end = endTurn < turns.length ? lineStartOf(text, turns[endTurn].span.start) : text.length;
+  return { start, end, firstTurn: Math.max(firstTurn, 0), endTurn };
+}
+
+function lastTurnStartingAtOrBefore(turns: readonly Turn[], offset: number): number {
+  let low = 0;
+  let high = turns.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (turns[mid].span.start <= offset) {
+      found = mid;
+      low = mid + 1;
+    } else {
+      high = mid - 1;
+    }
+  }
+  return found;
+}
+
+function lineStartOf(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && text.charCodeAt(i - 1) !== 10 && text.charCodeAt(i - 1) !== 13) i--;
+  return i;
+}
+
+function updatedEvidence(total: DialectEvidence, removed: DialectEvidence, added: DialectEvidence): DialectEvidence {
+  const counts = (key: 'lineStartSpeakers' | 'midLineMixedSpeakers') => {
+    const result = new Map(total[key]);
+    for (const [speaker, count] of removed[key]) addCount(result, speaker, -count);
+    for (const [speaker, count] of added[key]) addCount(result, speaker, count);
+    return result;
+  };
+  const sum = (key: Exclude<keyof DialectEvidence, 'lineStartSpeakers' | 'midLineMixedSpeakers'>) => total[key] - removed[key] + added[key];
+  return {
+    chevronLines: sum('chevronLines'),
+    singleChevronLines: sum('singleChevronLines'),
+    questionLines: sum('questionLines'),
+    answerLines: sum('answerLines'),
+    colonLabels: sum('colonLabels'),
+    strongColonLabels: sum('strongColonLabels'),
+    midLineChevrons: sum('midLineChevrons'),
+    midLineCapsLabels: sum('midLineCapsLabels'),
+    lineStartSpeakers: counts('lineStartSpeakers'),
+    midLineMixedSpeakers: counts('midLineMixedSpeakers'),
+  };
+}
+
+/** Items before the window kept, the window's new items, the items after it moved by `shift`. */
+function splice<T extends Annotation | Timestamp>(items: readonly T[], window: EditWindow, replacement: T[], shift: (item: T) => void): T[] {
+  const first = firstStartingAtOrAfter(items, window.start);
+  const after = firstStartingAtOrAfter(items, window.end);
+  const following = items.slice(after);
+  for (const item of following) shift(item);
+  return items.slice(0, first).concat(replacement, following);
+}
+
+function firstStartingAtOrAfter(items: readonly { span: Span }[], offset: number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (items[mid].span.start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+function shiftSpan(span: Span, delta: number): void {
+  span.start += delta;
+  span.end += delta;
+}
+
+function shiftTurn(turn: Turn, delta: number, indexShift: number): void {
+  turn.index += indexShift;
+  shiftSpan(turn.span, delta);
+  shiftSpan(turn.marker, delta);
+  if (turn.label) {
+    shiftSpan(turn.label.span, delta);
+    if (turn.label.colon) shiftSpan(turn.label.colon, delta);
+  }
+  shiftSpan(turn.body, delta);
+  for (const paragraph of turn.paragraphs) shiftSpan(paragraph, delta);
+}
