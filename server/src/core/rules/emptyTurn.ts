@@ -11,10 +11,13 @@ export const emptyTurnRule: Rule = {
       .map((turn) => {
         const marker = text.slice(turn.marker.start, turn.marker.end);
         // A marker alone on its line goes with its line; a mid-line one with the spaces after it.
-        const lineStart = text.lastIndexOf('\n', turn.marker.start - 1) + 1;
+        // Walk back over blanks only: searching for the line start rescans a long line for each of its markers.
+        let lineStart = turn.marker.start;
+        while (lineStart > 0 && isBlank(text.charAt(lineStart - 1))) lineStart--;
+        const startsLine = lineStart === 0 || text.charAt(lineStart - 1) === '\n' || text.charAt(lineStart - 1) === '\r';
         let end = turn.marker.end;
         while (end < text.length && (text.charAt(end) === ' ' || text.charAt(end) === '\t')) end++;
-        const aloneOnLine = text.slice(lineStart, turn.marker.start).trim() === '' && (end === text.length || text.charAt(end) === '\n' || text.charAt(end) === '\r');
+        const aloneOnLine = startsLine && (end === text.length || text.charAt(end) === '\n' || text.charAt(end) === '\r');
         if (aloneOnLine && end < text.length) end += text.startsWith('\r\n', end) ? 2 : 1;
         const start = aloneOnLine ? lineStart : turn.marker.start;
         // Removing a marker merges two speakers' turns; it is the editor's call, never fix-all's.
@@ -23,3 +26,7 @@ export const emptyTurnRule: Rule = {
       });
   },
 };
+
+function isBlank(ch: string): boolean {
+  return ch === ' ' || ch === '\t' || ch === '\u00a0' || ch === '\ufeff';
+}
