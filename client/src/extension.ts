@@ -3,6 +3,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { activateSpeakers } from './speakersView';
 
 const LANGUAGE_ID = 'caption-transcript';
 const ASKED_KEY = 'verbatim.askedToSwitch';
@@ -23,6 +24,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('verbatim', 'Verbatim', serverOptions, clientOptions);
   await client.start();
+  activateSpeakers(context, client, LANGUAGE_ID);
 
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument((document) => offerToSwitch(context, document)));
   for (const document of vscode.workspace.textDocuments) void offerToSwitch(context, document);

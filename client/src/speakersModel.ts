@@ -1,0 +1,82 @@
+// What the Speakers view and the status bar show, computed from the server's `verbatim/statistics`
+// result. Pure functions without `vscode`, so they are unit-tested outside the editor.
+import type { StatisticsResult } from '../../server/src/features/statistics';
+import type { Range } from '../../server/src/core/lineIndex';
+
+export const SPEAKERS_VIEW_ID = 'verbatim.speakers';
+export const REVEAL_TURN_COMMAND = 'verbatim.revealTurn';
+export const REFRESH_SPEAKERS_COMMAND = 'verbatim.refreshSpeakers';
+/** Context key, true while the active editor holds a caption transcript: the view shows then. */
+export const TRANSCRIPT_ACTIVE_CONTEXT = 'verbatim.transcriptActive';
+
+export type { StatisticsResult };
+
+export interface SpeakerNode {
+  kind: 'speaker';
+  label: string;
+  description: string;
+  tooltip: string;
+  turns: TurnNode[];
+}
+
+export interface TurnNode {
+  kind: 'turn';
+  label: string;
+  description: string;
+  /** Where a click goes: the turn's label (or marker) in the document. */
+  uri: string;
+  range: Range;
+}
+
+/** One node per speaker in order of first appearance, the unidentified turns last; each holds its turns. */
+export function speakerNodes(result: StatisticsResult): SpeakerNode[] {
+  const speakers = result.unidentified ? [...result.speakers, result.unidentified] : result.speakers;
+  return speakers.map((speaker) => ({
+    kind: 'speaker',
+    label: speaker.name,
+    description: `${count(speaker.turnCount, 'turn')} · ${count(speaker.words, 'word')} · ${percent(speaker.share)}`,
+    tooltip: [
+      `${speaker.name}: ${count(speaker.turnCount, 'turn')}, ${count(speaker.words, 'word')} (${percent(speaker.share)} of the session's words)`,
+      `Longest turn: ${count(speaker.longestTurn.words, 'word')}, line ${speaker.longestTurn.range.start.line + 1}`,
+      `Inaudible markers in their turns: ${speaker.inaudible}`,
+      ...(speaker.labels.length > 1 ? [`Written as: ${speaker.labels.join(', ')}`] : []),
+    ].join('\n'),
+    turns: speaker.turns.map((turn) => ({
+      kind: 'turn',
+      label: `Line ${turn.range.start.line + 1}`,
+      description: `${count(turn.words, 'word')}${turn.inaudible > 0 ? `, ${turn.inaudible} inaudible` : ''} · ${turn.preview}`,
+      uri: result.uri,
+      range: turn.range,
+    })),
+  }));
+}
+
+/** Open problems: errors and warnings (hints and information are not problems to fix). */
+export function openProblems(result: StatisticsResult): number {
+  return result.totals.problems.error + result.totals.problems.warning;
+}
+
+/** The status-bar item: `$(comment-discussion) 42 turns · 5 speakers · 3 problems`. */
+export function statusBarText(result: StatisticsResult): string {
+  const { totals } = result;
+  return `$(comment-discussion) ${count(totals.turns, 'turn')} · ${count(totals.speakers, 'speaker')} · ${count(openProblems(result), 'problem')}`;
+}
+
+export function statusBarTooltip(result: StatisticsResult): string {
+  const { totals } = result;
+  const { error, warning } = totals.problems;
+  return [
+    `Verbatim: ${count(totals.turns, 'turn')}, ${count(totals.speakers, 'speaker')}, ${count(totals.words, 'word')}`,
+    `Open problems: ${count(error, 'error')}, ${count(warning, 'warning')}`,
+    `Inaudible markers: ${totals.inaudible} (${totals.inaudiblePer1000Words} per 1,000 words)`,
+    'Click to show the Speakers view',
+  ].join('\n');
+}
+
+function count(n: number, noun: string): string {
+  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function percent(share: number): string {
+  return share > 0 && share < 0.01 ? '<1%' : `${Math.round(share * 100)}%`;
+}
