@@ -10,6 +10,8 @@ import { fixAll } from './core/fixes';
 import { LineIndex, type Range } from './core/lineIndex';
 import { outlineOf, turnName, type OutlineEntry } from './core/outline';
 import { RULES_DOCUMENT_PATH } from './core/rules/rule';
+import { statisticsReport, type SpeakerReport } from './core/speakerStats';
+import { suggestLabels } from './core/whoSaidIt';
 import type { Settings, Severity } from './core/settings';
 
 const USAGE = `Usage:
@@ -17,6 +19,7 @@ const USAGE = `Usage:
       report diagnostics; --fix first applies the fixes that change no spoken word, in place
       exit 0 clean, 1 errors or warnings remain, 2 bad usage or unreadable file
   verbatim outline [--format text|json] FILE    print the header and turns as the editor's outline shows them
+  verbatim stats [--format text|json] FILE...   per speaker: turns, words, share, longest turn, inaudible markers
   verbatim --help
 Settings come from the nearest .verbatimrc.json above each FILE (same keys as the editor's verbatim.* settings).`;
 
@@ -50,6 +53,7 @@ export const EXIT_USAGE = 2;
 const COMMANDS: Record<string, Command> = {
   check: { formats: ['text', 'json', 'sarif'], flags: ['fix'], singleFile: false, run: check },
   outline: { formats: ['text', 'json'], flags: [], singleFile: true, run: outline },
+  stats: { formats: ['text', 'json'], flags: [], singleFile: false, run: stats },
 };
 
 function parseArguments(args: string[]): Invocation | string {
@@ -278,8 +282,11 @@ function outline(invocation: Invocation, output: Output): number {
   const lines = new LineIndex(read.text);
   if (invocation.format === 'json') {
     const header = transcript.header ? { title: transcript.header.title, range: lines.rangeOf(transcript.header.span) } : null;
+    const suggestions = suggestLabels(transcript);
     const turns = transcript.turns.map((turn) => ({
       label: turn.label ? turn.label.raw : null,
+      /** For an unlabelled turn whose text names its speaker: the label to give it (never applied). */
+      suggestedLabel: suggestions.get(turn.index)?.label ?? null,
       range: lines.rangeOf(turn.span),
       markerRange: lines.rangeOf(turn.marker),
       labelRange: turn.label ? lines.rangeOf(turn.label.span) : null,
@@ -297,6 +304,43 @@ function outline(invocation: Invocation, output: Output): number {
   const speakers = new Set(transcript.turns.filter((turn) => turn.label).map((turn) => turnName(turn).toUpperCase())).size;
   output.out(`${transcript.turns.length} turns (${labelled} labelled, ${transcript.turns.length - labelled} unidentified), ${speakers} speakers, dialect ${transcript.dialect}`);
   return EXIT_CLEAN;
+}
+
+/** The editor's Speakers statistics for each file: the `verbatim/statistics` result, or a table. */
+function stats(invocation: Invocation, output: Output): number {
+  let exitCode = EXIT_CLEAN;
+  const settingsFor = settingsLoader(output);
+  const reports: object[] = [];
+  for (const file of invocation.files) {
+    const read = readTranscript(file);
+    if ('error' in read) {
+      output.err(read.error);
+      exitCode = EXIT_USAGE;
+      continue;
+    }
+    const analysis = analyzeText(read.text, settingsFor(file));
+    const report = statisticsReport(analysis.transcript, analysis.findings, new LineIndex(read.text));
+    if (invocation.format === 'json') {
+      reports.push({ file, ...report });
+      continue;
+    }
+    const { totals } = report;
+    output.out(
+      `${file}: ${totals.turns} turns, ${totals.speakers} speakers, ${totals.words.toLocaleString('en-US')} words; ${totals.inaudible} inaudible marker${totals.inaudible === 1 ? '' : 's'} (${totals.inaudiblePer1000Words} per 1,000 words)`,
+    );
+    const rows: SpeakerReport[] = report.unidentified ? [...report.speakers, report.unidentified] : report.speakers;
+    const nameWidth = Math.max(7, ...rows.map((row) => row.name.length));
+    output.out(`  ${'SPEAKER'.padEnd(nameWidth)}  TURNS    WORDS  SHARE  LONGEST (LINE)  INAUDIBLE`);
+    for (const row of rows) {
+      const share = row.share > 0 && row.share < 0.01 ? '<1%' : `${Math.round(row.share * 100)}%`;
+      const longest = `${row.longestTurn.words} (${row.longestTurn.range.start.line + 1})`;
+      output.out(
+        `  ${row.name.padEnd(nameWidth)}  ${String(row.turnCount).padStart(5)}  ${row.words.toLocaleString('en-US').padStart(7)}  ${share.padStart(5)}  ${longest.padStart(14)}  ${String(row.inaudible).padStart(9)}`,
+      );
+    }
+  }
+  if (invocation.format === 'json') output.out(JSON.stringify({ files: reports }, null, 2));
+  return exitCode;
 }
 
 export function main(args: string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): number {
