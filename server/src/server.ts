@@ -13,6 +13,7 @@ import { CODE_ACTION_KINDS, codeActions } from './features/codeActions';
 import { diagnostics } from './features/diagnostics';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/folding';
+import { formatting } from './features/formatting';
 import { completion, rosterFor } from './features/completion';
 import { documentHighlights } from './features/highlights';
 import { hover } from './features/hover';
@@ -58,6 +59,8 @@ connection.onInitialize((params): InitializeResult => {
       documentHighlightProvider: true,
       hoverProvider: true,
       workspaceSymbolProvider: true,
+      documentFormattingProvider: true,
+      documentRangeFormattingProvider: true,
       codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
     },
     serverInfo: { name: 'verbatim' },
@@ -175,6 +178,16 @@ connection.onWorkspaceSymbol((params) =>
     params.query,
   ),
 );
+
+connection.onDocumentFormatting((params) => {
+  const analysis = documents.get(params.textDocument.uri);
+  return analysis && analysis.limit.kind !== 'binary' ? formatting(analysis, settings) : null;
+});
+
+connection.onDocumentRangeFormatting((params) => {
+  const analysis = documents.get(params.textDocument.uri);
+  return analysis && analysis.limit.kind !== 'binary' ? formatting(analysis, settings, params.range) : null;
+});
 
 /** Custom request for the client's Speakers view and status bar, documented in the README. */
 connection.onRequest(STATISTICS_REQUEST, (params: StatisticsParams) => {

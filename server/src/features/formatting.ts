@@ -1,0 +1,16 @@
+import type { Range, TextEdit } from 'vscode-languageserver/node';
+import { formatEdits } from '../core/format';
+import type { Settings } from '../core/settings';
+import type { DocumentAnalysis } from '../documents';
+
+/** Formats the whole document; `range` limits the edits to the lines it touches (range formatting). */
+export function formatting(analysis: DocumentAnalysis, settings: Settings, range?: Range): TextEdit[] {
+  const { text } = analysis.transcript;
+  let edits = formatEdits(text, settings);
+  if (range) {
+    const start = analysis.lines.lineStart(range.start.line);
+    const end = analysis.lines.lineEnd(range.end.character === 0 && range.end.line > range.start.line ? range.end.line - 1 : range.end.line);
+    edits = edits.filter((edit) => edit.span.start >= start && edit.span.end <= end);
+  }
+  return edits.map((edit) => ({ range: analysis.lines.rangeOf(edit.span), newText: edit.newText }));
+}
