@@ -59,8 +59,15 @@ function leadingTermEnd(written: string, inaudibleTerms: ReadonlySet<string>): n
     const candidate = normaliseTerm(words.slice(0, count).map((word) => word[0]).join(' '));
     if (inaudibleTerms.has(candidate) || SOUND_TERM_SET.has(candidate) || SOUND_PREFIXES.includes(candidate)) {
       const last = words[count - 1];
-      return 1 + last.index + last[0].replace(/[.,;:!]+$/, '').length;
+      return 1 + last.index + withoutTrailing(last[0], '.,;:!').length;
     }
   }
   return -1;
+}
+
+/** A word without its trailing punctuation; a loop, not `/[.,]+$/`, which retries every run of commas. */
+function withoutTrailing(word: string, punctuation: string): string {
+  let end = word.length;
+  while (end > 0 && punctuation.includes(word.charAt(end - 1))) end--;
+  return word.slice(0, end);
 }
