@@ -47,7 +47,9 @@ export const brokenTurnRule: Rule = {
           ? 'ends inside a quotation'
           : 'ends mid-sentence';
       // A dangling comma or colon gives way to the dash: `we will, --` reads as a typo.
-      const danglingStart = speech.end - (/[,;:]*$/.exec(text.slice(speech.start, speech.end))?.[0].length ?? 0);
+      // A loop, not `/[,;:]*$/`: that retries from every mark of a long run and hangs on a line of commas.
+      let danglingStart = speech.end;
+      while (danglingStart > speech.start && ',;:'.includes(text.charAt(danglingStart - 1))) danglingStart--;
       const atEnd = { start: danglingStart, end: speech.end };
       // Cut off or inaudible is for the editor to decide against the recording, so neither is in fix-all.
       const fixes: Fix[] = [{ title: `End the turn with "${settings.dashStyle}" (cut off)`, edits: [{ span: atEnd, newText: ` ${settings.dashStyle}` }], safe: false, preferred: true }];
