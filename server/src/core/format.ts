@@ -11,7 +11,8 @@ import { annotationsByTurn, bodyParts, spokenWords } from './speech';
 
 // An interruption dash in speech: `--` (not part of `-->` or a longer rule), two U+2011, an em dash, or a spaced en dash.
 const DASH = /(?<![-<>])--(?![->])|(?<!\u2011)\u2011\u2011(?!\u2011)|\u2014|(?<=\s)\u2013(?=\s)/g;
-const TRAILING_WHITESPACE = /[ \t\u00A0]+(?=\r\n|\r|\n|$)/g;
+// Matches start at the first blank of a run only: otherwise a long mid-line run is retried from each of its blanks.
+const TRAILING_WHITESPACE = /(?<![ \t\u00A0])[ \t\u00A0]+(?=\r\n|\r|\n|$)/g;
 
 export type FormatStep = 'markers' | 'labels' | 'dashes' | 'annotations' | 'whitespace';
 
