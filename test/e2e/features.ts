@@ -8,7 +8,7 @@ export const FEATURES = {
   fixAll: { on: true, why: 'the source.fixAll.verbatim action lands in a later issue' },
   rename: { on: true, why: 'rename of a speaker label lands in a later issue' },
   completion: { on: true, why: 'completion of known labels after ">> " lands in a later issue' },
-  formatting: { on: false, why: 'the formatter lands in a later issue' },
+  formatting: { on: true, why: 'the formatter lands in a later issue' },
   speakersView: { on: true, why: 'the Speakers tree view lands in a later issue' },
   statusBar: { on: true, why: "the extension's own status-bar item lands in a later issue" },
   txtDetection: { on: true, why: 'the .txt transcript detection prompt (verbatim.detectTranscriptsInTxt) lands in a later issue' },
