@@ -7,17 +7,19 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeText } from '../../server/src/core/analysis';
 import { decodeTranscriptFile } from '../../server/src/core/fileText';
 import { applyEdits, fixAll } from '../../server/src/core/fixes';
+import { formatEdits } from '../../server/src/core/format';
+import { updateParse } from '../../server/src/core/incremental';
 import { documentLimit } from '../../server/src/core/limits';
 import { LineIndex, type Range } from '../../server/src/core/lineIndex';
 import type { Span, Transcript } from '../../server/src/core/model';
-import { parseTranscript } from '../../server/src/core/parse';
+import { parseTranscript, parseWithState } from '../../server/src/core/parse';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { spokenWords } from '../../server/src/core/speech';
 import type { DocumentAnalysis } from '../../server/src/documents';
 import { diagnostics } from '../../server/src/features/diagnostics';
 import { documentSymbols } from '../../server/src/features/documentSymbols';
 import { foldingRanges } from '../../server/src/features/folding';
-import { anyDocument, corpusSliceDocument, fragmentDocument, fuzzParameters } from '../helpers/fuzzInputs';
+import { anyCodeUnits, anyDocument, corpusSliceDocument, fragmentDocument, fuzzParameters } from '../helpers/fuzzInputs';
 
 function assertSpanInside(span: Span, length: number, what: string): void {
   assert.ok(Number.isInteger(span.start) && Number.isInteger(span.end), `${what}: non-integer offsets ${span.start}-${span.end}`);
@@ -126,7 +128,7 @@ describe('fuzz: bad input never hurts the core', function () {
         const analysis = documentAnalysis(text);
         const { lines } = analysis;
         for (const diagnostic of diagnostics(analysis)) assertRangeInside(diagnostic.range, lines, text, `diagnostic ${diagnostic.code}`);
-        const visit = (symbol: ReturnType<typeof documentSymbols>[number]) => {
+        const visit = (symbol: ReturnType<typeof documentSymbols>['symbols'][number]) => {
           assertRangeInside(symbol.range, lines, text, `symbol ${symbol.name}`);
           assertRangeInside(symbol.selectionRange, lines, text, `symbol ${symbol.name} selection`);
           // VS Code rejects the whole outline when one selection range falls outside its symbol.
@@ -137,8 +139,8 @@ describe('fuzz: bad input never hurts the core', function () {
             visit(child);
           }
         };
-        documentSymbols(analysis).forEach(visit);
-        for (const range of foldingRanges(analysis)) assert.ok(range.startLine < range.endLine && range.endLine < lines.lineCount, `folding ${range.startLine}-${range.endLine}`);
+        documentSymbols(analysis, Number.POSITIVE_INFINITY).symbols.forEach(visit);
+        for (const range of foldingRanges(analysis, Number.POSITIVE_INFINITY)) assert.ok(range.startLine < range.endLine && range.endLine < lines.lineCount, `folding ${range.startLine}-${range.endLine}`);
       }),
       fuzzParameters(),
     );
@@ -210,11 +212,36 @@ describe('fuzz: bad input never hurts the core', function () {
   // Reported to the parser and quick-fix owners; enable once fixes are checked against the re-parse.
   it.skip('safe fixes keep the spoken words as the re-parsed text reads them (pending: see UNFINISHED above)');
 
-  // UNFINISHED: the formatter (issue 4, core/format.ts) has not landed; the property is that
-  // formatting any document applies cleanly and keeps `spokenWords` unchanged, and formatting twice changes nothing.
-  it.skip('the formatter applies cleanly, keeps the spoken words and is idempotent (pending: no formatter yet)');
+  it('formats any document with edits that apply cleanly and keep every spoken word', () => {
+    fc.assert(
+      fc.property(anyDocument, (text) => {
+        const formatted = applyEdits(text, formatEdits(text, DEFAULT_SETTINGS));
+        assert.deepEqual(spokenWords(analyzeText(formatted).transcript), spokenWords(analyzeText(text).transcript), `formatting changed the spoken words of ${JSON.stringify(text)}`);
+      }),
+      fuzzParameters(),
+    );
+  });
 
-  // UNFINISHED: incremental analysis is issue 6 (not started); the property is that re-analysing
-  // after random edits equals analysing the edited text from scratch.
-  it.skip('incremental and full analysis agree after random edits (pending: no incremental analysis yet)');
+  // UNFINISHED: formatting is not idempotent when one marker's fix reveals the next:
+  // ">>so >>CHAIR:  --" formats to ">> so >>CHAIR:  --" and only a second run gives ">> so >> CHAIR:  --".
+  // Reported to the formatter's owner; enable once the formatter repeats until nothing changes.
+  it.skip('formatting twice changes nothing (pending: see UNFINISHED above)');
+
+  it('parses incrementally to the same result as a fresh parse, whatever the edits cut (pairs, CRLF, markers)', () => {
+    const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.nat({ max: 30 }), insert: fc.oneof(fragmentDocument.map((piece) => piece.slice(0, 40)), anyCodeUnits.map((piece) => piece.slice(0, 6))) });
+    fc.assert(
+      fc.property(anyDocument, fc.array(edit, { minLength: 1, maxLength: 6 }), (initial, edits) => {
+        let text = initial;
+        let state = parseWithState(text);
+        for (const { at, length, insert } of edits) {
+          const start = Math.floor(at * text.length);
+          const change = { start, end: Math.min(text.length, start + length), text: insert };
+          text = text.slice(0, change.start) + change.text + text.slice(change.end);
+          state = updateParse(state, change, text);
+          assert.deepEqual(JSON.parse(JSON.stringify(state.transcript)), JSON.parse(JSON.stringify(parseWithState(text).transcript)), `after replacing ${change.start}-${change.end} with ${JSON.stringify(insert)}`);
+        }
+      }),
+      fuzzParameters(),
+    );
+  });
 });
