@@ -21,12 +21,12 @@ export function labelStyleOf(transcript: Transcript): LabelStyle {
   const afterColon = new Tally<string>();
   const caps = new Tally<boolean>();
   for (const turn of transcript.turns) {
-    if (turn.markerKind === 'chevron' || turn.markerKind === 'single-chevron') {
-      const gapEnd = turn.label ? turn.label.span.start : turn.body.start;
-      if (gapEnd > turn.marker.end) afterMarker.add(/^[ \t]*$/.test(text.slice(turn.marker.end, gapEnd)) ? text.slice(turn.marker.end, gapEnd) : ' ');
-      else if (turn.label) afterMarker.add('');
-    }
+    // Only labels count: files that glue `>>NAME:` often space their unlabelled `>> text` turns.
     if (!turn.label) continue;
+    if (turn.markerKind === 'chevron' || turn.markerKind === 'single-chevron') {
+      const gap = text.slice(turn.marker.end, turn.label.span.start);
+      if (/^[ \t]*$/.test(gap)) afterMarker.add(gap);
+    }
     caps.add(isAllCaps(turn.label.raw));
     const colon = turn.label.colon;
     if (colon && turn.body.start > colon.end) {
