@@ -299,7 +299,7 @@ function outline(invocation: Invocation, output: Output): number {
     output.out(`${'  '.repeat(depth)}${String(line).padStart(6)}  ${entry.name}${entry.kind === 'turn' && entry.detail ? `  ${entry.detail}` : ''}`);
     for (const child of entry.children) print(child, depth + 1);
   };
-  for (const entry of outlineOf(transcript)) print(entry, 0);
+  for (const entry of outlineOf(transcript).entries) print(entry, 0);
   const labelled = transcript.turns.filter((turn) => turn.label).length;
   const speakers = new Set(transcript.turns.filter((turn) => turn.label).map((turn) => turnName(turn).toUpperCase())).size;
   output.out(`${transcript.turns.length} turns (${labelled} labelled, ${transcript.turns.length - labelled} unidentified), ${speakers} speakers, dialect ${transcript.dialect}`);

@@ -127,9 +127,16 @@ documents.documents.onDidClose((event) => {
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
 
+const truncatedOutlines = new Set<string>();
 connection.onDocumentSymbol((params) => {
   const analysis = documents.get(params.textDocument.uri);
-  return analysis ? documentSymbols(analysis) : null;
+  if (!analysis) return null;
+  const { symbols, omitted } = documentSymbols(analysis, settings.maxItemsComputed);
+  if (omitted > 0 && !truncatedOutlines.has(params.textDocument.uri)) {
+    truncatedOutlines.add(params.textDocument.uri);
+    void connection.window.showInformationMessage(`Verbatim: the outline shows the first ${settings.maxItemsComputed} entries; ${omitted} more are left out (setting verbatim.maxItemsComputed).`);
+  }
+  return symbols;
 });
 
 connection.onCodeAction((params) => {
@@ -139,7 +146,7 @@ connection.onCodeAction((params) => {
 
 connection.onFoldingRanges((params) => {
   const analysis = documents.get(params.textDocument.uri);
-  return analysis ? foldingRanges(analysis) : null;
+  return analysis ? foldingRanges(analysis, settings.maxItemsComputed) : null;
 });
 
 connection.onPrepareRename((params) => {

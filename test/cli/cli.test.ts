@@ -83,6 +83,7 @@ describe('verbatim CLI', () => {
       range: { start: { line: 2, character: 0 }, end: { line: 2, character: 29 } },
       markerRange: { start: { line: 2, character: 0 }, end: { line: 2, character: 2 } },
       labelRange: { start: { line: 2, character: 3 }, end: { line: 2, character: 8 } },
+      suggestedLabel: null,
     });
     assert.equal(outline.turns.length, 2);
   });

@@ -21,6 +21,8 @@ export interface ServerSession {
   settings: Record<string, unknown>;
   /** Resolves with the next diagnostics published for the uri (optionally at a given version). */
   nextDiagnostics(uri: string, version?: number): Promise<Diagnostic[]>;
+  /** Resolves with the first diagnostics published for the uri from now on that `accept` takes. */
+  diagnosticsWhere(uri: string, accept: (diagnostics: Diagnostic[]) => boolean): Promise<Diagnostic[]>;
   /** Every window/showMessage the server sent. */
   messages: { type: number; message: string }[];
   open(uri: string, text: string, version?: number): void;
@@ -31,7 +33,7 @@ export interface ServerSession {
 export async function startServer(settings: Record<string, unknown> = {}, workspaceCapabilities: Record<string, unknown> = {}): Promise<ServerSession> {
   const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  const waiting: { uri: string; version?: number; resolve: (diagnostics: Diagnostic[]) => void }[] = [];
+  const waiting: { uri: string; accept: (params: PublishDiagnosticsParams) => boolean; resolve: (diagnostics: Diagnostic[]) => void }[] = [];
   const messages: { type: number; message: string }[] = [];
   const session: ServerSession = {
     connection,
@@ -39,7 +41,10 @@ export async function startServer(settings: Record<string, unknown> = {}, worksp
     settings,
     messages,
     nextDiagnostics(uri, version) {
-      return new Promise((resolve) => waiting.push({ uri, version, resolve }));
+      return new Promise((resolve) => waiting.push({ uri, accept: (params) => version === undefined || params.version === version, resolve }));
+    },
+    diagnosticsWhere(uri, accept) {
+      return new Promise((resolve) => waiting.push({ uri, accept: (params) => accept(params.diagnostics), resolve }));
     },
     open(uri, text, version = 1) {
       void connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: LANGUAGE_ID, version, text } });
@@ -55,7 +60,7 @@ export async function startServer(settings: Record<string, unknown> = {}, worksp
     },
   };
   connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
-    const index = waiting.findIndex((w) => w.uri === params.uri && (w.version === undefined || w.version === params.version));
+    const index = waiting.findIndex((w) => w.uri === params.uri && w.accept(params));
     if (index !== -1) waiting.splice(index, 1)[0].resolve(params.diagnostics);
   });
   connection.onNotification('window/showMessage', (params: { type: number; message: string }) => {

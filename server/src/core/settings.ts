@@ -45,6 +45,8 @@ export interface Settings {
   annotationBrackets: AnnotationBrackets;
   /** Above this size (in MB of text) the server keeps the outline and cheap diagnostics only (core/limits.ts). */
   maxFileSizeMB: number;
+  /** At most this many outline entries and folding ranges (VS Code's JSON server has the same `maxItemsComputed`). */
+  maxItemsComputed: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -56,6 +58,7 @@ export const DEFAULT_SETTINGS: Settings = {
   labelCase: 'upper',
   annotationBrackets: '()',
   maxFileSizeMB: DEFAULT_MAX_FILE_SIZE_MB,
+  maxItemsComputed: 5000,
 };
 
 const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'information', 'hint', 'off']);
@@ -123,14 +126,8 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
   settings.dashStyle = choice(source, 'dashStyle', DASH_STYLES, problems);
   settings.labelCase = choice(source, 'labelCase', LABEL_CASES, problems);
   settings.annotationBrackets = choice(source, 'annotationBrackets', ANNOTATION_BRACKETS, problems);
-  const maxSize = source.maxFileSizeMB;
-  if (maxSize !== undefined) {
-    if (typeof maxSize !== 'number' || !Number.isFinite(maxSize) || maxSize <= 0) {
-      problems.push(`"maxFileSizeMB" must be a positive number of megabytes, got ${describe(maxSize)}; using ${DEFAULT_MAX_FILE_SIZE_MB}.`);
-    } else {
-      settings.maxFileSizeMB = maxSize;
-    }
-  }
+  settings.maxFileSizeMB = positiveNumber(source, 'maxFileSizeMB', 'a positive number of megabytes', problems);
+  settings.maxItemsComputed = Math.ceil(positiveNumber(source, 'maxItemsComputed', 'a positive number of outline entries and folding ranges', problems));
   return { settings, problems };
 }
 
@@ -139,6 +136,14 @@ function choice<K extends 'dashStyle' | 'labelCase' | 'annotationBrackets'>(sour
   if (value === undefined) return DEFAULT_SETTINGS[key];
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as Settings[K];
   problems.push(`"${key}" must be one of ${allowed.map((option) => JSON.stringify(option)).join(', ')}; got ${describe(value)}; using ${JSON.stringify(DEFAULT_SETTINGS[key])}.`);
+  return DEFAULT_SETTINGS[key];
+}
+
+function positiveNumber(source: Record<string, unknown>, key: 'maxFileSizeMB' | 'maxItemsComputed', what: string, problems: string[]): number {
+  const value = source[key];
+  if (value === undefined) return DEFAULT_SETTINGS[key];
+  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value;
+  problems.push(`"${key}" must be ${what}, got ${describe(value)}; using ${DEFAULT_SETTINGS[key]}.`);
   return DEFAULT_SETTINGS[key];
 }
 

@@ -5,10 +5,17 @@ import type { DocumentAnalysis } from '../documents';
 const SYMBOL_KINDS: Record<OutlineKind, SymbolKind> = {
   header: SymbolKind.File,
   section: SymbolKind.Namespace,
+  run: SymbolKind.Class,
   turn: SymbolKind.Event,
 };
 
-export function documentSymbols(analysis: DocumentAnalysis): DocumentSymbol[] {
+export interface DocumentSymbolsResult {
+  symbols: DocumentSymbol[];
+  /** Outline entries beyond `maxItems` that were left out. */
+  omitted: number;
+}
+
+export function documentSymbols(analysis: DocumentAnalysis, maxItems: number): DocumentSymbolsResult {
   const toSymbol = (entry: OutlineEntry): DocumentSymbol => ({
     name: entry.name,
     detail: entry.detail,
@@ -17,5 +24,6 @@ export function documentSymbols(analysis: DocumentAnalysis): DocumentSymbol[] {
     selectionRange: analysis.lines.rangeOf(entry.selectionSpan),
     children: entry.children.map(toSymbol),
   });
-  return outlineOf(analysis.transcript).map(toSymbol);
+  const outline = outlineOf(analysis.transcript, maxItems);
+  return { symbols: outline.entries.map(toSymbol), omitted: outline.omitted };
 }
