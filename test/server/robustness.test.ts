@@ -1,0 +1,225 @@
+// Protocol robustness: whatever a client sends, the server answers with an error or nothing, says
+// what it could not do once, and keeps serving the next request.
+import { strict as assert } from 'assert';
+import { CancellationTokenSource, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver-protocol';
+import { CHEAP_RULES } from '../../server/src/core/limits';
+import { startServer, type ServerSession } from '../helpers/lspClient';
+
+const MEETING = '>> CHAIR:  Good evening.  We will begin with the budget\n>> Thank you, Chair.\n>> CLERK:  The the roll call is complete.\n';
+
+/** The server still works: it answers a real request about a real document. */
+async function assertStillServing(server: ServerSession): Promise<void> {
+  const uri = `file:///still-serving-${Math.random().toString(36).slice(2)}.transcript`;
+  server.open(uri, MEETING);
+  const symbols = (await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+  assert.deepEqual(
+    symbols.map((symbol) => symbol.name),
+    ['CHAIR', '(unidentified)', 'CLERK'],
+  );
+  assert.equal(server.process.exitCode, null, 'the server process exited');
+}
+
+/**
+ * Starts a server that also records window/showMessageRequest (what `showWarningMessage` sends) in
+ * `messages`; the shared helper records only the window/showMessage notification.
+ */
+async function startRecordingServer(settings: Record<string, unknown> = {}): Promise<ServerSession> {
+  const session = await startServer(settings);
+  session.connection.onRequest('window/showMessageRequest', (params: { type: number; message: string }) => {
+    session.messages.push({ type: params.type, message: params.message });
+    return null;
+  });
+  return session;
+}
+
+/** Waits until the condition holds: for what the server does after a configuration round trip. */
+async function eventually(condition: () => boolean, what: string): Promise<void> {
+  for (let waited = 0; !condition(); waited += 20) {
+    if (waited > 20000) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Writes raw bytes to the server's input, as a broken client would. */
+function sendRaw(server: ServerSession, body: string): void {
+  server.process.stdin!.write(`Content-Length: ${Buffer.byteLength(body, 'utf8')}\r\n\r\n${body}`);
+}
+
+describe('language server robustness', function () {
+  this.timeout(60000);
+  let server: ServerSession;
+
+  afterEach(async () => {
+    if (server.process.exitCode === null) await server.close();
+  });
+
+  describe('malformed and unexpected messages', () => {
+    beforeEach(async () => {
+      server = await startRecordingServer();
+    });
+
+    it('survives a message that is not JSON, and one that is JSON but not a message', async () => {
+      sendRaw(server, '{"jsonrpc": "2.0", "id": 99, "method": ');
+      sendRaw(server, '[1, 2, 3]');
+      sendRaw(server, '{"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": 42}');
+      await assertStillServing(server);
+    });
+
+    it('answers an unknown request with MethodNotFound and ignores an unknown notification', async () => {
+      await server.connection.sendNotification('verbatim/noSuchNotification', { anything: true });
+      await assert.rejects(server.connection.sendRequest('verbatim/noSuchRequest', {}), (error: { code?: number }) => error.code === -32601);
+      await assertStillServing(server);
+    });
+
+    it('answers requests about documents it was never given with nothing', async () => {
+      const textDocument = { uri: 'file:///never-opened.transcript' };
+      assert.equal(await server.connection.sendRequest('textDocument/documentSymbol', { textDocument }), null);
+      assert.equal(await server.connection.sendRequest('textDocument/foldingRange', { textDocument }), null);
+      assert.equal(await server.connection.sendRequest('textDocument/hover', { textDocument, position: { line: 0, character: 0 } }), null);
+      await assertStillServing(server);
+    });
+
+    it('answers requests with missing or wrongly typed parameters with an error or nothing', async () => {
+      for (const [method, params] of [
+        ['textDocument/documentSymbol', {}],
+        ['textDocument/documentSymbol', { textDocument: { uri: 42 } }],
+        ['textDocument/hover', { textDocument: { uri: 'file:///x.transcript' } }],
+        ['verbatim/looksLikeTranscript', { text: 12 }],
+        ['verbatim/looksLikeTranscript', null],
+      ] as const) {
+        // Either an answer or an error response: what matters is that one comes and the server stays.
+        await server.connection.sendRequest(method, params).catch((error: { code?: number }) => assert.equal(typeof error.code, 'number', `${method}: ${String(error)}`));
+      }
+      await assertStillServing(server);
+    });
+
+    it('ignores a change to a document that was never opened', async () => {
+      await server.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri: 'file:///not-open.transcript', version: 2 },
+        contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '>> ' }],
+      });
+      assert.equal(await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: 'file:///not-open.transcript' } }), null);
+      await assertStillServing(server);
+    });
+
+    it('clamps an edit whose positions lie past the end of the document and analyses the result', async () => {
+      const uri = 'file:///past-the-end.transcript';
+      const opened = server.nextDiagnostics(uri, 1);
+      server.open(uri, '>> ANA:  One.\n');
+      await opened;
+      const changed = server.nextDiagnostics(uri, 2);
+      await server.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: 2 },
+        contentChanges: [{ range: { start: { line: 40, character: 9 }, end: { line: 99, character: 0 } }, text: '>> BEN:  Two.\n' }],
+      });
+      assert.deepEqual(await changed, []);
+      const symbols = (await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+      assert.deepEqual(
+        symbols.map((symbol) => symbol.name),
+        ['ANA', 'BEN'],
+      );
+    });
+
+    it('answers a cancelled request with its result or RequestCancelled, and keeps serving', async () => {
+      const uri = 'file:///cancelled.transcript';
+      server.open(uri, MEETING.repeat(2000));
+      for (const method of ['textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/codeAction']) {
+        const params = method === 'textDocument/codeAction' ? { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 5000, character: 0 } }, context: { diagnostics: [] } } : { textDocument: { uri } };
+        const source = new CancellationTokenSource();
+        const answer = server.connection.sendRequest(method, params, source.token);
+        source.cancel();
+        await answer.then(
+          (result) => assert.ok(result !== undefined),
+          (error: { code?: number }) => assert.equal(error.code, -32800, `${method} failed with ${String(error)}`),
+        );
+      }
+      await assertStillServing(server);
+    });
+  });
+
+  describe('input it cannot analyse', () => {
+    it('gives a binary document no features and says so once', async () => {
+      server = await startRecordingServer();
+      const uri = 'file:///image.transcript';
+      const binary = `\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR>> CHAIR: not a turn\u0000\u0001`;
+      const published = server.nextDiagnostics(uri, 1);
+      server.open(uri, binary);
+      assert.deepEqual(await published, []);
+      assert.deepEqual(await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }), []);
+      assert.deepEqual(await server.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } }), []);
+      // Typing into it does not repeat the message.
+      const changed = server.nextDiagnostics(uri, 2);
+      await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: `${binary}x` }] });
+      assert.deepEqual(await changed, []);
+      const told = server.messages.filter((message) => message.message.includes('image.transcript'));
+      assert.equal(told.length, 1, JSON.stringify(server.messages));
+      assert.match(told[0].message, /binary/);
+      await assertStillServing(server);
+    });
+
+    it('keeps the outline and the cheap diagnostics of a document over the size limit, and says so once', async () => {
+      // A limit of 0.01 MB (about 10,000 characters) makes an ordinary document "huge".
+      server = await startRecordingServer({ maxFileSizeMB: 0.01 });
+      const uri = 'file:///long-meeting.transcript';
+      const text = `${MEETING}>> Yes.  And  then we will vote\n`.repeat(120);
+      server.open(uri, text);
+      const told = () => server.messages.filter((message) => message.message.includes('long-meeting.transcript'));
+      // The limit comes with the settings the server pulls after starting; from then on it applies.
+      await eventually(() => told().length > 0, 'the message about the size limit');
+      const changed = server.nextDiagnostics(uri, 2);
+      await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '>> BEN:  Hi.\n' }] });
+      const codes = new Set((await changed).map((diagnostic) => String(diagnostic.code)));
+      assert.ok(codes.has('broken-turn'), 'a cheap rule still reports');
+      for (const code of codes) assert.ok(CHEAP_RULES.has(code as never), `${code} is expensive and should be skipped`);
+      const symbols = (await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+      assert.equal(symbols.length, 1 + 120 * 4, 'the outline lists every turn');
+      const folding = (await server.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } })) as FoldingRange[];
+      assert.ok(Array.isArray(folding));
+      assert.equal(told().length, 1, JSON.stringify(server.messages));
+      assert.match(told()[0].message, /above verbatim\.maxFileSizeMB/);
+      await assertStillServing(server);
+    });
+
+    it('analyses the same document in full under the default limit', async () => {
+      server = await startRecordingServer();
+      const uri = 'file:///long-meeting.transcript';
+      const published = server.nextDiagnostics(uri, 1);
+      server.open(uri, `${MEETING}>> Yes.  And  then we will vote\n`.repeat(120));
+      const codes = new Set((await published).map((diagnostic) => String(diagnostic.code)));
+      assert.ok(codes.has('repeated-word'));
+      assert.deepEqual(server.messages, []);
+    });
+
+    it('reports a broken size limit once and applies the default', async () => {
+      server = await startRecordingServer({ maxFileSizeMB: 'huge' });
+      const warnings = () => server.messages.filter((message) => message.message.includes('maxFileSizeMB'));
+      await eventually(() => warnings().length > 0, 'the settings warning');
+      assert.match(warnings()[0].message, /positive number of megabytes/);
+      const uri = 'file:///default-limit.transcript';
+      const published = server.nextDiagnostics(uri, 1);
+      server.open(uri, MEETING);
+      assert.ok((await published).some((diagnostic) => diagnostic.code === 'repeated-word'), 'under the default limit the document is analysed in full');
+      server.settings.maxFileSizeMB = -3;
+      await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      await eventually(() => warnings().length > 1, 'the warning about the new value');
+      await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      await assertStillServing(server);
+      assert.equal(warnings().length, 2, `each problem once: ${JSON.stringify(server.messages)}`);
+    });
+
+    it('serves a document above the default limit (over 20 MB) and answers the next request', async function () {
+      this.timeout(180000);
+      server = await startRecordingServer();
+      const uri = 'file:///huge.transcript';
+      const chunk = '>> CHAIR:  Good evening, we will begin with the budget.\n>> CLERK:  Roll call is complete.\n';
+      const text = chunk.repeat(Math.ceil((21 * 1024 * 1024) / chunk.length));
+      const published = server.nextDiagnostics(uri, 1);
+      server.open(uri, text);
+      await published;
+      const symbols = (await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+      assert.ok(symbols.length > 0);
+      assert.equal(server.messages.filter((message) => message.message.includes('huge.transcript')).length, 1);
+      await assertStillServing(server);
+    });
+  });
+});
