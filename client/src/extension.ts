@@ -3,6 +3,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { boundedRestarts } from './crashHandler';
 import { activateSpeakers } from './speakersView';
 
 const LANGUAGE_ID = 'caption-transcript';
@@ -19,8 +20,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [
       { scheme: 'file', language: LANGUAGE_ID },
       { scheme: 'untitled', language: LANGUAGE_ID },
+      // GitHub Repositories and other virtual workspaces: the server needs only the text it is sent.
+      { scheme: 'vscode-vfs', language: LANGUAGE_ID },
     ],
     synchronize: { configurationSection: 'verbatim' },
+    errorHandler: boundedRestarts('Verbatim'),
   };
   client = new LanguageClient('verbatim', 'Verbatim', serverOptions, clientOptions);
   await client.start();
