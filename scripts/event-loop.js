@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+// How long the language server blocks its event loop on a big transcript: `node scripts/event-loop.js [MB...]`
+// (after `npm run build`). It opens corpus text repeated to each size, pings the server every 5 ms
+// with a trivial request, and reports the longest wait for an answer: what an editor would feel.
+const { spawn } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
+
+const root = path.resolve(__dirname, '..');
+const corpusDir = path.resolve(root, '..', 'shared', 'corpus');
+const sizes = process.argv.slice(2).map(Number);
+const corpus = fs.readdirSync(corpusDir).filter((name) => name.endsWith('.txt')).sort().map((name) => fs.readFileSync(path.join(corpusDir, name), 'utf8')).join('\n');
+
+async function measure(sizeMB) {
+  const child = spawn(process.execPath, ['--max-old-space-size=4096', path.join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const published = new Promise((resolve) => connection.onNotification('textDocument/publishDiagnostics', resolve));
+  connection.onNotification('window/logMessage', () => undefined);
+  connection.onRequest('window/showMessageRequest', () => null);
+  connection.listen();
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+  await connection.sendNotification('initialized', {});
+  const text = corpus.repeat(Math.ceil((sizeMB * 1024 * 1024) / corpus.length)).slice(0, sizeMB * 1024 * 1024);
+  let longest = 0;
+  let pinging = true;
+  const pings = (async () => {
+    while (pinging) {
+      const sent = performance.now();
+      await connection.sendRequest('verbatim/looksLikeTranscript', { text: '>> A: one' });
+      longest = Math.max(longest, performance.now() - sent);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  })();
+  const opened = performance.now();
+  const uri = 'file:///big.transcript';
+  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'caption-transcript', version: 1, text } });
+  await published;
+  const diagnosticsAfter = performance.now() - opened;
+  await connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+  const symbolsAfter = performance.now() - opened;
+  pinging = false;
+  await pings;
+  console.log(`${sizeMB} MB: diagnostics after ${diagnosticsAfter.toFixed(0)} ms, outline after ${symbolsAfter.toFixed(0)} ms, longest unanswered ping ${longest.toFixed(0)} ms`);
+  connection.dispose();
+  child.kill();
+}
+
+(async () => {
+  for (const size of sizes.length > 0 ? sizes : [1, 5, 20, 30]) await measure(size);
+})().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
