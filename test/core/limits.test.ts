@@ -1,0 +1,48 @@
+import { strict as assert } from 'assert';
+import { decodeTranscriptFile } from '../../server/src/core/fileText';
+import { BINARY_SAMPLE_LENGTH, CHEAP_RULES, documentLimit, limitMessage, ruleRunsUnder } from '../../server/src/core/limits';
+import { DEFAULT_SETTINGS, RULE_CODES, resolveSettings } from '../../server/src/core/settings';
+
+const MB = 1024 * 1024;
+
+describe('limits: how much analysis a document gets', () => {
+  it('analyses in full up to the limit and reduces above it', () => {
+    assert.deepEqual(documentLimit('x'.repeat(MB), 1), { kind: 'full' });
+    assert.deepEqual(documentLimit('x'.repeat(MB + 1), 1), { kind: 'reduced', sizeMB: (MB + 1) / MB, maxMB: 1 });
+  });
+
+  it('treats a NUL in the opening as binary, and one further on as text', () => {
+    assert.deepEqual(documentLimit('>> CHAIR: hi\u0000', 20), { kind: 'binary' });
+    assert.deepEqual(documentLimit(`${'>> CHAIR: hi\n'.repeat(BINARY_SAMPLE_LENGTH)}\u0000`, 20), { kind: 'full' });
+  });
+
+  it('keeps only the cheap rules above the limit, and every rule otherwise', () => {
+    const reduced = documentLimit('x'.repeat(2 * MB), 1);
+    assert.deepEqual(RULE_CODES.filter((code) => ruleRunsUnder(reduced, code)), RULE_CODES.filter((code) => CHEAP_RULES.has(code)));
+    assert.ok(RULE_CODES.every((code) => ruleRunsUnder({ kind: 'full' }, code)));
+    assert.ok(!ruleRunsUnder(reduced, 'label-variant') && ruleRunsUnder(reduced, 'broken-turn'));
+  });
+
+  it('tells the user the size, the setting and what still runs', () => {
+    const message = limitMessage(documentLimit('x'.repeat(3 * MB), 2), 'day-two.transcript')!;
+    assert.match(message, /day-two\.transcript is 3\.0 MB, above verbatim\.maxFileSizeMB \(2 MB\)/);
+    assert.match(message, /broken-turn/);
+    assert.match(limitMessage({ kind: 'binary' }, 'logo.transcript')!, /logo\.transcript .*binary/);
+    assert.equal(limitMessage({ kind: 'full' }, 'a.transcript'), null);
+  });
+
+  it('reads the size setting, and reports a broken one with the default applied', () => {
+    assert.equal(resolveSettings({ maxFileSizeMB: 64 }).settings.maxFileSizeMB, 64);
+    for (const broken of [0, -1, 'big', Number.NaN, null]) {
+      const resolved = resolveSettings({ maxFileSizeMB: broken });
+      assert.equal(resolved.settings.maxFileSizeMB, DEFAULT_SETTINGS.maxFileSizeMB, String(broken));
+      assert.equal(resolved.problems.length, 1, String(broken));
+    }
+  });
+
+  it('refuses a binary file in the CLI exactly as in the server', () => {
+    const decoded = decodeTranscriptFile(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x3e, 0x3e]));
+    assert.deepEqual(decoded, { ok: false, reason: 'binary file (it contains NUL bytes), not a transcript' });
+    assert.deepEqual(decodeTranscriptFile(new TextEncoder().encode('\ufeff>> CHAIR: hi')), { ok: true, text: '>> CHAIR: hi' });
+  });
+});
