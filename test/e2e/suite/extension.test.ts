@@ -61,11 +61,17 @@ describe('Verbatim in a real VS Code', function () {
   const files: Record<keyof typeof E2E_FILES, vscode.Uri> = {} as never;
   const oracles: Record<keyof typeof E2E_FILES, Oracle> = {} as never;
 
-  before(function () {
+  before(async function () {
     for (const key of Object.keys(E2E_FILES) as Array<keyof typeof E2E_FILES>) {
       files[key] = copyToWorkspace(E2E_FILES[key], `${key}.cart`);
       oracles[key] = oracle(readCorpus(corpusDir(), E2E_FILES[key]));
     }
+    // Fail fast, with the extension's own error, when it cannot activate: otherwise every test
+    // below would wait for symbols or diagnostics that never come.
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `extension ${EXTENSION_ID} is installed`);
+    await open(files.chevrons);
+    await extension.activate();
   });
 
   after(async function () {
