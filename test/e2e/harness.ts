@@ -31,6 +31,7 @@ export interface E2EEnv {
   codeServerEntry: string;
   chromium: string;
   nvim: string;
+  emacs: string;
 }
 
 export function loadEnv(): E2EEnv {

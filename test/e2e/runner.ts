@@ -1,7 +1,7 @@
 // `npm run test:e2e`: runs the end-to-end phases against the packaged extension and prints a
 // summary with timings. Exit code 0 only if every phase that ran passed.
 //
-//   node out/test/e2e/runner.js [--only=harness,integration,ui,neovim] [--vsix=verbatim.vsix]
+//   node out/e2e/test/e2e/runner.js [--only=harness,integration,ui,neovim,emacs] [--vsix=verbatim.vsix]
 //
 // Phases
 //   harness      code-server + Chromium open a plain file (proves the infrastructure alone)
@@ -9,12 +9,14 @@
 //                against the unpacked .vsix (the @vscode/test-electron run() contract)
 //   ui           the .vsix is installed with --install-extension; the page is checked
 //   neovim       `node dist/server.js --stdio` driven by headless Neovim's built-in LSP client
+//   emacs        the same server driven by Emacs' eglot in batch mode
 
 import * as fs from 'fs';
 import * as path from 'path';
 import { cleanupAll, createRunDir, E2EEnv, loadEnv, log, ROOT, unpackVsix } from './harness';
 import { harnessPhase } from './phases/harness';
 import { integrationPhase } from './phases/integration';
+import { emacsPhase } from './phases/emacs';
 import { neovimPhase } from './phases/neovim';
 import { uiPhase } from './phases/ui';
 
@@ -37,6 +39,7 @@ const PHASES: Record<string, (ctx: PhaseContext) => Promise<PhaseResult>> = {
   integration: integrationPhase,
   ui: uiPhase,
   neovim: neovimPhase,
+  emacs: emacsPhase,
 };
 
 function argValue(name: string): string | undefined {

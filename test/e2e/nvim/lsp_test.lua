@@ -4,7 +4,7 @@
 -- the document symbols and the diagnostics. The Node side (phases/neovim.ts) asserts on them.
 -- Run: nvim --headless --clean -u NONE -c 'luafile lsp_test.lua'
 local out = assert(os.getenv('VERBATIM_E2E_OUT'), 'VERBATIM_E2E_OUT not set')
-local result = { nvim = tostring(vim.version().major) .. '.' .. tostring(vim.version().minor) .. '.' .. tostring(vim.version().patch) }
+local result = { version = tostring(vim.version().major) .. '.' .. tostring(vim.version().minor) .. '.' .. tostring(vim.version().patch) }
 
 local function finish(code)
   local f = assert(io.open(out, 'w'))
