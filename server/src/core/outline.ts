@@ -101,7 +101,8 @@ export function outlineOf(transcript: Transcript, maxItems = Number.POSITIVE_INF
   if (header && budget.take()) {
     entries.push({ kind: 'header', name: header.title ?? '(header)', detail: 'header', span: header.span, selectionSpan: header.titleSpan ?? header.span, children: [] });
   }
-  entries.push(...turnEntries(transcript, 0, sections[0]?.firstTurn ?? turns.length, budget));
+  // A loop, not `push(...)`: spreading 100,000+ entries as arguments overflows the stack.
+  for (const entry of turnEntries(transcript, 0, sections[0]?.firstTurn ?? turns.length, budget)) entries.push(entry);
   sections.forEach((section, i) => {
     const first = section.firstTurn;
     const end = sections[i + 1]?.firstTurn ?? turns.length;
