@@ -1,6 +1,8 @@
 import { strict as assert } from 'assert';
 import { decodeTranscriptFile } from '../../server/src/core/fileText';
 import { BINARY_SAMPLE_LENGTH, CHEAP_RULES, documentLimit, limitMessage, ruleRunsUnder } from '../../server/src/core/limits';
+import { analyzeText } from '../../server/src/core/analysis';
+import { outlineOf } from '../../server/src/core/outline';
 import { DEFAULT_SETTINGS, RULE_CODES, resolveSettings } from '../../server/src/core/settings';
 
 const MB = 1024 * 1024;
@@ -44,5 +46,14 @@ describe('limits: how much analysis a document gets', () => {
     const decoded = decodeTranscriptFile(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x3e, 0x3e]));
     assert.deepEqual(decoded, { ok: false, reason: 'binary file (it contains NUL bytes), not a transcript' });
     assert.deepEqual(decodeTranscriptFile(new TextEncoder().encode('\ufeff>> CHAIR: hi')), { ok: true, text: '>> CHAIR: hi' });
+  });
+
+  it('analyses and outlines 200,000 turns without overflowing the stack', function () {
+    this.timeout(60000);
+    const text = '>> CHAIR:  Good evening, we will begin.\n>> Thank you\n'.repeat(100_000);
+    const { transcript, findings } = analyzeText(text);
+    assert.equal(transcript.turns.length, 200_000);
+    assert.equal(findings.filter((finding) => finding.code === 'broken-turn').length, 100_000);
+    assert.equal(outlineOf(transcript).entries.length, 200_000);
   });
 });
