@@ -34,6 +34,11 @@ export interface Oracle {
   turns: OracleTurn[];
   /** Symbol names the outline should list after the header, in order. */
   turnNames: string[];
+  /**
+   * Top-level outline entries after the header: consecutive turns of one speaker are gathered
+   * into one entry named by the speaker, with the turns as children (a single turn stands alone).
+   */
+  runs: Array<{ name: string; turns: OracleTurn[] }>;
   /** Bracketed inaudible markers, with their 0-based line. */
   inaudible: Array<{ text: string; line: number }>;
 }
@@ -58,8 +63,16 @@ export function oracle(text: string): Oracle {
     }
     for (const m of line.matchAll(inaudibleRe)) inaudible.push({ text: m[0], line: i });
   });
+  const runs: Oracle['runs'] = [];
+  for (const turn of turns) {
+    const name = turn.label ?? '(unidentified)';
+    const last = runs[runs.length - 1];
+    if (last && last.name === name) last.turns.push(turn);
+    else runs.push({ name, turns: [turn] });
+  }
   return {
     text,
+    runs,
     firstLine: (lines.find((l) => l.trim() !== '') ?? '').trim(),
     turns,
     turnNames: turns.map((t) => t.label ?? '(unidentified)'),

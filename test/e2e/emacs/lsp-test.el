@@ -35,7 +35,10 @@
                                         `(:textDocument ,(eglot--TextDocumentIdentifier)))))
           (push (cons 'symbols
                       (vconcat (mapcar (lambda (s) `((name . ,(plist-get s :name))
-                                                     (line . ,(plist-get (plist-get (plist-get s :range) :start) :line))))
+                                                     (line . ,(plist-get (plist-get (plist-get s :range) :start) :line))
+                                                     (children . ,(vconcat (mapcar (lambda (c) `((name . ,(plist-get c :name))
+                                                                                                 (line . ,(plist-get (plist-get (plist-get c :range) :start) :line))))
+                                                                                   (plist-get s :children))))))
                                        symbols)))
                 result))
         (verbatim-test-wait (lambda () verbatim-test-published) 20)

@@ -43,10 +43,15 @@ local ok, err = pcall(function()
   for _, response in pairs(responses) do
     if response.error then error('documentSymbol error: ' .. vim.inspect(response.error)) end
     for _, s in ipairs(response.result or {}) do
+      local children = {}
+      for _, c in ipairs(s.children or {}) do
+        table.insert(children, { name = c.name, line = c.range.start.line })
+      end
       table.insert(result.symbols, {
         name = s.name, detail = s.detail, kind = s.kind,
         line = s.range.start.line,
         selection = { line = s.selectionRange.start.line, startCharacter = s.selectionRange.start.character, endCharacter = s.selectionRange['end'].character },
+        children = children,
       })
     end
   end

@@ -48,13 +48,13 @@ export function runClient(command: string, args: string[], cwd: string, env: Nod
 
 export interface ClientResult {
   error?: string;
-  symbols?: Array<{ name: string; line: number }>;
+  symbols?: Array<{ name: string; line: number; children?: Array<{ name: string; line: number }> }>;
   diagnostics?: Array<{ code?: string; severity: number; source?: string; line: number }>;
 }
 
 /** Assertions shared by the Neovim and Emacs phases: what any LSP client must receive. */
 export function checkClientResult(
-  key: 'chevrons' | 'singleChevron',
+  key: 'chevrons' | 'singleChevron' | 'inaudible',
   got: ClientResult,
   run: { code: number | null; output: string },
   text: string,
@@ -68,8 +68,11 @@ export function checkClientResult(
   check(`${key}: document symbols are the header, then the turns in order`, () => {
     const symbols = got.symbols ?? [];
     assert.ok(symbols.length > 0 && isTitleOf(symbols[0].name, expected.firstLine), `header symbol: ${symbols[0]?.name}`);
-    assert.deepStrictEqual(symbols.slice(1).map((s) => s.name), expected.turnNames);
-    assert.deepStrictEqual(symbols.slice(1).map((s) => s.line), expected.turns.map((t) => t.line));
+    const entries = symbols.slice(1);
+    assert.deepStrictEqual(entries.map((s) => s.name), expected.runs.map((r) => r.name), 'one entry per run of one speaker');
+    const turns = entries.flatMap((entry, i) => (expected.runs[i].turns.length > 1 ? entry.children ?? [] : [entry]));
+    assert.deepStrictEqual(turns.map((s) => s.name), expected.turnNames, 'one symbol per turn (runs hold theirs as children)');
+    assert.deepStrictEqual(turns.map((s) => s.line), expected.turns.map((t) => t.line));
   });
   check(`${key}: diagnostics carry source verbatim and known codes`, () => {
     const diagnostics = got.diagnostics ?? [];
@@ -123,7 +126,7 @@ export async function lspClientPhase(
       log(`  ✗ FAILED ${name}: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
-  for (const key of ['chevrons', 'singleChevron'] as const) {
+  for (const key of ['chevrons', 'singleChevron', 'inaudible'] as const) {
     const file = path.join(folder, `${key}.cart`);
     fs.copyFileSync(path.join(CORPUS, E2E_FILES[key]), file);
     const out = path.join(folder, `${key}.json`);

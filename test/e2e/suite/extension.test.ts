@@ -42,9 +42,12 @@ const SYNTHETIC = [
 
 function expectOutline(got: vscode.DocumentSymbol[], expected: Oracle, document: vscode.TextDocument): void {
   assert.ok(got.length >= 1, 'no symbols');
-  const [header, ...turns] = got;
+  const [header, ...entries] = got;
   assert.ok(isTitleOf(header.name, expected.firstLine), `first symbol "${header.name}" should be the header titled by "${expected.firstLine.slice(0, 60)}"`);
-  assert.deepStrictEqual(turns.map((s) => s.name), expected.turnNames, 'one symbol per turn, named by its label, in order');
+  assert.deepStrictEqual(entries.map((s) => s.name), expected.runs.map((r) => r.name), 'one entry per run of one speaker, named by the label, in order');
+  // A run of several turns of one speaker holds them as children; a single turn stands alone.
+  const turns = entries.flatMap((entry, i) => (expected.runs[i].turns.length > 1 ? entry.children : [entry]));
+  assert.deepStrictEqual(turns.map((s) => s.name), expected.turnNames, 'one symbol per turn, in order');
   turns.forEach((symbol, i) => {
     const turn = expected.turns[i];
     assert.strictEqual(symbol.range.start.line, turn.line, `turn ${i + 1} (${symbol.name}) starts on line ${turn.line + 1}`);
@@ -202,7 +205,7 @@ describe('Verbatim in a real VS Code', function () {
       await diagnosticsWithout(uri, 'flattened-turns');
       const reread = oracle(after);
       const got = await symbols(uri);
-      assert.deepStrictEqual(got.slice(1).map((s) => s.name), reread.turnNames, 'the outline lists the turns now on their own lines');
+      assert.deepStrictEqual(got.slice(1).map((s) => s.name), reread.runs.map((r) => r.name), 'the outline lists the turns now on their own lines');
     });
 
     itWhen('fixAll', 'source.fixAll.verbatim applies the fixes that change no spoken word', async function () {
