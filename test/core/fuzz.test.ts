@@ -237,7 +237,7 @@ describe('fuzz: bad input never hurts the core', function () {
           const start = Math.floor(at * text.length);
           const change = { start, end: Math.min(text.length, start + length), text: insert };
           text = text.slice(0, change.start) + change.text + text.slice(change.end);
-          state = updateParse(state, change, text);
+          state = updateParse(state, change, text).state;
           assert.deepEqual(JSON.parse(JSON.stringify(state.transcript)), JSON.parse(JSON.stringify(parseWithState(text).transcript)), `after replacing ${change.start}-${change.end} with ${JSON.stringify(insert)}`);
         }
       }),

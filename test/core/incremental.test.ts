@@ -1,5 +1,6 @@
 import { strict as assert } from 'assert';
 import * as fc from 'fast-check';
+import { analyzeText, updateAnalysis, type AnalysisState } from '../../server/src/core/analysis';
 import { updateParse, type TextChange } from '../../server/src/core/incremental';
 import { parseWithState, type ParseState } from '../../server/src/core/parse';
 import { corpusFiles, readCorpus } from '../helpers/corpus';
@@ -36,7 +37,7 @@ function checkSequence(initial: string, edits: { at: number; length: number; ins
     const start = Math.floor(edit.at * text.length);
     const change = { start, end: Math.min(text.length, start + edit.length), text: edit.insert };
     const next = applyChange(text, change);
-    state = updateParse(state, change, next);
+    state = updateParse(state, change, next).state;
     text = next;
     assert.deepEqual(snapshot(state), snapshot(parseWithState(text)), `after replacing [${change.start}, ${change.end}) with ${JSON.stringify(change.text)}`);
   }
@@ -64,7 +65,72 @@ describe('incremental parsing', () => {
     const farTurn = state.transcript.turns[150];
     const at = state.transcript.turns[20].body.start;
     const updated = updateParse(state, { start: at, end: at, text: 'Well, ' }, turns.slice(0, at) + 'Well, ' + turns.slice(at));
-    assert.equal(updated.transcript.turns[150], farTurn);
+    assert.deepEqual(updated.reparsed, { firstTurn: 19, removed: 2, added: 2, delta: 6, header: false });
+    assert.equal(updated.state.transcript.turns[150], farTurn);
     assert.equal(farTurn.body.start, turns.indexOf('Sentence number 150') + 'Well, '.length);
+  });
+});
+
+describe('incremental analysis', () => {
+  /** Findings as plain data, for a deep comparison. */
+  const plain = (state: AnalysisState): unknown => JSON.parse(JSON.stringify(state.findings));
+
+  function checkAnalysisSequence(initial: string, edits: { at: number; length: number; insert: string }[]): void {
+    let text = initial;
+    let state = analyzeText(text);
+    for (const edit of edits) {
+      const start = Math.floor(edit.at * text.length);
+      const change = { start, end: Math.min(text.length, start + edit.length), text: edit.insert };
+      const next = applyChange(text, change);
+      state = updateAnalysis(state, change, next);
+      text = next;
+      assert.deepEqual(plain(state), plain(analyzeText(text)), `after replacing [${change.start}, ${change.end}) with ${JSON.stringify(change.text)}`);
+    }
+  }
+
+  it('reports the same diagnostics and fixes as a fresh analysis after any sequence of edits', () => {
+    const texts = [...SEEDS, ...corpusFiles().map((file) => readCorpus(file))];
+    fc.assert(
+      fc.property(fc.constantFrom(...texts), fc.array(editArbitrary, { minLength: 1, maxLength: 8 }), (text, edits) => checkAnalysisSequence(text, edits)),
+      { numRuns: 400 },
+    );
+  });
+
+  it('keeps the findings of turns far from the edit instead of re-checking them', () => {
+    const text = Array.from({ length: 300 }, (_, i) => `>> SPEAKER ${i % 5}:  Turn ${i} stops mid`).join('\n');
+    const state = analyzeText(text);
+    const farFinding = state.turnFindings[250][0];
+    const at = state.transcript.turns[10].body.start;
+    const updated = updateAnalysis(state, { start: at, end: at, text: 'So ' }, text.slice(0, at) + 'So ' + text.slice(at));
+    assert.equal(updated.turnFindings[250][0], farFinding);
+    assert.equal(farFinding.span.end, updated.transcript.turns[250].span.end);
+  });
+});
+
+describe('incremental analysis: findings that read other turns', () => {
+  function editAndCompare(text: string, search: string, replacement: string): void {
+    const start = text.indexOf(search);
+    assert.ok(start >= 0, `"${search}" is in the text`);
+    const change = { start, end: start + search.length, text: replacement };
+    const next = applyChange(text, change);
+    const updated = updateAnalysis(analyzeText(text), change, next);
+    assert.deepEqual(JSON.parse(JSON.stringify(updated.findings)), JSON.parse(JSON.stringify(analyzeText(next).findings)));
+  }
+
+  it('re-checks the turn after an edited one: a handover names the next speaker', () => {
+    const text = '>> ANA RUIZ:  Hello everyone.\n>> Good morning, I have a question.\n>> ANA RUIZ:  Yes.\n>> THOMAS BERG:  Fine.\n';
+    editAndCompare(text, 'Hello everyone.', 'Hello everyone. Thomas, would you like to start?');
+  });
+
+  it('re-checks every turn when the spelling of a speaker elsewhere changes', () => {
+    const text = [
+      '>> THOMAS BERG:  One.',
+      '>> THOMAS BERG:  Two.',
+      '>> Thomas Berg:  Three.',
+      '>> ANA RUIZ:  Four.',
+      '>> Good morning, a question from the floor.',
+      '>> ANA RUIZ:  Thank you, Thomas.',
+    ].join('\n');
+    editAndCompare(text, '>> THOMAS BERG:  Two.', '>> Thomas Berg:  Two.');
   });
 });

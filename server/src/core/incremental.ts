@@ -1,6 +1,7 @@
 // Re-parsing only what an edit touched. The result is, by construction and by property test,
 // identical to `parseWithState` on the new text; whenever that cannot be guaranteed cheaply
-// (another dialect, a speaker label appearing or vanishing, colon-labelled text) it parses afresh.
+// (another dialect, a colon-labelled speaker appearing or vanishing, colon or court text) it
+// parses afresh.
 import type { Annotation, Span, Timestamp, Transcript, Turn } from './model';
 import {
   addCount,
@@ -27,15 +28,32 @@ export interface TextChange {
   text: string;
 }
 
+/** Which turns an update re-parsed; null when it parsed the whole text afresh. */
+export interface ReparsedTurns {
+  /** The first re-parsed turn (same index before and after). */
+  firstTurn: number;
+  /** How many turns of the old parse were replaced, and by how many new ones. */
+  removed: number;
+  added: number;
+  /** Offset change for everything after the re-parsed text. */
+  delta: number;
+  /** The header was re-parsed too. */
+  header: boolean;
+}
+
+export interface ParseUpdate {
+  state: ParseState;
+  reparsed: ReparsedTurns | null;
+}
+
 /**
  * The parse of `newText`, which is `state.transcript.text` with `change` applied. The objects of
  * `state` are reused and updated in place: `state` must not be used afterwards.
  */
-export function updateParse(state: ParseState, change: TextChange, newText: string): ParseState {
+export function updateParse(state: ParseState, change: TextChange, newText: string): ParseUpdate {
   const old = state.transcript;
-  if ((old.dialect !== 'chevron' && old.dialect !== 'single-chevron') || old.turns.length === 0) {
-    return parseWithState(newText, { inaudibleTerms: state.inaudibleTerms });
-  }
+  const afresh = () => ({ state: parseWithState(newText, { inaudibleTerms: state.inaudibleTerms }), reparsed: null });
+  if ((old.dialect !== 'chevron' && old.dialect !== 'single-chevron') || old.turns.length === 0) return afresh();
   const window = editWindow(old, change);
   const delta = change.text.length - (change.end - change.start);
   const newEnd = window.end + delta;
@@ -43,7 +61,7 @@ export function updateParse(state: ParseState, change: TextChange, newText: stri
   const oldLines = splitLines(old.text, window.start, window.end);
   const newLines = splitLines(newText, window.start, newEnd);
   const evidence = updatedEvidence(state.evidence, dialectEvidence(old.text, oldLines, window.start, window.end), dialectEvidence(newText, newLines, window.start, newEnd));
-  if (decideDialect(evidence) !== old.dialect) return parseWithState(newText, { inaudibleTerms: state.inaudibleTerms });
+  if (decideDialect(evidence) !== old.dialect) return afresh();
 
   const markers = findChevronMarkers(newText, newLines, old.dialect === 'single-chevron');
   const colonSpeakers = new Map(state.colonSpeakers);
@@ -53,9 +71,7 @@ export function updateParse(state: ParseState, change: TextChange, newText: stri
   }
   for (const [speaker, count] of countColonSpeakers(markers)) addCount(colonSpeakers, speaker, count);
   // Colon-less labels anywhere depend on which speakers the file labels: a new or vanished one re-parses.
-  if (colonSpeakers.size !== state.colonSpeakers.size || [...colonSpeakers.keys()].some((speaker) => !state.colonSpeakers.has(speaker))) {
-    return parseWithState(newText, { inaudibleTerms: state.inaudibleTerms });
-  }
+  if (colonSpeakers.size !== state.colonSpeakers.size || [...colonSpeakers.keys()].some((speaker) => !state.colonSpeakers.has(speaker))) return afresh();
   resolveColonlessLabels(newText, markers, colonSpeakers);
 
   const followingTurns = old.turns.slice(window.endTurn);
@@ -86,7 +102,10 @@ export function updateParse(state: ParseState, change: TextChange, newText: stri
     timestamps,
     sections: buildSections(newText, turns, timestamps),
   };
-  return { transcript, evidence, colonSpeakers, inaudibleTerms: state.inaudibleTerms };
+  return {
+    state: { transcript, evidence, colonSpeakers, inaudibleTerms: state.inaudibleTerms },
+    reparsed: { firstTurn: window.firstTurn, removed: window.endTurn - window.firstTurn, added: windowTurns.length, delta, header: window.start === 0 },
+  };
 }
 
 interface EditWindow {

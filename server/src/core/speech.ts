@@ -48,9 +48,22 @@ export function firstWords(text: string, maxLength = 50): string {
 
 /** The span of the last few words of a span (at most 80 characters), for a diagnostic range and a quotation. */
 export function lastWords(text: string, span: Span, count = 4): Span {
-  const windowStart = Math.max(span.start, span.end - 80);
-  const match = new RegExp(`(?:\\S+[ \\t]+){0,${count - 1}}\\S+$`).exec(text.slice(windowStart, span.end));
-  return match ? { start: windowStart + match.index, end: span.end } : { start: windowStart, end: span.end };
+  const limit = Math.max(span.start, span.end - 80);
+  let start = span.end;
+  // Walk back word by word within the line: a regex anchored at `$` would retry from every character.
+  for (let words = 0; words < count && start > limit; words++) {
+    while (start > limit && !isBlankOrBreak(text.charCodeAt(start - 1))) start--;
+    let gap = start;
+    while (gap > limit && (text.charCodeAt(gap - 1) === 32 || text.charCodeAt(gap - 1) === 9)) gap--;
+    const lineBreakBefore = gap > limit && isBlankOrBreak(text.charCodeAt(gap - 1));
+    if (words + 1 === count || gap === start || gap <= limit || lineBreakBefore) break;
+    start = gap;
+  }
+  return { start, end: span.end };
+}
+
+function isBlankOrBreak(ch: number): boolean {
+  return ch === 32 || ch === 9 || ch === 10 || ch === 13;
 }
 
 // A spoken word: letters, marks and digits, with inner apostrophes or hyphens (`don't`, `Ban Ki‑moon`).

@@ -85,11 +85,11 @@ const INTRODUCTION_WINDOW = 300;
 const HANDOVER_WINDOW = 300;
 const THANKS_WINDOW = 120;
 
-/** Suggestions for every unlabelled turn that has clear evidence, by turn index. */
-export function suggestLabels(transcript: Transcript): Map<number, LabelSuggestion> {
+/** Suggestions for every unlabelled turn (of `turns`, by default all) that has clear evidence, by turn index. */
+export function suggestLabels(transcript: Transcript, turns: readonly Turn[] = transcript.turns): Map<number, LabelSuggestion> {
   const context = { transcript, speakers: speakerGroups(transcript), allCaps: labelStyleOf(transcript).allCaps };
   const suggestions = new Map<number, LabelSuggestion>();
-  for (const turn of transcript.turns) {
+  for (const turn of turns) {
     if (turn.label !== null || turn.body.start >= turn.body.end) continue;
     const suggestion = suggestFor(context, turn);
     if (suggestion) suggestions.set(turn.index, suggestion);

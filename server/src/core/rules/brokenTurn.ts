@@ -34,7 +34,8 @@ export const brokenTurnRule: Rule = {
   code: 'broken-turn',
   defaultSeverity: 'warning',
   description: 'A turn whose spoken text stops mid-sentence before the next turn, an inaudible marker or the end of the file.',
-  check({ transcript, turnAnnotations, settings }) {
+  scope: 'turn',
+  check({ transcript, turns, turnAnnotations, settings }) {
     const { text } = transcript;
     const findings: RuleFinding[] = [];
     const inaudibleMarker = preferredInaudibleMarker(settings);
@@ -56,7 +57,7 @@ export const brokenTurnRule: Rule = {
       if (!cutBy) fixes.push({ title: `Mark the rest ${inaudibleMarker}`, edits: [{ span: { start: speech.end, end: speech.end }, newText: ` ${inaudibleMarker}` }], safe: false });
       findings.push({ span: range, message: `${speakerText} ${how}: "…${quote}"`, fixes });
     };
-    for (const turn of transcript.turns) {
+    for (const turn of turns) {
       const parts = bodyParts(text, turn, turnAnnotations[turn.index]);
       const speakerText = `${capitalise(speakerName(turn))}'s turn`;
       // A speech part right before an inaudible marker standing on its own line: cut off mid-turn.

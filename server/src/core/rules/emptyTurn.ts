@@ -4,9 +4,10 @@ export const emptyTurnRule: Rule = {
   code: 'empty-turn',
   defaultSeverity: 'warning',
   description: 'A speaker-change marker with no label and no text before the next marker.',
-  check({ transcript }) {
+  scope: 'turn',
+  check({ transcript, turns }) {
     const { text } = transcript;
-    return transcript.turns
+    return turns
       .filter((turn) => turn.label === null && turn.body.start === turn.body.end)
       .map((turn) => {
         const marker = text.slice(turn.marker.start, turn.marker.end);

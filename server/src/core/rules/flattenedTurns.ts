@@ -5,6 +5,7 @@ export const flattenedTurnsRule: Rule = {
   code: 'flattened-turns',
   defaultSeverity: 'warning',
   description: 'A speaker marker standing mid-line: the line breaks of the transcript were lost.',
+  scope: 'document',
   check({ transcript }) {
     const { text } = transcript;
     const eol = text.includes('\r\n') ? '\r\n' : '\n';

@@ -2,7 +2,7 @@ import { normaliseTerm } from '../lexicon';
 import type { Annotation } from '../model';
 import type { Settings } from '../settings';
 import { speakerName } from '../speech';
-import type { Fix, Rule } from './rule';
+import { annotationsInScope, type Fix, type Rule } from './rule';
 
 /** Terms that all mean "words could not be made out": renaming one to another loses nothing. */
 const SAME_MEANING: ReadonlySet<string> = new Set(['inaudible', 'unintelligible', 'indiscernible']);
@@ -16,9 +16,11 @@ export const inaudibleRule: Rule = {
   code: 'inaudible',
   defaultSeverity: 'information',
   description: 'An inaudible marker: content is missing and should be checked against the recording.',
-  check({ transcript, settings, inaudibleTerms }) {
+  scope: 'turn',
+  check(context) {
+    const { transcript, settings, inaudibleTerms } = context;
     const preferred = preferredInaudibleMarker(settings);
-    return transcript.annotations
+    return annotationsInScope(context)
       .filter((annotation) => annotation.kind === 'inaudible')
       .map((annotation) => {
         const marker = transcript.text.slice(annotation.span.start, annotation.span.end);

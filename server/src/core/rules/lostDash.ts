@@ -11,10 +11,11 @@ export const lostDashRule: Rule = {
   code: 'lost-dash',
   defaultSeverity: 'hint',
   description: 'Two to four spaces between words inside a sentence: probably a lost dash.',
-  check({ transcript, turnAnnotations, settings }) {
+  scope: 'turn',
+  check({ transcript, turns, turnAnnotations, settings }) {
     const { text } = transcript;
     const findings: RuleFinding[] = [];
-    for (const turn of transcript.turns) {
+    for (const turn of turns) {
       for (const part of bodyParts(text, turn, turnAnnotations[turn.index])) {
         if (part.kind !== 'speech') continue;
         const speech = text.slice(part.span.start, part.span.end);

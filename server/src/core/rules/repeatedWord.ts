@@ -17,10 +17,11 @@ export const repeatedWordRule: Rule = {
   code: 'repeated-word',
   defaultSeverity: 'warning',
   description: 'The same word twice in a row (`the the`), except grammatical doubles such as `that that` or `had had`.',
-  check({ transcript, turnAnnotations, settings }) {
+  scope: 'turn',
+  check({ transcript, turns, turnAnnotations, settings }) {
     const { text } = transcript;
     const findings: RuleFinding[] = [];
-    for (const turn of transcript.turns) {
+    for (const turn of turns) {
       for (const part of bodyParts(text, turn, turnAnnotations[turn.index])) {
         if (part.kind !== 'speech') continue;
         const speech = text.slice(part.span.start, part.span.end);

@@ -1,4 +1,4 @@
-import type { Annotation, Span, Transcript } from '../model';
+import type { Annotation, Span, Transcript, Turn } from '../model';
 import type { RuleCode, Settings, Severity } from '../settings';
 
 export interface TextEdit {
@@ -29,6 +29,10 @@ export interface Finding extends RuleFinding {
 /** Everything a rule may read, computed once per analysis. */
 export interface RuleContext {
   transcript: Transcript;
+  /** The turns a turn-scoped rule checks: all of them, or those around an edit. */
+  turns: readonly Turn[];
+  /** Whether a turn-scoped rule also checks the header (its annotations). */
+  includeHeader: boolean;
   settings: Settings;
   /** Annotations of each turn, by turn index. */
   turnAnnotations: Annotation[][];
@@ -39,10 +43,23 @@ export interface RuleContext {
 /** Where each rule's longer explanation lives, relative to the repository and the installed extension; one section per code. */
 export const RULES_DOCUMENT_PATH = 'docs/rules.md';
 
+/** The annotations a turn-scoped rule checks: the header's (when included) and those of `context.turns`. */
+export function annotationsInScope(context: RuleContext): Annotation[] {
+  const inScope = context.includeHeader ? context.transcript.annotations.filter((annotation) => annotation.turn < 0) : [];
+  for (const turn of context.turns) inScope.push(...context.turnAnnotations[turn.index]);
+  return inScope;
+}
+
 export interface Rule {
   code: RuleCode;
   defaultSeverity: Severity;
   /** One line for docs and settings descriptions. */
   description: string;
+  /**
+   * `turn`: each finding lies in one turn (or the header) and depends only on that turn, its
+   * neighbours and the file's speakers, so the rule checks `context.turns` only and an edit
+   * re-checks the turns near it. `document`: findings depend on the whole file; checked in full.
+   */
+  scope: 'turn' | 'document';
   check(context: RuleContext): RuleFinding[];
 }

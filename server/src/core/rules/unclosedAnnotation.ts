@@ -1,7 +1,7 @@
 import { isNoteTerm, normaliseTerm, SOUND_PREFIXES, SOUND_TERMS } from '../lexicon';
 import type { Annotation } from '../model';
 import { speakerName } from '../speech';
-import type { Fix, Rule, RuleFinding } from './rule';
+import { annotationsInScope, type Fix, type Rule, type RuleFinding } from './rule';
 
 const CLOSING: Record<Annotation['bracket'], string> = { '(': ')', '[': ']' };
 const SOUND_TERM_SET: ReadonlySet<string> = new Set(SOUND_TERMS.map(normaliseTerm));
@@ -10,10 +10,12 @@ export const unclosedAnnotationRule: Rule = {
   code: 'unclosed-annotation',
   defaultSeverity: 'error',
   description: 'An annotation opened with `(` or `[` at the start of a line that never closes on that line.',
-  check({ transcript, inaudibleTerms }) {
+  scope: 'turn',
+  check(context) {
+    const { transcript, inaudibleTerms } = context;
     const { text } = transcript;
     const findings: RuleFinding[] = [];
-    for (const annotation of transcript.annotations) {
+    for (const annotation of annotationsInScope(context)) {
       if (annotation.closed) continue;
       const closing = CLOSING[annotation.bracket];
       // A parenthesis in hard-wrapped speech closes on the next line: that is wrapping, not an open annotation.

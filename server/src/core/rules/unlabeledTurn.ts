@@ -14,10 +14,11 @@ export const unlabeledTurnRule: Rule = {
   code: 'unlabeled-turn',
   defaultSeverity: 'hint',
   description: 'A turn with no speaker label: the speaker changed but was not identified. When the text names the speaker, the message says who it probably is.',
-  check({ transcript }) {
-    const suggestions = suggestLabels(transcript);
+  scope: 'turn',
+  check({ transcript, turns }) {
+    const suggestions = suggestLabels(transcript, turns);
     const style = suggestions.size > 0 ? labelStyleOf(transcript) : null;
-    return transcript.turns
+    return turns
       .filter((turn) => turn.label === null && turn.body.start < turn.body.end)
       .map((turn) => {
         const quote = firstWords(transcript.text.slice(turn.body.start, Math.min(turn.body.end, turn.body.start + 200)));
