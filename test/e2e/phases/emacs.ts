@@ -26,5 +26,6 @@ export function emacsPhase(ctx: PhaseContext): Promise<PhaseResult> {
         assert.strictEqual(flymake.length, got.diagnostics?.length, 'one flymake entry per diagnostic');
         for (const d of got.diagnostics ?? []) assert.ok(flymake.some((f) => f.text.includes(`[${d.code}]`)), `flymake shows ${d.code}`);
       }),
+    path.join(ROOT, 'test', 'e2e', 'emacs', 'verbatim.el'),
   );
 }

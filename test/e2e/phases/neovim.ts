@@ -109,6 +109,7 @@ export async function lspClientPhase(
   editor: string,
   session: (file: string, out: string, server: string) => Promise<{ code: number | null; output: string }>,
   extra: (key: string, got: ClientResult & Record<string, unknown>, check: (name: string, fn: () => void) => void) => void,
+  snippet: string,
 ): Promise<PhaseResult> {
   const server = path.join(ctx.extensionDir || ROOT, 'dist', 'server.js');
   const folder = path.join(ctx.runDir, `ws-${editor.toLowerCase()}`);
@@ -143,6 +144,10 @@ export async function lspClientPhase(
     checkClientResult(key, got, run, fs.readFileSync(file, 'utf8'), check);
     extra(key, got, check);
   }
+  check(`README.md quotes the ${editor} snippet these sessions loaded (${path.relative(ROOT, snippet)})`, () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    assert.ok(readme.includes(fs.readFileSync(snippet, 'utf8').trimEnd()), 'the README section "Using the server from Neovim / Emacs / Helix" is out of date');
+  });
   return { ok: failures.length === 0 && passed > 0, summary: `${passed} passed, ${failures.length} failed (${editor} ${version})` };
 }
 
@@ -161,5 +166,6 @@ export function neovimPhase(ctx: PhaseContext): Promise<PhaseResult> {
         assert.strictEqual(got.filetype, 'caption-transcript');
         assert.strictEqual(got.client, 'verbatim');
       }),
+    path.join(ROOT, 'test', 'e2e', 'nvim', 'verbatim.lua'),
   );
 }
