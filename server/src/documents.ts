@@ -1,59 +1,127 @@
-import { TextDocuments } from 'vscode-languageserver/node';
+import type { Connection, DidChangeTextDocumentParams, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeText, type Analysis } from './core/analysis';
+import { analyzeText, updateAnalysis, type Analysis, type AnalysisState } from './core/analysis';
 import { documentLimit, limitMessage, ruleRunsUnder, type DocumentLimit } from './core/limits';
-import { LineIndex } from './core/lineIndex';
-import type { Transcript } from './core/model';
+import type { Position, Positions, Range } from './core/lineIndex';
+import type { Span, Transcript } from './core/model';
 import { RULE_CODES, type Settings } from './core/settings';
 
 /** One document's analysis at one version, with the converter for its positions. */
 export interface DocumentAnalysis extends Analysis {
   uri: string;
   version: number;
-  lines: LineIndex;
+  lines: Positions;
   /** How much was analysed: everything, the cheap part (above the size limit), or nothing (binary). */
   limit: DocumentLimit;
 }
 
+interface OpenDocument {
+  document: TextDocument;
+  /** The analysis of the current version, kept up to date edit by edit once computed. */
+  state: AnalysisState | null;
+  limit: DocumentLimit;
+  /** What `get` last handed out, for this version. */
+  analysis: DocumentAnalysis | null;
+}
+
+export interface DocumentEvents {
+  onOpen(uri: string): void;
+  onChange(uri: string): void;
+  onClose(uri: string): void;
+}
+
 /**
- * The open documents and, for each, the analysis of its current version. Analyses are computed
- * on first use and dropped when the document changes or closes, or when the settings change.
- * A document that is not analysed in full is reported once through `notify`.
+ * The open documents and the analysis of each one's current version. Once a document has been
+ * analysed, every edit updates the analysis in place (core/analysis.ts `updateAnalysis`), so typing
+ * in a 10 MB transcript re-checks only the turns around the cursor. Settings changes drop every
+ * analysis. A document that is not analysed in full is reported once through `notify`.
  */
 export class AnalysedDocuments {
-  readonly documents = new TextDocuments(TextDocument);
-  private readonly cache = new Map<string, DocumentAnalysis>();
+  private readonly open = new Map<string, OpenDocument>();
   /** `uri limit-kind` pairs the user has been told about, until the document closes. */
   private readonly told = new Set<string>();
 
   constructor(
     private settings: () => Settings,
     private notify: (message: string, limit: DocumentLimit) => void = () => undefined,
-  ) {
-    this.documents.onDidClose((event) => {
-      this.cache.delete(event.document.uri);
-      for (const key of [...this.told]) if (key.startsWith(`${event.document.uri} `)) this.told.delete(key);
+    private log: (message: string) => void = () => undefined,
+  ) {}
+
+  listen(connection: Connection, events: DocumentEvents): void {
+    connection.onDidOpenTextDocument(({ textDocument }) => {
+      const document = TextDocument.create(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text);
+      this.open.set(textDocument.uri, { document, state: null, limit: this.limitOf(document.getText()), analysis: null });
+      events.onOpen(textDocument.uri);
+    });
+    connection.onDidChangeTextDocument((params) => {
+      if (this.change(params)) events.onChange(params.textDocument.uri);
+    });
+    connection.onDidCloseTextDocument(({ textDocument }) => {
+      this.open.delete(textDocument.uri);
+      for (const key of [...this.told]) if (key.startsWith(`${textDocument.uri} `)) this.told.delete(key);
+      events.onClose(textDocument.uri);
     });
   }
 
+  uris(): string[] {
+    return [...this.open.keys()];
+  }
+
   get(uri: string): DocumentAnalysis | undefined {
-    const document = this.documents.get(uri);
-    if (!document) return undefined;
-    const cached = this.cache.get(uri);
-    if (cached && cached.version === document.version) return cached;
-    const text = document.getText();
-    const settings = this.settings();
-    const limit = documentLimit(text, settings.maxFileSizeMB);
-    this.tellOnce(uri, limit);
-    const analysed = limit.kind === 'binary' ? { transcript: emptyTranscript(text), findings: [] } : analyzeText(text, withRulesUnder(limit, settings));
-    const analysis: DocumentAnalysis = { ...analysed, uri, version: document.version, lines: new LineIndex(text), limit };
-    this.cache.set(uri, analysis);
-    return analysis;
+    const entry = this.open.get(uri);
+    if (!entry) return undefined;
+    const { document } = entry;
+    if (entry.analysis && entry.analysis.version === document.version) return entry.analysis;
+    this.tellOnce(uri, entry.limit);
+    if (entry.limit.kind !== 'binary' && entry.state === null) entry.state = analyzeText(document.getText(), this.effectiveSettings(entry.limit));
+    const analysed: Analysis = entry.state ?? { transcript: emptyTranscript(document.getText()), findings: [] };
+    entry.analysis = { transcript: analysed.transcript, findings: analysed.findings, uri, version: document.version, lines: new DocumentPositions(document), limit: entry.limit };
+    return entry.analysis;
   }
 
   /** Settings changed: every analysis is stale. */
   invalidateAll(): void {
-    this.cache.clear();
+    for (const entry of this.open.values()) {
+      entry.state = null;
+      entry.analysis = null;
+      entry.limit = this.limitOf(entry.document.getText());
+    }
+  }
+
+  /** Applies a didChange; false when the document is not open. */
+  private change(params: DidChangeTextDocumentParams): boolean {
+    const entry = this.open.get(params.textDocument.uri);
+    if (!entry) {
+      this.log(`Ignored a change to ${params.textDocument.uri}, which is not open.`);
+      return false;
+    }
+    for (const change of params.contentChanges) {
+      const edit = 'range' in change ? offsetsOf(entry.document, change.range) : null;
+      TextDocument.update(entry.document, [change as TextDocumentContentChangeEvent], params.textDocument.version);
+      const text = entry.document.getText();
+      const limit = this.limitOf(text);
+      if (entry.state && edit && limit.kind === entry.limit.kind) {
+        entry.state = updateAnalysis(entry.state, { ...edit, text: change.text }, text);
+      } else {
+        entry.state = null;
+      }
+      entry.limit = limit;
+    }
+    entry.analysis = null;
+    return true;
+  }
+
+  private limitOf(text: string): DocumentLimit {
+    return documentLimit(text, this.settings().maxFileSizeMB);
+  }
+
+  /** The settings with every rule the limit skips turned off. */
+  private effectiveSettings(limit: DocumentLimit): Settings {
+    const settings = this.settings();
+    if (limit.kind === 'full') return settings;
+    const rules = { ...settings.rules };
+    for (const code of RULE_CODES) if (!ruleRunsUnder(limit, code)) rules[code] = 'off';
+    return { ...settings, rules };
   }
 
   private tellOnce(uri: string, limit: DocumentLimit): void {
@@ -65,12 +133,49 @@ export class AnalysedDocuments {
   }
 }
 
-/** The settings with every rule the limit skips turned off. */
-function withRulesUnder(limit: DocumentLimit, settings: Settings): Settings {
-  if (limit.kind === 'full') return settings;
-  const rules = { ...settings.rules };
-  for (const code of RULE_CODES) if (!ruleRunsUnder(limit, code)) rules[code] = 'off';
-  return { ...settings, rules };
+/** A change's range as offsets of the text before it, ordered as `TextDocument.update` orders them. */
+function offsetsOf(document: TextDocument, range: Range): Span {
+  const start = document.offsetAt(range.start);
+  const end = document.offsetAt(range.end);
+  return start <= end ? { start, end } : { start: end, end: start };
+}
+
+/** Positions from the document's own line table, which `TextDocument.update` keeps up to date per edit. */
+class DocumentPositions implements Positions {
+  constructor(private readonly document: TextDocument) {}
+
+  get lineCount(): number {
+    return this.document.lineCount;
+  }
+
+  positionAt(offset: number): Position {
+    return this.document.positionAt(offset);
+  }
+
+  offsetAt(position: Position): number {
+    return this.document.offsetAt(position);
+  }
+
+  lineStart(line: number): number {
+    return this.document.offsetAt({ line: Math.max(0, Math.min(line, this.document.lineCount - 1)), character: 0 });
+  }
+
+  lineEnd(line: number): number {
+    const start = this.lineStart(line);
+    let end = line + 1 < this.document.lineCount ? this.document.offsetAt({ line: line + 1, character: 0 }) : this.document.getText().length;
+    const text = this.document.getText();
+    if (end > start && text.charCodeAt(end - 1) === 10) end--;
+    if (end > start && text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
+  rangeOf(span: Span): Range {
+    return { start: this.document.positionAt(span.start), end: this.document.positionAt(span.end) };
+  }
+
+  spanOf(range: Range): Span {
+    return { start: this.document.offsetAt(range.start), end: this.document.offsetAt(range.end) };
+  }
 }
 
 /** A binary file has no turns, header or annotations: no outline, no diagnostics. */

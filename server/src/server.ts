@@ -34,11 +34,15 @@ let pullsConfiguration = false;
 /** The client can ask the user to confirm annotated edits (rename's variant spellings). */
 let confirmsAnnotatedEdits = false;
 const reportedSettingsProblems = new Set<string>();
-const documents = new AnalysedDocuments(() => settings, (message, limit) => {
-  // Said once per document: a binary file gets nothing, a huge one a reduced analysis.
-  connection.console.info(message);
-  void (limit.kind === 'binary' ? connection.window.showWarningMessage(message) : connection.window.showInformationMessage(message));
-});
+const documents = new AnalysedDocuments(
+  () => settings,
+  (message, limit) => {
+    // Said once per document: a binary file gets nothing, a huge one a reduced analysis.
+    connection.console.info(message);
+    void (limit.kind === 'binary' ? connection.window.showWarningMessage(message) : connection.window.showInformationMessage(message));
+  },
+  (message) => connection.console.warn(message),
+);
 
 /** Debounce for diagnostics while typing: one analysis per pause, not per keystroke. */
 const DIAGNOSTICS_DELAY_MS = 150;
@@ -97,7 +101,7 @@ function applySettings(raw: unknown): void {
     void connection.window.showWarningMessage(`Verbatim settings: ${problem}`);
   }
   documents.invalidateAll();
-  for (const document of documents.documents.all()) scheduleDiagnostics(document.uri, 0);
+  for (const uri of documents.uris()) scheduleDiagnostics(uri, 0);
 }
 
 function scheduleDiagnostics(uri: string, delay = DIAGNOSTICS_DELAY_MS): void {
@@ -117,14 +121,15 @@ function scheduleDiagnostics(uri: string, delay = DIAGNOSTICS_DELAY_MS): void {
   );
 }
 
-// Opening also fires a content change; only later changes are typing that waits for a pause.
-const justOpened = new Set<string>();
-documents.documents.onDidOpen((event) => justOpened.add(event.document.uri));
-documents.documents.onDidChangeContent((event) => scheduleDiagnostics(event.document.uri, justOpened.delete(event.document.uri) ? 0 : DIAGNOSTICS_DELAY_MS));
-documents.documents.onDidClose((event) => {
-  clearTimeout(pendingDiagnostics.get(event.document.uri));
-  pendingDiagnostics.delete(event.document.uri);
-  void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+documents.listen(connection, {
+  onOpen: (uri) => scheduleDiagnostics(uri, 0),
+  // Typing waits for a pause; each edit already updated the analysis, so publishing is cheap.
+  onChange: (uri) => scheduleDiagnostics(uri),
+  onClose: (uri) => {
+    clearTimeout(pendingDiagnostics.get(uri));
+    pendingDiagnostics.delete(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+  },
 });
 
 const truncatedOutlines = new Set<string>();
@@ -181,7 +186,7 @@ connection.onHover((params) => {
 
 connection.onWorkspaceSymbol((params) =>
   workspaceSymbols(
-    documents.documents.all().flatMap((document) => documents.get(document.uri) ?? []),
+    documents.uris().flatMap((uri) => documents.get(uri) ?? []),
     params.query,
   ),
 );
@@ -205,5 +210,4 @@ connection.onRequest(STATISTICS_REQUEST, (params: StatisticsParams) => {
 /** Custom request for the client's `.txt` detection: does this text read as a transcript? */
 connection.onRequest('verbatim/looksLikeTranscript', (params: { text: string }) => typeof params?.text === 'string' && looksLikeTranscript(params.text));
 
-documents.documents.listen(connection);
 connection.listen();

@@ -10,7 +10,7 @@ import { applyEdits, fixAll } from '../../server/src/core/fixes';
 import { formatEdits } from '../../server/src/core/format';
 import { updateParse } from '../../server/src/core/incremental';
 import { documentLimit } from '../../server/src/core/limits';
-import { LineIndex, type Range } from '../../server/src/core/lineIndex';
+import { LineIndex, type Positions, type Range } from '../../server/src/core/lineIndex';
 import type { Span, Transcript } from '../../server/src/core/model';
 import { parseTranscript, parseWithState } from '../../server/src/core/parse';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
@@ -51,7 +51,7 @@ function transcriptSpans(transcript: Transcript): [string, Span][] {
   return spans;
 }
 
-function assertRangeInside(range: Range, lines: LineIndex, text: string, what: string): void {
+function assertRangeInside(range: Range, lines: Positions, text: string, what: string): void {
   const start = lines.offsetAt(range.start);
   const end = lines.offsetAt(range.end);
   assert.ok(start <= end, `${what}: range ends before it starts`);

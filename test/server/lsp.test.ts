@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
 import type { Diagnostic, DocumentSymbol, FoldingRange } from 'vscode-languageserver-protocol';
 import { analyzeText } from '../../server/src/core/analysis';
+import { LineIndex } from '../../server/src/core/lineIndex';
 import { turnName } from '../../server/src/core/outline';
 import { corpusFiles, readCorpus } from '../helpers/corpus';
 import { startServer, type ServerSession } from '../helpers/lspClient';
@@ -87,6 +88,34 @@ describe('language server over stdio', function () {
     assert.deepEqual(await changed, []);
     const symbols = (await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
     assert.deepEqual(symbols.map((s) => s.name), ['LEE', 'ANA']);
+  });
+
+  it('keeps its analysis in step with many incremental edits: same diagnostics as the checker on the final text', async () => {
+    const uri = 'file:///typing.transcript';
+    let text = readCorpus('028-igf2014-istanbul-dcad.txt');
+    const opened = server.nextDiagnostics(uri, 1);
+    server.open(uri, text, 1);
+    await opened;
+    // Deterministic edits all over the file: typing, deleting, new markers and labels, line breaks.
+    const pieces = ['x', ' ', '\n', '>> ', '>> ANDREA SAKS:  ', '(inaudible)', '--', ''];
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    for (let version = 2; version <= 41; version++) {
+      const start = random(text.length);
+      const end = Math.min(text.length, start + random(6));
+      const insert = pieces[random(pieces.length)];
+      const lines = new LineIndex(text);
+      await server.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: lines.rangeOf({ start, end }), text: insert }],
+      });
+      text = text.slice(0, start) + insert + text.slice(end);
+    }
+    const published = await server.nextDiagnostics(uri, 41);
+    const expected = analyzeText(text).findings;
+    assert.deepEqual(published.map((d) => [d.code, d.message]), expected.map((f) => [f.code, f.message]));
+    const lines = new LineIndex(text);
+    assert.deepEqual(published.map((d) => d.range), expected.map((f) => lines.rangeOf(f.span)));
   });
 
   it('clears diagnostics when the document closes', async () => {

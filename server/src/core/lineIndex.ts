@@ -11,11 +11,24 @@ export interface Range {
   end: Position;
 }
 
+/** Converts between string offsets and LSP positions of one text. */
+export interface Positions {
+  readonly lineCount: number;
+  positionAt(offset: number): Position;
+  offsetAt(position: Position): number;
+  /** Offset of a line's first character. */
+  lineStart(line: number): number;
+  /** Offset of the end of a line's content, before its line break. */
+  lineEnd(line: number): number;
+  rangeOf(span: Span): Range;
+  spanOf(range: Range): Span;
+}
+
 /**
- * Converts between string offsets and LSP positions. Lines end at `\n`, `\r\n` or a lone `\r`,
- * exactly as LSP and VS Code split them.
+ * Positions of a text, computed once. Lines end at `\n`, `\r\n` or a lone `\r`, exactly as LSP and
+ * VS Code split them.
  */
-export class LineIndex {
+export class LineIndex implements Positions {
   private readonly lineStarts: number[];
 
   constructor(private readonly text: string) {

@@ -1,6 +1,6 @@
 // Speakers as first-class objects: who speaks in a transcript, in which turns, and how much.
 // Plain data for hover, references, rename, completion, the statistics request and `verbatim stats`.
-import type { Range, LineIndex } from './lineIndex';
+import type { Positions, Range } from './lineIndex';
 import type { Annotation, Span, Transcript, Turn } from './model';
 import { UNIDENTIFIED } from './outline';
 import type { Severity } from './settings';
@@ -193,7 +193,7 @@ export interface StatisticsReport {
 }
 
 /** Statistics of a file with LSP ranges, for the editor's Speakers view, its status bar and the CLI. */
-export function statisticsReport(transcript: Transcript, findings: readonly { severity: Severity }[], lines: LineIndex): StatisticsReport {
+export function statisticsReport(transcript: Transcript, findings: readonly { severity: Severity }[], lines: Positions): StatisticsReport {
   const stats = transcriptStats(transcript);
   const turnReport = (index: number): TurnReport => {
     const turn = transcript.turns[index];
