@@ -13,7 +13,8 @@ import type { Finding, Rule, RuleContext } from './rules/rule';
 import { unclosedAnnotationRule } from './rules/unclosedAnnotation';
 import { unlabeledTurnRule } from './rules/unlabeledTurn';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
-import { annotationsByTurn } from './speech';
+import { annotationsOfTurn } from './speech';
+import { speakerSummary, type SpeakerSummary } from './whoSaidIt';
 
 /** Every rule, in the order their findings are listed. */
 export const RULES: readonly Rule[] = [
@@ -35,8 +36,9 @@ export interface Analysis {
 }
 
 /**
- * An analysis and what updating it after an edit needs: the parse state and the findings of
- * turn-scoped rules kept per turn, so that an edit re-checks only the turns near it.
+ * An analysis and what updating it after an edit needs: the parse state, the findings of
+ * turn-scoped rules kept per turn (an edit re-checks only the turns near it), and the findings of
+ * label-scoped rules with the speaker summary (kept while an edit leaves every label as it was).
  */
 export interface AnalysisState extends Analysis {
   parse: ParseState;
@@ -44,8 +46,11 @@ export interface AnalysisState extends Analysis {
   headerFindings: Finding[];
   /** Findings of turn-scoped rules, by turn index. */
   turnFindings: Finding[][];
+  /** Findings of label-scoped rules, in document order. */
+  labelFindings: Finding[];
   /** Findings of document-scoped rules, in document order. */
   documentFindings: Finding[];
+  speakers: LazySpeakerSummary;
 }
 
 export function parseWithSettings(text: string, settings: Settings = DEFAULT_SETTINGS): Transcript {
@@ -69,11 +74,11 @@ export function analyzeText(text: string, settings: Settings = DEFAULT_SETTINGS)
 export function updateAnalysis(state: AnalysisState, change: TextChange, newText: string): AnalysisState {
   const oldTranscript = state.transcript;
   const { state: parse, reparsed } = updateParse(state.parse, change, newText);
-  // Who-said-it reads every label of the file: when the re-parsed labels differ, every turn is re-checked.
-  if (reparsed === null || labelsDiffer(oldTranscript, parse.transcript, reparsed)) return analyse(parse, state.settings);
+  // Who-said-it and label-variant read every label of the file: new labels re-check everything.
+  if (reparsed === null || !labelsKept(oldTranscript, parse.transcript, reparsed, change)) return analyse(parse, state.settings);
 
   const { transcript } = parse;
-  const context = ruleContext(transcript, state.settings);
+  const context = ruleContext(transcript, state.settings, state.speakers);
   // Neighbours are re-checked too: a turn's findings may read the turn before or after it.
   const from = Math.max(0, reparsed.firstTurn - 1);
   const to = Math.min(transcript.turns.length, reparsed.firstTurn + reparsed.added + 1);
@@ -81,19 +86,36 @@ export function updateAnalysis(state: AnalysisState, change: TextChange, newText
   const keptAfter = state.turnFindings.slice(to - reparsed.added + reparsed.removed);
   for (const findings of keptAfter) for (const finding of findings) shiftFinding(finding, reparsed.delta);
   const turnFindings = state.turnFindings.slice(0, from).concat(checked.slice(from, to), keptAfter);
-  return assemble(parse, state.settings, reparsed.header ? headerFindings : state.headerFindings, turnFindings, checkDocument(context));
+  // Label findings sit on labels, which the edit left in place: only those after it move.
+  for (const finding of state.labelFindings) shiftFinding(finding, reparsed.delta, change.end);
+  const headers = reparsed.header ? headerFindings : state.headerFindings;
+  return assemble(parse, state.settings, state.speakers, headers, turnFindings, state.labelFindings, checkScope(context, 'document'));
 }
 
 function analyse(parse: ParseState, settings: Settings): AnalysisState {
-  const context = ruleContext(parse.transcript, settings);
+  const speakers = lazySpeakerSummary(parse.transcript);
+  const context = ruleContext(parse.transcript, settings, speakers);
   const { headerFindings, turnFindings } = checkTurns(context, parse.transcript.turns, true);
-  return assemble(parse, settings, headerFindings, turnFindings, checkDocument(context));
+  return assemble(parse, settings, speakers, headerFindings, turnFindings, checkScope(context, 'labels').map(ownSpans), checkScope(context, 'document'));
 }
 
 type BaseContext = Omit<RuleContext, 'turns' | 'includeHeader'>;
+type LazySpeakerSummary = () => SpeakerSummary;
 
-function ruleContext(transcript: Transcript, settings: Settings): BaseContext {
-  return { transcript, settings, turnAnnotations: annotationsByTurn(transcript), inaudibleTerms: inaudibleTermsOf(settings) };
+/** The speaker summary, computed when a rule first asks for it and then kept. */
+function lazySpeakerSummary(transcript: Transcript): LazySpeakerSummary {
+  let summary: SpeakerSummary | null = null;
+  return () => (summary ??= speakerSummary(transcript));
+}
+
+function ruleContext(transcript: Transcript, settings: Settings, speakers: LazySpeakerSummary): BaseContext {
+  return {
+    transcript,
+    settings,
+    annotationsOf: (turn) => annotationsOfTurn(transcript, turn),
+    speakerSummary: speakers,
+    inaudibleTerms: inaudibleTermsOf(settings),
+  };
 }
 
 function enabledRules(settings: Settings, scope: Rule['scope']): { rule: Rule; severity: Finding['severity'] }[] {
@@ -121,27 +143,41 @@ function checkTurns(base: BaseContext, turns: readonly Turn[], includeHeader: bo
   return { headerFindings, turnFindings };
 }
 
-function checkDocument(base: BaseContext): Finding[] {
+/** Runs the label- or document-scoped rules on the whole file. */
+function checkScope(base: BaseContext, scope: 'labels' | 'document'): Finding[] {
   const context: RuleContext = { ...base, turns: base.transcript.turns, includeHeader: true };
   const findings: Finding[] = [];
-  for (const { rule, severity } of enabledRules(base.settings, 'document')) {
+  for (const { rule, severity } of enabledRules(base.settings, scope)) {
     for (const found of rule.check(context)) findings.push({ ...found, code: rule.code, severity });
   }
   return findings.sort(byPosition);
 }
 
-/** All findings in document order: header, turns, then document-wide findings merged in. */
-function assemble(parse: ParseState, settings: Settings, headerFindings: Finding[], turnFindings: Finding[][], documentFindings: Finding[]): AnalysisState {
+/** All findings in document order: header and turns, with the file-wide findings merged in. */
+function assemble(parse: ParseState, settings: Settings, speakers: LazySpeakerSummary, headerFindings: Finding[], turnFindings: Finding[][], labelFindings: Finding[], documentFindings: Finding[]): AnalysisState {
+  const fileWide = mergeSorted(labelFindings, documentFindings);
   // `flat()`, not `concat(...turnFindings)`: one argument per turn overflows the stack above ~100,000 turns.
   const local = headerFindings.concat(turnFindings.flat());
   const findings: Finding[] = [];
   let d = 0;
   for (const finding of local) {
-    while (d < documentFindings.length && byPosition(documentFindings[d], finding) < 0) findings.push(documentFindings[d++]);
+    while (d < fileWide.length && byPosition(fileWide[d], finding) < 0) findings.push(fileWide[d++]);
     findings.push(finding);
   }
-  while (d < documentFindings.length) findings.push(documentFindings[d++]);
-  return { transcript: parse.transcript, findings, parse, settings, headerFindings, turnFindings, documentFindings };
+  while (d < fileWide.length) findings.push(fileWide[d++]);
+  return { transcript: parse.transcript, findings, parse, settings, headerFindings, turnFindings, labelFindings, documentFindings, speakers };
+}
+
+/** Two lists in document order as one; on a tie the first list's finding comes first. */
+function mergeSorted(first: Finding[], second: Finding[]): Finding[] {
+  const merged: Finding[] = [];
+  let j = 0;
+  for (const finding of first) {
+    while (j < second.length && byPosition(second[j], finding) < 0) merged.push(second[j++]);
+    merged.push(finding);
+  }
+  while (j < second.length) merged.push(second[j++]);
+  return merged;
 }
 
 function byPosition(a: { span: Span }, b: { span: Span }): number {
@@ -172,28 +208,35 @@ function ownSpans(finding: Finding): Finding {
   return copy;
 }
 
-function shiftFinding(finding: Finding, delta: number): void {
-  finding.span.start += delta;
-  finding.span.end += delta;
-  for (const fix of finding.fixes ?? []) {
-    for (const edit of fix.edits) {
-      edit.span.start += delta;
-      edit.span.end += delta;
-    }
-  }
+/** Moves a finding's spans that start at or after `from` (all of them by default) by `delta`. */
+function shiftFinding(finding: Finding, delta: number, from = Number.NEGATIVE_INFINITY): void {
+  shiftSpan(finding.span, delta, from);
+  for (const fix of finding.fixes ?? []) for (const edit of fix.edits) shiftSpan(edit.span, delta, from);
 }
 
-/** Whether the re-parsed turns name speakers, or lay labels out, differently from the turns they replace. */
-function labelsDiffer(before: Transcript, after: Transcript, reparsed: ReparsedTurns): boolean {
-  const layout = (transcript: Transcript, from: number, count: number) =>
+function shiftSpan(span: Span, delta: number, from: number): void {
+  if (span.start < from) return;
+  span.start += delta;
+  span.end += delta;
+}
+
+/**
+ * Whether the re-parsed turns carry the same labels, written the same way and standing where the
+ * replaced turns had them (moved only by the edit): then speakers, label style and label findings
+ * are as they were.
+ */
+function labelsKept(before: Transcript, after: Transcript, reparsed: ReparsedTurns, change: TextChange): boolean {
+  const moved = (offset: number) => (offset < change.start ? offset : offset >= change.end ? offset + reparsed.delta : -1);
+  const layout = (transcript: Transcript, count: number, place: (offset: number) => number) =>
     transcript.turns
-      .slice(from, from + count)
+      .slice(reparsed.firstTurn, reparsed.firstTurn + count)
       .filter((turn) => turn.label)
       .map((turn) => {
         const { text } = transcript;
         const label = turn.label!;
-        return [turn.markerKind, label.raw, label.speaker, text.slice(turn.marker.end, label.span.start), label.colon ? text.slice(label.colon.end, turn.body.start) : ''].join('\u0000');
+        const gapAfterColon = label.colon ? text.slice(label.colon.end, turn.body.start) : '';
+        return [turn.markerKind, label.raw, label.speaker, text.slice(turn.marker.end, label.span.start), gapAfterColon, place(turn.marker.start), place(label.span.start)].join('\u0000');
       })
       .join('\u0001');
-  return layout(before, reparsed.firstTurn, reparsed.removed) !== layout(after, reparsed.firstTurn, reparsed.added);
+  return layout(before, reparsed.removed, moved) === layout(after, reparsed.added, (offset) => offset);
 }

@@ -180,15 +180,21 @@ export function decideDialect(evidence: DialectEvidence): Dialect {
 /** Mid-line `>>` in [from, to), each counted where its chevrons stand. */
 function countMidLineChevrons(text: string, from: number, to: number): number {
   let count = 0;
-  // Start one back so that a boundary character just before `from` is seen, as in a whole-text scan.
-  MID_LINE_CHEVRON.lastIndex = Math.max(0, from - 1);
+  // One character back, so that a boundary character just before `from` is seen as in a whole-text
+  // scan; a slice, so that the search stops at `to` instead of running on to the next match.
+  const regionStart = Math.max(0, from - 1);
+  const region = regionFor(text, regionStart, to);
+  MID_LINE_CHEVRON.lastIndex = 0;
   let match: RegExpExecArray | null;
-  while ((match = MID_LINE_CHEVRON.exec(text)) !== null) {
-    const chevrons = match.index + match[1].length;
-    if (chevrons >= to) break;
-    if (chevrons >= from) count++;
+  while ((match = MID_LINE_CHEVRON.exec(region)) !== null) {
+    if (regionStart + match.index + match[1].length >= from) count++;
   }
   return count;
+}
+
+/** The text between two line starts (or the ends of the text): the text itself when that is all of it. */
+function regionFor(text: string, from: number, to: number): string {
+  return from === 0 && to === text.length ? text : text.slice(from, to);
 }
 
 export function addCount(counts: Map<string, number>, key: string, change: number): void {
@@ -210,11 +216,13 @@ function endsChevronLabel(text: string, label: Label): boolean {
 
 /** Label-like `NAME:` groups standing mid-line in [from, to) (flattened or PDF text), in no particular order. */
 function* midLineColonLabels(text: string, from = 0, to = text.length): Generator<Label> {
+  // Matches never cross a line, so the lines alone give the same matches as the whole text.
+  const region = regionFor(text, from, to);
   for (const pattern of [MID_LINE_COLON_LABEL, MID_LINE_CAPS_LABEL]) {
-    pattern.lastIndex = from;
+    pattern.lastIndex = 0;
     let match: RegExpExecArray | null;
-    while ((match = pattern.exec(text)) !== null && match.index < to) {
-      const colon = match.index + match[0].length - 1;
+    while ((match = pattern.exec(region)) !== null) {
+      const colon = from + match.index + match[0].length - 1;
       const label = makeLabel(text, colon - match[1].length, colon, { start: colon, end: colon + 1 });
       if (label === null) {
         // `... so MR. HARVEY:` fails from the sentence start but succeeds from the title.

@@ -12,6 +12,24 @@ export function annotationsByTurn(transcript: Transcript): Annotation[][] {
   return byTurn;
 }
 
+/**
+ * The annotations standing in one turn, found by binary search in the transcript's sorted list:
+ * no per-analysis index, so an edit that re-checks three turns does not rebuild one for 30,000.
+ */
+export function annotationsOfTurn(transcript: Transcript, turn: Turn): Annotation[] {
+  const { annotations } = transcript;
+  let low = 0;
+  let high = annotations.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (annotations[mid].span.start < turn.span.start) low = mid + 1;
+    else high = mid;
+  }
+  const found: Annotation[] = [];
+  for (let i = low; i < annotations.length && annotations[i].turn === turn.index; i++) found.push(annotations[i]);
+  return found;
+}
+
 /** Splits a turn's body into speech and annotations; speech parts are trimmed and non-empty. */
 export function bodyParts(text: string, turn: Turn, annotations: readonly Annotation[]): BodyPart[] {
   const parts: BodyPart[] = [];

@@ -3,7 +3,7 @@
 // over by name ("Thomas, would you like to ...?"), or the next turn thanks the speaker by name
 // ("Thank you, Thomas."). Precision matters more than recall: any doubt (a name that could be a
 // word, two matching labels, evidence that disagrees) gives no suggestion.
-import { labelStyleOf, inFileCase } from './labelStyle';
+import { labelStyleOf, inFileCase, type LabelStyle } from './labelStyle';
 import type { Span, Transcript, Turn } from './model';
 import { speakerGroups, type SpeakerGroup } from './speakerStats';
 import { speakerKey } from './speakers';
@@ -85,9 +85,19 @@ const INTRODUCTION_WINDOW = 300;
 const HANDOVER_WINDOW = 300;
 const THANKS_WINDOW = 120;
 
+/** What suggestions read from the whole file: its speakers and how it writes labels. */
+export interface SpeakerSummary {
+  speakers: Pick<SpeakerGroup, 'key' | 'labels'>[];
+  style: LabelStyle;
+}
+
+export function speakerSummary(transcript: Transcript): SpeakerSummary {
+  return { speakers: speakerGroups(transcript).map(({ key, labels }) => ({ key, labels })), style: labelStyleOf(transcript) };
+}
+
 /** Suggestions for every unlabelled turn (of `turns`, by default all) that has clear evidence, by turn index. */
-export function suggestLabels(transcript: Transcript, turns: readonly Turn[] = transcript.turns): Map<number, LabelSuggestion> {
-  const context = { transcript, speakers: speakerGroups(transcript), allCaps: labelStyleOf(transcript).allCaps };
+export function suggestLabels(transcript: Transcript, turns: readonly Turn[] = transcript.turns, summary: SpeakerSummary = speakerSummary(transcript)): Map<number, LabelSuggestion> {
+  const context = { transcript, speakers: summary.speakers, allCaps: summary.style.allCaps };
   const suggestions = new Map<number, LabelSuggestion>();
   for (const turn of turns) {
     if (turn.label !== null || turn.body.start >= turn.body.end) continue;
@@ -99,7 +109,7 @@ export function suggestLabels(transcript: Transcript, turns: readonly Turn[] = t
 
 interface Context {
   transcript: Transcript;
-  speakers: SpeakerGroup[];
+  speakers: SpeakerSummary['speakers'];
   allCaps: boolean;
 }
 

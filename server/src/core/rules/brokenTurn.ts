@@ -35,7 +35,7 @@ export const brokenTurnRule: Rule = {
   defaultSeverity: 'warning',
   description: 'A turn whose spoken text stops mid-sentence before the next turn, an inaudible marker or the end of the file.',
   scope: 'turn',
-  check({ transcript, turns, turnAnnotations, settings }) {
+  check({ transcript, turns, annotationsOf, settings }) {
     const { text } = transcript;
     const findings: RuleFinding[] = [];
     const inaudibleMarker = preferredInaudibleMarker(settings);
@@ -58,7 +58,7 @@ export const brokenTurnRule: Rule = {
       findings.push({ span: range, message: `${speakerText} ${how}: "…${quote}"`, fixes });
     };
     for (const turn of turns) {
-      const parts = bodyParts(text, turn, turnAnnotations[turn.index]);
+      const parts = bodyParts(text, turn, annotationsOf(turn));
       const speakerText = `${capitalise(speakerName(turn))}'s turn`;
       // A speech part right before an inaudible marker standing on its own line: cut off mid-turn.
       for (let i = 1; i < parts.length - 1; i++) {

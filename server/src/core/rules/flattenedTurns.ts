@@ -8,7 +8,9 @@ export const flattenedTurnsRule: Rule = {
   scope: 'document',
   check({ transcript }) {
     const { text } = transcript;
-    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    // The file's first line break is its style; searching the whole text for `\r\n` costs a pass per edit.
+    const firstBreak = text.search(/[\r\n]/);
+    const eol = firstBreak >= 0 && text.startsWith('\r\n', firstBreak) ? '\r\n' : '\n';
     const flattened = transcript.turns.filter((turn) => turn.flattened);
     // Every mid-line marker goes to a line of its own; the white space before it becomes the line break.
     const lineBreakBefore = (start: number) => {

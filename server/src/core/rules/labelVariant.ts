@@ -38,7 +38,7 @@ export const labelVariantRule: Rule = {
   code: 'label-variant',
   defaultSeverity: 'warning',
   description: 'A label that differs only in case, spacing, punctuation or a small typo from a more frequent label.',
-  scope: 'document',
+  scope: 'labels',
   check({ transcript, settings }) {
     const groups = groupLabels(transcript);
     linkVariants(groups, transcript);

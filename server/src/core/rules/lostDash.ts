@@ -12,11 +12,11 @@ export const lostDashRule: Rule = {
   defaultSeverity: 'hint',
   description: 'Two to four spaces between words inside a sentence: probably a lost dash.',
   scope: 'turn',
-  check({ transcript, turns, turnAnnotations, settings }) {
+  check({ transcript, turns, annotationsOf, settings }) {
     const { text } = transcript;
     const findings: RuleFinding[] = [];
     for (const turn of turns) {
-      for (const part of bodyParts(text, turn, turnAnnotations[turn.index])) {
+      for (const part of bodyParts(text, turn, annotationsOf(turn))) {
         if (part.kind !== 'speech') continue;
         const speech = text.slice(part.span.start, part.span.end);
         for (const match of speech.matchAll(LOST_DASH)) {

@@ -18,11 +18,11 @@ export const repeatedWordRule: Rule = {
   defaultSeverity: 'warning',
   description: 'The same word twice in a row (`the the`), except grammatical doubles such as `that that` or `had had`.',
   scope: 'turn',
-  check({ transcript, turns, turnAnnotations, settings }) {
+  check({ transcript, turns, annotationsOf, settings }) {
     const { text } = transcript;
     const findings: RuleFinding[] = [];
     for (const turn of turns) {
-      for (const part of bodyParts(text, turn, turnAnnotations[turn.index])) {
+      for (const part of bodyParts(text, turn, annotationsOf(turn))) {
         if (part.kind !== 'speech') continue;
         const speech = text.slice(part.span.start, part.span.end);
         for (const match of speech.matchAll(REPEATED_WORD)) {

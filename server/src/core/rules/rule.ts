@@ -1,5 +1,6 @@
 import type { Annotation, Span, Transcript, Turn } from '../model';
 import type { RuleCode, Settings, Severity } from '../settings';
+import type { SpeakerSummary } from '../whoSaidIt';
 
 export interface TextEdit {
   span: Span;
@@ -34,8 +35,10 @@ export interface RuleContext {
   /** Whether a turn-scoped rule also checks the header (its annotations). */
   includeHeader: boolean;
   settings: Settings;
-  /** Annotations of each turn, by turn index. */
-  turnAnnotations: Annotation[][];
+  /** The annotations standing in a turn. */
+  annotationsOf(turn: Turn): Annotation[];
+  /** The file's speakers and label style, computed on first use. */
+  speakerSummary(): SpeakerSummary;
   /** Normalised inaudible terms: the built-in lexicon, the user's additions and the preferred spelling. */
   inaudibleTerms: ReadonlySet<string>;
 }
@@ -46,7 +49,7 @@ export const RULES_DOCUMENT_PATH = 'docs/rules.md';
 /** The annotations a turn-scoped rule checks: the header's (when included) and those of `context.turns`. */
 export function annotationsInScope(context: RuleContext): Annotation[] {
   const inScope = context.includeHeader ? context.transcript.annotations.filter((annotation) => annotation.turn < 0) : [];
-  for (const turn of context.turns) inScope.push(...context.turnAnnotations[turn.index]);
+  for (const turn of context.turns) inScope.push(...context.annotationsOf(turn));
   return inScope;
 }
 
@@ -58,8 +61,9 @@ export interface Rule {
   /**
    * `turn`: each finding lies in one turn (or the header) and depends only on that turn, its
    * neighbours and the file's speakers, so the rule checks `context.turns` only and an edit
-   * re-checks the turns near it. `document`: findings depend on the whole file; checked in full.
+   * re-checks the turns near it. `labels`: findings depend on the labels alone (and sit on them);
+   * kept while an edit leaves every label as it was. `document`: checked in full after every edit.
    */
-  scope: 'turn' | 'document';
+  scope: 'turn' | 'labels' | 'document';
   check(context: RuleContext): RuleFinding[];
 }

@@ -1,4 +1,4 @@
-import { labelStyleOf, type LabelStyle } from '../labelStyle';
+import type { LabelStyle } from '../labelStyle';
 import type { Transcript, Turn } from '../model';
 import { firstWords } from '../speech';
 import { suggestLabels, type LabelSuggestion } from '../whoSaidIt';
@@ -15,9 +15,10 @@ export const unlabeledTurnRule: Rule = {
   defaultSeverity: 'hint',
   description: 'A turn with no speaker label: the speaker changed but was not identified. When the text names the speaker, the message says who it probably is.',
   scope: 'turn',
-  check({ transcript, turns }) {
-    const suggestions = suggestLabels(transcript, turns);
-    const style = suggestions.size > 0 ? labelStyleOf(transcript) : null;
+  check({ transcript, turns, speakerSummary }) {
+    const summary = speakerSummary();
+    const suggestions = suggestLabels(transcript, turns, summary);
+    const style = suggestions.size > 0 ? summary.style : null;
     return turns
       .filter((turn) => turn.label === null && turn.body.start < turn.body.end)
       .map((turn) => {
