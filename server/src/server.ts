@@ -2,6 +2,9 @@
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  LSPErrorCodes,
+  ResponseError,
+  type CancellationToken,
   ProposedFeatures,
   TextDocumentSyncKind,
   type InitializeResult,
@@ -44,9 +47,20 @@ const documents = new AnalysedDocuments(
   (message) => connection.console.warn(message),
 );
 
-/** Debounce for diagnostics while typing: one analysis per pause, not per keystroke. */
-const DIAGNOSTICS_DELAY_MS = 150;
+/**
+ * Debounce for diagnostics while typing: each edit updates the analysis at once (incrementally),
+ * and diagnostics go out after this pause, so a burst of keystrokes publishes once.
+ */
+const DIAGNOSTICS_DELAY_MS = 50;
 const pendingDiagnostics = new Map<string, NodeJS.Timeout>();
+
+/**
+ * Answers a request cancelled before it ran (a stale one, superseded by typing) with
+ * RequestCancelled instead of computing it; handlers run to completion once started.
+ */
+function unlessCancelled<P, R>(handler: (params: P) => R): (params: P, token: CancellationToken) => R | ResponseError<void> {
+  return (params, token) => (token.isCancellationRequested ? new ResponseError(LSPErrorCodes.RequestCancelled, 'Cancelled before it ran.') : handler(params));
+}
 
 connection.onInitialize((params): InitializeResult => {
   pullsConfiguration = params.capabilities.workspace?.configuration === true;
@@ -133,79 +147,106 @@ documents.listen(connection, {
 });
 
 const truncatedOutlines = new Set<string>();
-connection.onDocumentSymbol((params) => {
-  const analysis = documents.get(params.textDocument.uri);
-  if (!analysis) return null;
-  const { symbols, omitted } = documentSymbols(analysis, settings.maxItemsComputed);
-  if (omitted > 0 && !truncatedOutlines.has(params.textDocument.uri)) {
-    truncatedOutlines.add(params.textDocument.uri);
-    void connection.window.showInformationMessage(`Verbatim: the outline shows the first ${settings.maxItemsComputed} entries; ${omitted} more are left out (setting verbatim.maxItemsComputed).`);
-  }
-  return symbols;
-});
+connection.onDocumentSymbol(
+  unlessCancelled((params) => {
+    const analysis = documents.get(params.textDocument.uri);
+    if (!analysis) return null;
+    const { symbols, omitted } = documentSymbols(analysis, settings.maxItemsComputed);
+    if (omitted > 0 && !truncatedOutlines.has(params.textDocument.uri)) {
+      truncatedOutlines.add(params.textDocument.uri);
+      void connection.window.showInformationMessage(`Verbatim: the outline shows the first ${settings.maxItemsComputed} entries; ${omitted} more are left out (setting verbatim.maxItemsComputed).`);
+    }
+    return symbols;
+  }),
+);
 
-connection.onCodeAction((params) => {
-  const analysis = documents.get(params.textDocument.uri);
-  return analysis ? codeActions(analysis, params, settings) : null;
-});
+connection.onCodeAction(
+  unlessCancelled((params) => {
+    const analysis = documents.get(params.textDocument.uri);
+    return analysis ? codeActions(analysis, params, settings) : null;
+  }),
+);
 
-connection.onFoldingRanges((params) => {
-  const analysis = documents.get(params.textDocument.uri);
-  return analysis ? foldingRanges(analysis, settings.maxItemsComputed) : null;
-});
+connection.onFoldingRanges(
+  unlessCancelled((params) => {
+    const analysis = documents.get(params.textDocument.uri);
+    return analysis ? foldingRanges(analysis, settings.maxItemsComputed) : null;
+  }),
+);
 
-connection.onPrepareRename((params) => {
-  const analysis = documents.get(params.textDocument.uri);
-  return analysis ? prepareRename(analysis, params.position) : null;
-});
+connection.onPrepareRename(
+  unlessCancelled((params) => {
+    const analysis = documents.get(params.textDocument.uri);
+    return analysis ? prepareRename(analysis, params.position) : null;
+  }),
+);
 
-connection.onRenameRequest((params) => {
-  const analysis = documents.get(params.textDocument.uri);
-  return analysis ? rename(analysis, params.position, params.newName, confirmsAnnotatedEdits) : null;
-});
+connection.onRenameRequest(
+  unlessCancelled((params) => {
+    const analysis = documents.get(params.textDocument.uri);
+    return analysis ? rename(analysis, params.position, params.newName, confirmsAnnotatedEdits) : null;
+  }),
+);
 
-connection.onCompletion((params) => {
-  const analysis = documents.get(params.textDocument.uri);
-  return analysis ? completion(analysis, params.position, rosterFor(params.textDocument.uri, settings.speakers)) : null;
-});
+connection.onCompletion(
+  unlessCancelled((params) => {
+    const analysis = documents.get(params.textDocument.uri);
+    return analysis ? completion(analysis, params.position, rosterFor(params.textDocument.uri, settings.speakers)) : null;
+  }),
+);
 
-connection.onReferences((params) => {
-  const analysis = documents.get(params.textDocument.uri);
-  return analysis ? references(analysis, params.position) : null;
-});
+connection.onReferences(
+  unlessCancelled((params) => {
+    const analysis = documents.get(params.textDocument.uri);
+    return analysis ? references(analysis, params.position) : null;
+  }),
+);
 
-connection.onDocumentHighlight((params) => {
-  const analysis = documents.get(params.textDocument.uri);
-  return analysis ? documentHighlights(analysis, params.position) : null;
-});
+connection.onDocumentHighlight(
+  unlessCancelled((params) => {
+    const analysis = documents.get(params.textDocument.uri);
+    return analysis ? documentHighlights(analysis, params.position) : null;
+  }),
+);
 
-connection.onHover((params) => {
-  const analysis = documents.get(params.textDocument.uri);
-  return analysis ? hover(analysis, params.position) : null;
-});
+connection.onHover(
+  unlessCancelled((params) => {
+    const analysis = documents.get(params.textDocument.uri);
+    return analysis ? hover(analysis, params.position) : null;
+  }),
+);
 
-connection.onWorkspaceSymbol((params) =>
-  workspaceSymbols(
-    documents.uris().flatMap((uri) => documents.get(uri) ?? []),
-    params.query,
+connection.onWorkspaceSymbol(
+  unlessCancelled((params) =>
+    workspaceSymbols(
+      documents.uris().flatMap((uri) => documents.get(uri) ?? []),
+      params.query,
+    ),
   ),
 );
 
-connection.onDocumentFormatting((params) => {
-  const analysis = documents.get(params.textDocument.uri);
-  return analysis && analysis.limit.kind !== 'binary' ? formatting(analysis, settings) : null;
-});
+connection.onDocumentFormatting(
+  unlessCancelled((params) => {
+    const analysis = documents.get(params.textDocument.uri);
+    return analysis && analysis.limit.kind !== 'binary' ? formatting(analysis, settings) : null;
+  }),
+);
 
-connection.onDocumentRangeFormatting((params) => {
-  const analysis = documents.get(params.textDocument.uri);
-  return analysis && analysis.limit.kind !== 'binary' ? formatting(analysis, settings, params.range) : null;
-});
+connection.onDocumentRangeFormatting(
+  unlessCancelled((params) => {
+    const analysis = documents.get(params.textDocument.uri);
+    return analysis && analysis.limit.kind !== 'binary' ? formatting(analysis, settings, params.range) : null;
+  }),
+);
 
 /** Custom request for the client's Speakers view and status bar, documented in the README. */
-connection.onRequest(STATISTICS_REQUEST, (params: StatisticsParams) => {
-  const analysis = typeof params?.textDocument?.uri === 'string' ? documents.get(params.textDocument.uri) : undefined;
-  return analysis ? statistics(analysis) : null;
-});
+connection.onRequest(
+  STATISTICS_REQUEST,
+  unlessCancelled((params: StatisticsParams) => {
+    const analysis = typeof params?.textDocument?.uri === 'string' ? documents.get(params.textDocument.uri) : undefined;
+    return analysis ? statistics(analysis) : null;
+  }),
+);
 
 /** Custom request for the client's `.txt` detection: does this text read as a transcript? */
 connection.onRequest('verbatim/looksLikeTranscript', (params: { text: string }) => typeof params?.text === 'string' && looksLikeTranscript(params.text));

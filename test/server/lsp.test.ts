@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import type { Diagnostic, DocumentSymbol, FoldingRange } from 'vscode-languageserver-protocol';
+import { CancellationTokenSource, LSPErrorCodes, type Diagnostic, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver-protocol';
 import { analyzeText } from '../../server/src/core/analysis';
 import { LineIndex } from '../../server/src/core/lineIndex';
 import { turnName } from '../../server/src/core/outline';
@@ -116,6 +116,21 @@ describe('language server over stdio', function () {
     assert.deepEqual(published.map((d) => [d.code, d.message]), expected.map((f) => [f.code, f.message]));
     const lines = new LineIndex(text);
     assert.deepEqual(published.map((d) => d.range), expected.map((f) => lines.rangeOf(f.span)));
+  });
+
+  it('answers a request cancelled while it waited (a stale one) with RequestCancelled, and keeps serving', async () => {
+    const uri = 'file:///long.transcript';
+    const turn = '>> CHAIR:  We will now hear the report of the committee on the budget for next year.\n';
+    server.open(uri, turn.repeat(40000));
+    // The outline of a 3 MB document keeps the server busy while the hover request waits behind it.
+    const busy = server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+    const source = new CancellationTokenSource();
+    const stale = server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 4 } }, source.token);
+    source.cancel();
+    await assert.rejects(stale, (error: { code?: number }) => error.code === LSPErrorCodes.RequestCancelled);
+    assert.ok(Array.isArray(await busy));
+    const fresh = await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 4 } });
+    assert.ok(fresh !== null, 'the next request is answered');
   });
 
   it('clears diagnostics when the document closes', async () => {
