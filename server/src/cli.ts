@@ -3,6 +3,7 @@
 import { chmodSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { isMainThread, parentPort, workerData } from 'worker_threads';
 import { analyzeText, RULES } from './core/analysis';
 import { loadConfig } from './core/config';
 import { decodeTranscriptFile } from './core/fileText';
@@ -13,6 +14,7 @@ import { RULES_DOCUMENT_PATH } from './core/rules/rule';
 import { statisticsReport, type SpeakerReport } from './core/speakerStats';
 import { suggestLabels } from './core/whoSaidIt';
 import type { Settings, Severity } from './core/settings';
+import { mapInWorkers, workerCount } from './workerPool';
 
 const USAGE = `Usage:
   verbatim check [--fix] [--format text|json|sarif] FILE...
@@ -43,7 +45,7 @@ interface Command {
   formats: readonly Format[];
   flags: readonly string[];
   singleFile: boolean;
-  run(invocation: Invocation, output: Output): number;
+  run(invocation: Invocation, output: Output): number | Promise<number>;
 }
 
 export const EXIT_CLEAN = 0;
@@ -102,10 +104,15 @@ function readTranscript(file: string): TranscriptFile | { error: string } {
   return decoded.ok ? { text: decoded.text, bom } : { error: `${file}: cannot check: ${decoded.reason}` };
 }
 
-/** Settings for each file from its `.verbatimrc.json`; each settings file's problems are told once. */
-function settingsLoader(output: Output): (file: string) => Settings {
+interface FileSettings {
+  settings: Settings;
+  /** What was wrong in the `.verbatimrc.json` that applies. */
+  problems: string[];
+}
+
+/** Settings for each file from its `.verbatimrc.json`; settings files are read once. */
+function settingsLoader(): (file: string) => FileSettings {
   const reads = new Map<string, string | undefined>();
-  const reported = new Set<string>();
   const read = (file: string) => {
     if (!reads.has(file)) {
       let text: string | undefined;
@@ -120,12 +127,30 @@ function settingsLoader(output: Output): (file: string) => Settings {
   };
   return (file) => {
     const config = loadConfig(file, read);
-    for (const problem of config.problems) {
+    return { settings: config.settings, problems: config.problems };
+  };
+}
+
+/** Tells each settings problem once per run. */
+function problemReporter(output: Output): (problems: readonly string[]) => void {
+  const reported = new Set<string>();
+  return (problems) => {
+    for (const problem of problems) {
       if (reported.has(problem)) continue;
       reported.add(problem);
       output.err(`verbatim: settings: ${problem}`);
     }
-    return config.settings;
+  };
+}
+
+/** Settings for a file, its problems told at once (commands that handle one file at a time). */
+function reportingSettingsLoader(output: Output): (file: string) => Settings {
+  const load = settingsLoader();
+  const report = problemReporter(output);
+  return (file) => {
+    const { settings, problems } = load(file);
+    report(problems);
+    return settings;
   };
 }
 
@@ -163,41 +188,78 @@ interface CheckedFile {
   diagnostics: CheckedDiagnostic[];
 }
 
-function check(invocation: Invocation, output: Output): number {
-  let exitCode = EXIT_CLEAN;
-  const settingsFor = settingsLoader(output);
-  const fixing = invocation.flags.has('fix');
-  const results: CheckedFile[] = [];
-  for (const file of invocation.files) {
-    const read = readTranscript(file);
-    if ('error' in read) {
-      output.err(read.error);
-      exitCode = EXIT_USAGE;
-      continue;
-    }
-    const settings = settingsFor(file);
-    let text = read.text;
-    const result: CheckedFile = { file, diagnostics: [] };
-    if (fixing) {
-      const fixed = fixAll(text, settings);
-      if (fixed.text !== text) {
-        try {
-          writeAtomically(file, fixed.text, read.bom);
-        } catch (error) {
-          output.err(`${file}: cannot write the fixes: ${(error as Error).message}`);
-          exitCode = EXIT_USAGE;
-          continue;
-        }
-        text = fixed.text;
+/** What checking one file gave: its result, or the errors that stopped it. */
+interface FileOutcome {
+  result: CheckedFile | null;
+  errors: string[];
+  settingsProblems: string[];
+}
+
+/** Reads, optionally fixes (in place) and checks one file. */
+function checkFile(file: string, fixing: boolean, settingsFor: (file: string) => FileSettings): FileOutcome {
+  const read = readTranscript(file);
+  if ('error' in read) return { result: null, errors: [read.error], settingsProblems: [] };
+  const { settings, problems } = settingsFor(file);
+  let text = read.text;
+  const result: CheckedFile = { file, diagnostics: [] };
+  if (fixing) {
+    const fixed = fixAll(text, settings);
+    if (fixed.text !== text) {
+      try {
+        writeAtomically(file, fixed.text, read.bom);
+      } catch (error) {
+        return { result: null, errors: [`${file}: cannot write the fixes: ${(error as Error).message}`], settingsProblems: problems };
       }
-      result.fixed = fixed.fixedByCode;
+      text = fixed.text;
     }
-    const lines = new LineIndex(text);
-    result.diagnostics = analyzeText(text, settings).findings.map((finding) => ({ code: finding.code, severity: finding.severity, message: finding.message, range: lines.rangeOf(finding.span) }));
+    result.fixed = fixed.fixedByCode;
+  }
+  const lines = new LineIndex(text);
+  result.diagnostics = analyzeText(text, settings).findings.map((finding) => ({ code: finding.code, severity: finding.severity, message: finding.message, range: lines.rangeOf(finding.span) }));
+  return { result, errors: [], settingsProblems: problems };
+}
+
+/** Below this many files one thread is quicker than starting workers. */
+const FILES_PER_WORKER_MINIMUM = 8;
+const CHECK_WORKER_ROLE = 'verbatim-check';
+
+/** Checks files on one worker thread per core when there are enough of them; outcomes in file order. */
+async function checkFiles(files: readonly string[], fixing: boolean, onOutcome: (outcome: FileOutcome) => void): Promise<FileOutcome[]> {
+  if (files.length < 2 * FILES_PER_WORKER_MINIMUM || workerCount(files.length) < 2) {
+    const settingsFor = settingsLoader();
+    return files.map((file) => {
+      const outcome = checkFile(file, fixing, settingsFor);
+      onOutcome(outcome);
+      return outcome;
+    });
+  }
+  return mapInWorkers<string, FileOutcome>(__filename, { role: CHECK_WORKER_ROLE, inputs: files, shared: { fixing } }, onOutcome);
+}
+
+/** A worker's side of `checkFiles`: check each file it is sent. */
+function serveCheckWorker(fixing: boolean): void {
+  const settingsFor = settingsLoader();
+  parentPort!.on('message', ({ index, input }: { index: number; input: string }) => {
+    parentPort!.postMessage({ index, output: checkFile(input, fixing, settingsFor) });
+  });
+}
+
+async function check(invocation: Invocation, output: Output): Promise<number> {
+  let exitCode = EXIT_CLEAN;
+  const fixing = invocation.flags.has('fix');
+  const reportProblems = problemReporter(output);
+  const results: CheckedFile[] = [];
+  await checkFiles(invocation.files, fixing, ({ result, errors, settingsProblems }) => {
+    reportProblems(settingsProblems);
+    for (const error of errors) output.err(error);
+    if (!result) {
+      exitCode = EXIT_USAGE;
+      return;
+    }
     if (exitCode === EXIT_CLEAN && result.diagnostics.some((d) => d.severity === 'error' || d.severity === 'warning')) exitCode = EXIT_PROBLEMS;
     results.push(result);
     if (invocation.format === 'text') printText(result, output);
-  }
+  });
   if (invocation.format === 'json') output.out(JSON.stringify({ files: results }, null, 2));
   else if (invocation.format === 'sarif') output.out(JSON.stringify(sarifLog(results), null, 2));
   else {
@@ -277,7 +339,7 @@ function outline(invocation: Invocation, output: Output): number {
     output.err(read.error);
     return EXIT_USAGE;
   }
-  const analysis = analyzeText(read.text, settingsLoader(output)(file));
+  const analysis = analyzeText(read.text, reportingSettingsLoader(output)(file));
   const { transcript } = analysis;
   const lines = new LineIndex(read.text);
   if (invocation.format === 'json') {
@@ -309,7 +371,7 @@ function outline(invocation: Invocation, output: Output): number {
 /** The editor's Speakers statistics for each file: the `verbatim/statistics` result, or a table. */
 function stats(invocation: Invocation, output: Output): number {
   let exitCode = EXIT_CLEAN;
-  const settingsFor = settingsLoader(output);
+  const settingsFor = reportingSettingsLoader(output);
   const reports: object[] = [];
   for (const file of invocation.files) {
     const read = readTranscript(file);
@@ -343,7 +405,7 @@ function stats(invocation: Invocation, output: Output): number {
   return exitCode;
 }
 
-export function main(args: string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): number {
+export async function main(args: string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     out(USAGE);
     return EXIT_CLEAN;
@@ -356,4 +418,8 @@ export function main(args: string[], out: (line: string) => void = console.log, 
   return COMMANDS[invocation.command].run(invocation, { out, err });
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+if (!isMainThread && workerData?.role === CHECK_WORKER_ROLE) {
+  serveCheckWorker((workerData.shared as { fixing: boolean }).fixing);
+} else if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => (process.exitCode = code));
+}

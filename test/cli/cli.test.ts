@@ -3,7 +3,9 @@ import { spawnSync } from 'child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { corpusDir } from '../helpers/corpus';
+import { analyzeText } from '../../server/src/core/analysis';
+import { LineIndex } from '../../server/src/core/lineIndex';
+import { corpusDir, corpusFiles, readCorpus } from '../helpers/corpus';
 import { repoRoot } from '../helpers/repo';
 
 const CLI = path.join(repoRoot, 'dist', 'cli.js');
@@ -52,6 +54,35 @@ describe('verbatim CLI', () => {
       range: { start: { line: 0, character: 11 }, end: { line: 0, character: 25 } },
     });
     assert.deepEqual(report.files[1].diagnostics, []);
+  });
+
+  it('checks a batch on worker threads with the same report, in the order the files were given', () => {
+    const batch = mkdtempSync(path.join(tmpdir(), 'verbatim-batch-'));
+    try {
+      const files = corpusFiles().slice(0, 40).reverse().map((source, i) => {
+        const target = path.join(batch, `${String(i).padStart(2, '0')}-${path.basename(source)}`);
+        writeFileSync(target, readCorpus(source));
+        return target;
+      });
+      files.splice(5, 0, path.join(batch, 'missing.transcript'));
+      const result = verbatim('check', '--format', 'json', ...files);
+      assert.equal(result.status, 2, 'the missing file makes it exit 2');
+      assert.match(result.stderr, /missing\.transcript: cannot read: no such file/);
+      const report = JSON.parse(result.stdout) as { files: { file: string; diagnostics: { code: string; range: unknown }[] }[] };
+      const checked = files.filter((file) => !file.endsWith('missing.transcript'));
+      assert.deepEqual(report.files.map((entry) => entry.file), checked);
+      for (const entry of report.files) {
+        const text = readCorpus(entry.file);
+        const lines = new LineIndex(text);
+        assert.deepEqual(
+          entry.diagnostics.map((d) => [d.code, d.range]),
+          analyzeText(text).findings.map((f) => [f.code, lines.rangeOf(f.span)]),
+          entry.file,
+        );
+      }
+    } finally {
+      rmSync(batch, { recursive: true, force: true });
+    }
   });
 
   it('exits 2 on an unreadable or binary file but still checks the others', () => {
