@@ -9,9 +9,93 @@ export const GRAMMATICAL_DOUBLES: ReadonlySet<string> = new Set([
   'on',
 ]);
 
-// A word, white space within a paragraph (at most one line break), and the same word again in any case.
-// Words holding digits (`1 1`, page numbers of PDF text) are never repeats.
-const REPEATED_WORD = /(?<![\p{L}\p{M}\p{N}'\u2019\u2011-])(\p{L}[\p{L}\p{M}'\u2019]*)([ \t\u00a0]+|[ \t\u00a0]*\r?\n[ \t\u00a0]*)(\1)(?![\p{L}\p{M}\p{N}'\u2019\u2011-])/giu;
+/** One repeat in a stretch of speech: offsets are into that speech. */
+export interface RepeatedWord {
+  index: number;
+  first: string;
+  gap: string;
+  second: string;
+}
+
+// What a character is to a word, as bits: it continues a word; it is a letter (words start with one);
+// it may stand in a repeatable word (letters, marks, apostrophes: a word holding digits or hyphens,
+// `1 1` or page numbers of PDF text, is never a repeat).
+const PART = 1;
+const LETTER = 2;
+const REPEATABLE = 4;
+const WORD_PART = /[\p{L}\p{M}\p{N}'\u2019\u2011-]/u;
+const LETTER_CLASS = /\p{L}/u;
+const REPEATABLE_CLASS = /[\p{L}\p{M}'\u2019]/u;
+
+function classify(code: number): number {
+  if (code < 128) {
+    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) return PART | LETTER | REPEATABLE;
+    if (code === 39) return PART | REPEATABLE;
+    return (code >= 48 && code <= 57) || code === 45 ? PART : 0;
+  }
+  const char = String.fromCodePoint(code);
+  if (!WORD_PART.test(char)) return 0;
+  return PART | (LETTER_CLASS.test(char) ? LETTER : 0) | (REPEATABLE_CLASS.test(char) ? REPEATABLE : 0);
+}
+
+/**
+ * A word, white space within a paragraph (at most one line break), and the same word again in any
+ * case. A scan over the words, not a regex with a back-reference: that one tries every word of a
+ * 10 MB file against its neighbour at regex speed.
+ */
+export function findRepeatedWords(speech: string): RepeatedWord[] {
+  const repeats: RepeatedWord[] = [];
+  let previousStart = -1;
+  let previousEnd = -1;
+  let i = 0;
+  while (i < speech.length) {
+    const code = speech.codePointAt(i)!;
+    const kind = classify(code);
+    if (kind === 0) {
+      i += code > 0xffff ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    let repeatable = (kind & LETTER) !== 0;
+    while (i < speech.length) {
+      const partCode = speech.codePointAt(i)!;
+      const partKind = classify(partCode);
+      if (partKind === 0) break;
+      repeatable &&= (partKind & REPEATABLE) !== 0;
+      i += partCode > 0xffff ? 2 : 1;
+    }
+    if (!repeatable) {
+      previousStart = -1;
+      continue;
+    }
+    if (previousStart >= 0 && isWordGap(speech, previousEnd, start) && sameWord(speech.slice(previousStart, previousEnd), speech.slice(start, i))) {
+      repeats.push({ index: previousStart, first: speech.slice(previousStart, previousEnd), gap: speech.slice(previousEnd, start), second: speech.slice(start, i) });
+      // The second word is used up: `the the the` is one repeat, as a regex scan reads it.
+      previousStart = -1;
+      continue;
+    }
+    previousStart = start;
+    previousEnd = i;
+  }
+  return repeats;
+}
+
+/** Blanks within a paragraph: spaces, tabs and no-break spaces with at most one line break. */
+function isWordGap(speech: string, from: number, to: number): boolean {
+  if (from >= to) return false;
+  let breaks = 0;
+  for (let i = from; i < to; i++) {
+    const char = speech.charAt(i);
+    if (char === '\n') breaks++;
+    else if (char === '\r' && speech.charAt(i + 1) === '\n' && i + 1 < to) continue;
+    else if (char !== ' ' && char !== '\t' && char !== '\u00a0') return false;
+  }
+  return breaks <= 1;
+}
+
+function sameWord(first: string, second: string): boolean {
+  return first.length === second.length && (first === second || first.toLowerCase() === second.toLowerCase());
+}
 
 export const repeatedWordRule: Rule = {
   code: 'repeated-word',
@@ -25,10 +109,10 @@ export const repeatedWordRule: Rule = {
       for (const part of bodyParts(text, turn, annotationsOf(turn))) {
         if (part.kind !== 'speech') continue;
         const speech = text.slice(part.span.start, part.span.end);
-        for (const match of speech.matchAll(REPEATED_WORD)) {
-          const [whole, first, gap, second] = match;
+        for (const { index, first, gap, second } of findRepeatedWords(speech)) {
           if (GRAMMATICAL_DOUBLES.has(first.toLowerCase())) continue;
-          const start = part.span.start + match.index;
+          const whole = first + gap + second;
+          const start = part.span.start + index;
           const secondStart = start + first.length + gap.length;
           findings.push({
             span: { start, end: start + whole.length },
