@@ -65,7 +65,7 @@ describe('incremental parsing', () => {
     const farTurn = state.transcript.turns[150];
     const at = state.transcript.turns[20].body.start;
     const updated = updateParse(state, { start: at, end: at, text: 'Well, ' }, turns.slice(0, at) + 'Well, ' + turns.slice(at));
-    assert.deepEqual(updated.reparsed, { firstTurn: 19, removed: 2, added: 2, delta: 6, header: false });
+    assert.deepEqual(updated.reparsed, { firstTurn: 19, removed: 2, added: 2, delta: 6, header: false, relabelled: [] });
     assert.equal(updated.state.transcript.turns[150], farTurn);
     assert.equal(farTurn.body.start, turns.indexOf('Sentence number 150') + 'Well, '.length);
   });
@@ -132,5 +132,28 @@ describe('incremental analysis: findings that read other turns', () => {
       '>> ANA RUIZ:  Thank you, Thomas.',
     ].join('\n');
     editAndCompare(text, '>> THOMAS BERG:  Two.', '>> Thomas Berg:  Two.');
+  });
+});
+
+describe('incremental parsing and analysis: a colon label typed or erased', () => {
+  it('re-reads colon-less labels elsewhere instead of parsing afresh, and checks as a fresh analysis would', () => {
+    const text = ['>> ANA:  Welcome.', '>> MODERATOR Thank you, Ana.', '>> Good morning, a question.', '>> ANA:  Go ahead.', '>> MODERATOR We start now'].join('\n');
+    // No turn says `MODERATOR:` yet, so `>> MODERATOR Thank you` is unlabelled speech; labelling one turn changes that.
+    const at = text.indexOf('Good morning');
+    const change = { start: at, end: at, text: 'MODERATOR:  ' };
+    const next = applyChange(text, change);
+    const update = updateParse(parseWithState(text), change, next);
+    assert.ok(update.reparsed, 'updated in place');
+    // Turn 1 is re-parsed with the edit (the turn before the edited one); turn 4 is re-read.
+    assert.deepEqual(update.reparsed!.relabelled, [4]);
+    assert.equal(update.state.transcript.turns[1].label?.raw, 'MODERATOR');
+    assert.equal(update.state.transcript.turns[4].label?.raw, 'MODERATOR');
+    assert.deepEqual(snapshot(update.state), snapshot(parseWithState(next)));
+    const analysed = updateAnalysis(analyzeText(text), change, next);
+    assert.deepEqual(JSON.parse(JSON.stringify(analysed.findings)), JSON.parse(JSON.stringify(analyzeText(next).findings)));
+    // And erasing the colon again takes the colon-less labels away.
+    const back = updateParse(parseWithState(next), { start: at, end: at + 'MODERATOR:  '.length, text: '' }, text);
+    assert.deepEqual(back.reparsed!.relabelled, [4]);
+    assert.deepEqual(snapshot(back.state), snapshot(parseWithState(text)));
   });
 });

@@ -74,11 +74,12 @@ export function analyzeText(text: string, settings: Settings = DEFAULT_SETTINGS)
 export function updateAnalysis(state: AnalysisState, change: TextChange, newText: string): AnalysisState {
   const oldTranscript = state.transcript;
   const { state: parse, reparsed } = updateParse(state.parse, change, newText);
-  // Who-said-it and label-variant read every label of the file: new labels re-check everything.
-  if (reparsed === null || !labelsKept(oldTranscript, parse.transcript, reparsed, change)) return analyse(parse, state.settings);
+  if (reparsed === null) return analyse(parse, state.settings);
 
   const { transcript } = parse;
-  const context = ruleContext(transcript, state.settings, state.speakers);
+  const labelsSame = reparsed.relabelled.length === 0 && labelsKept(oldTranscript, transcript, reparsed, change);
+  const speakers = labelsSame ? state.speakers : lazySpeakerSummary(transcript);
+  const context = ruleContext(transcript, state.settings, speakers);
   // Neighbours are re-checked too: a turn's findings may read the turn before or after it.
   const from = Math.max(0, reparsed.firstTurn - 1);
   const to = Math.min(transcript.turns.length, reparsed.firstTurn + reparsed.added + 1);
@@ -86,10 +87,34 @@ export function updateAnalysis(state: AnalysisState, change: TextChange, newText
   const keptAfter = state.turnFindings.slice(to - reparsed.added + reparsed.removed);
   for (const findings of keptAfter) for (const finding of findings) shiftFinding(finding, reparsed.delta);
   const turnFindings = state.turnFindings.slice(0, from).concat(checked.slice(from, to), keptAfter);
-  // Label findings sit on labels, which the edit left in place: only those after it move.
-  for (const finding of state.labelFindings) shiftFinding(finding, reparsed.delta, change.end);
   const headers = reparsed.header ? headerFindings : state.headerFindings;
-  return assemble(parse, state.settings, state.speakers, headers, turnFindings, state.labelFindings, checkScope(context, 'document'));
+  if (labelsSame) {
+    // Label findings sit on labels, which the edit left in place: only those after it move.
+    for (const finding of state.labelFindings) shiftFinding(finding, reparsed.delta, change.end);
+    return assemble(parse, state.settings, speakers, headers, turnFindings, state.labelFindings, checkScope(context, 'document'));
+  }
+  recheckAfterLabelChange(context, turnFindings, reparsed.relabelled, from, to);
+  return assemble(parse, state.settings, speakers, headers, turnFindings, checkScope(context, 'labels').map(ownSpans), checkScope(context, 'document'));
+}
+
+/**
+ * Labels changed: turns whose colon-less label came or went are re-checked with their neighbours,
+ * and the rules that read the file's speakers re-check every other turn (`turnFindings` in place).
+ */
+function recheckAfterLabelChange(context: BaseContext, turnFindings: Finding[][], relabelled: readonly number[], from: number, to: number): void {
+  const { turns } = context.transcript;
+  const near = new Set<number>();
+  for (const index of relabelled) for (const neighbour of [index - 1, index, index + 1]) if (neighbour >= 0 && neighbour < turns.length && (neighbour < from || neighbour >= to)) near.add(neighbour);
+  const { turnFindings: rechecked } = checkTurns(context, [...near].sort((a, b) => a - b).map((index) => turns[index]), false);
+  for (const index of near) turnFindings[index] = rechecked[index];
+  const others = turns.filter((turn) => (turn.index < from || turn.index >= to) && !near.has(turn.index));
+  const readers = (rule: Rule) => rule.readsSpeakers === true;
+  const codes = new Set(RULES.filter(readers).map((rule) => rule.code));
+  const { turnFindings: reread } = checkTurns(context, others, false, readers);
+  for (const turn of others) {
+    const kept = turnFindings[turn.index].filter((finding) => !codes.has(finding.code));
+    turnFindings[turn.index] = reread[turn.index].length > 0 ? kept.concat(reread[turn.index]).sort(byPosition) : kept;
+  }
 }
 
 function analyse(parse: ParseState, settings: Settings): AnalysisState {
@@ -125,13 +150,13 @@ function enabledRules(settings: Settings, scope: Rule['scope']): { rule: Rule; s
 }
 
 /** Runs the turn-scoped rules on some turns; findings come back by turn (a sparse array) and for the header. */
-function checkTurns(base: BaseContext, turns: readonly Turn[], includeHeader: boolean): { headerFindings: Finding[]; turnFindings: Finding[][] } {
+function checkTurns(base: BaseContext, turns: readonly Turn[], includeHeader: boolean, only: (rule: Rule) => boolean = () => true): { headerFindings: Finding[]; turnFindings: Finding[][] } {
   const { transcript } = base;
   const turnFindings: Finding[][] = [];
   for (const turn of turns) turnFindings[turn.index] = [];
   const headerFindings: Finding[] = [];
   const context: RuleContext = { ...base, turns, includeHeader };
-  for (const { rule, severity } of enabledRules(base.settings, 'turn')) {
+  for (const { rule, severity } of enabledRules(base.settings, 'turn').filter(({ rule }) => only(rule))) {
     for (const found of rule.check(context)) {
       const finding = ownSpans({ ...found, code: rule.code, severity });
       const turn = turnAt(transcript.turns, finding.span.start);

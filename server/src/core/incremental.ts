@@ -1,7 +1,7 @@
 // Re-parsing only what an edit touched. The result is, by construction and by property test,
 // identical to `parseWithState` on the new text; whenever that cannot be guaranteed cheaply
-// (another dialect, a colon-labelled speaker appearing or vanishing, colon or court text) it
-// parses afresh.
+// (another dialect, colon or court text) it parses afresh. A colon-labelled speaker appearing or
+// vanishing re-reads the colon-less labels (`>> MODERATOR Thank you`) of the other turns.
 import type { Annotation, Span, Timestamp, Transcript, Turn } from './model';
 import {
   addCount,
@@ -18,6 +18,7 @@ import {
   resolveColonlessLabels,
   splitLines,
   type DialectEvidence,
+  type MarkerCandidate,
   type ParseState,
 } from './parse';
 
@@ -39,6 +40,8 @@ export interface ReparsedTurns {
   delta: number;
   /** The header was re-parsed too. */
   header: boolean;
+  /** Turns outside the re-parsed ones whose colon-less label came or went (new indices). */
+  relabelled: number[];
 }
 
 export interface ParseUpdate {
@@ -70,8 +73,7 @@ export function updateParse(state: ParseState, change: TextChange, newText: stri
     if (label?.colon) addCount(colonSpeakers, label.speaker, -1);
   }
   for (const [speaker, count] of countColonSpeakers(markers)) addCount(colonSpeakers, speaker, count);
-  // Colon-less labels anywhere depend on which speakers the file labels: a new or vanished one re-parses.
-  if (colonSpeakers.size !== state.colonSpeakers.size || [...colonSpeakers.keys()].some((speaker) => !state.colonSpeakers.has(speaker))) return afresh();
+  const speakersChanged = colonSpeakers.size !== state.colonSpeakers.size || [...colonSpeakers.keys()].some((speaker) => !state.colonSpeakers.has(speaker));
   resolveColonlessLabels(newText, markers, colonSpeakers);
 
   const followingTurns = old.turns.slice(window.endTurn);
@@ -92,6 +94,8 @@ export function updateParse(state: ParseState, change: TextChange, newText: stri
   });
   const timestamps = splice(old.timestamps, window, windowTimestamps, (timestamp) => shiftSpan(timestamp.span, delta));
 
+  // Colon-less labels anywhere depend on which speakers the file labels with a colon.
+  const relabelled = speakersChanged ? relabelColonless(newText, turns, colonSpeakers, window.firstTurn, window.firstTurn + windowTurns.length) : [];
   const header = window.start === 0 ? buildHeader(newText, newLines, turns.length > 0 ? turns[0].span.start : newText.length) : old.header;
   const transcript: Transcript = {
     text: newText,
@@ -104,8 +108,30 @@ export function updateParse(state: ParseState, change: TextChange, newText: stri
   };
   return {
     state: { transcript, evidence, colonSpeakers, inaudibleTerms: state.inaudibleTerms },
-    reparsed: { firstTurn: window.firstTurn, removed: window.endTurn - window.firstTurn, added: windowTurns.length, delta, header: window.start === 0 },
+    reparsed: { firstTurn: window.firstTurn, removed: window.endTurn - window.firstTurn, added: windowTurns.length, delta, header: window.start === 0, relabelled },
   };
+}
+
+/**
+ * Re-reads the colon-less label of every chevron turn outside [skipFrom, skipTo) against the new set
+ * of colon-labelled speakers, rebuilding (in `turns`, in place) the turns whose label came or went.
+ */
+function relabelColonless(text: string, turns: Turn[], colonSpeakers: ReadonlyMap<string, number>, skipFrom: number, skipTo: number): number[] {
+  const relabelled: number[] = [];
+  for (let i = 0; i < turns.length; i++) {
+    if (i === skipFrom) i = skipTo;
+    const turn = turns[i];
+    if (!turn || (turn.label && turn.label.colon) || turn.markerKind === 'colon' || turn.markerKind === 'question' || turn.markerKind === 'answer') continue;
+    const marker: MarkerCandidate = { start: turn.marker.start, end: turn.marker.end, kind: turn.markerKind, label: null, flattened: turn.flattened };
+    resolveColonlessLabels(text, [marker], colonSpeakers);
+    if (marker.label?.speaker === turn.label?.speaker && marker.label?.span.end === turn.label?.span.end) continue;
+    const end = i + 1 < turns.length ? turns[i + 1].span.start : text.length;
+    const [rebuilt] = buildTurns(text, splitLines(text, lineStartOf(text, turn.span.start), end), [marker], end);
+    rebuilt.index = i;
+    turns[i] = rebuilt;
+    relabelled.push(i);
+  }
+  return relabelled;
 }
 
 interface EditWindow {

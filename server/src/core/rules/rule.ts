@@ -65,5 +65,7 @@ export interface Rule {
    * kept while an edit leaves every label as it was. `document`: checked in full after every edit.
    */
   scope: 'turn' | 'labels' | 'document';
+  /** A turn-scoped rule that reads `speakerSummary`: re-checked on every turn when labels change. */
+  readsSpeakers?: boolean;
   check(context: RuleContext): RuleFinding[];
 }

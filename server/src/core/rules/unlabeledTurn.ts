@@ -15,6 +15,7 @@ export const unlabeledTurnRule: Rule = {
   defaultSeverity: 'hint',
   description: 'A turn with no speaker label: the speaker changed but was not identified. When the text names the speaker, the message says who it probably is.',
   scope: 'turn',
+  readsSpeakers: true,
   check({ transcript, turns, speakerSummary }) {
     const summary = speakerSummary();
     const suggestions = suggestLabels(transcript, turns, summary);
