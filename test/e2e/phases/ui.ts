@@ -58,9 +58,17 @@ async function outlineNames(page: Page): Promise<string[]> {
   return [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([, name]) => name);
 }
 
-/** Colour of the first editor token whose text contains `text` (on the visible lines). */
-async function tokenColour(page: Page, text: string): Promise<string | undefined> {
-  const span = page.locator('.monaco-editor .view-line span > span', { hasText: text }).first();
+/**
+ * Colour of an editor token whose whole text is `text` (case-sensitive), or, with `partOf`, one
+ * that contains it. Playwright's string `hasText` is a case-insensitive substring match, which
+ * found "Chengetai Masango" in speech for the label "CHENGETAI MASANGO" (and Monaco's line nodes
+ * are not in document order), so the patterns here are exact.
+ */
+async function tokenColour(page: Page, text: string, partOf = false): Promise<string | undefined> {
+  // Monaco renders spaces as U+00A0 in the DOM and cuts long tokens into 50-character spans.
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s');
+  const pattern = partOf ? new RegExp(escaped) : new RegExp(`^\\s*${escaped}\\s*$`);
+  const span = page.locator('.monaco-editor .view-line span > span', { hasText: pattern }).first();
   if ((await span.count()) === 0) return undefined;
   return span.evaluate((el: unknown) => (globalThis as any).getComputedStyle(el).color as string);
 }
@@ -199,9 +207,12 @@ export async function uiPhase(ctx: PhaseContext): Promise<PhaseResult> {
       const colours = await waitFor('tokenised lines', async () => {
         const l = await tokenColour(page, label);
         const m = await tokenColour(page, marker.slice(1, -1));
-        const s = await tokenColour(page, 'Good morning');
+        const s = await tokenColour(page, 'Good morning, people.', true); // within one 50-character span
         return l && m && s ? { label: l, inaudible: m, speech: s } : undefined;
-      }, 30000);
+      }, 30000).catch(async (error) => {
+        const tokens = await page.locator('.monaco-editor .view-line span > span').allInnerTexts();
+        throw new Error(`${String(error)}; looked for ${JSON.stringify([label, marker.slice(1, -1), 'Good morning, people.'])} in tokens ${JSON.stringify(tokens.slice(0, 60))}`);
+      });
       await screenshot(page, 'ui-colours');
       log(`    colours: ${JSON.stringify(colours)}`);
       assert.notStrictEqual(colours.label, colours.speech, 'label coloured like speech');
