@@ -204,14 +204,17 @@ export async function uiPhase(ctx: PhaseContext): Promise<PhaseResult> {
       const b = oracle(fs.readFileSync(berlin, 'utf8'));
       const label = b.turns.find((t) => t.label)!.label!;
       const marker = b.inaudible[0].text;
-      const colours = await waitFor('tokenised lines', async () => {
+      // Wait until the line with the label has been rendered, then give the tokenizer a moment.
+      await waitFor('the text to be rendered', async () => ((await tokenColour(page, 'Good morning, people.', true)) ? true : undefined), 30000);
+      const colours = await waitFor('label, inaudible marker and speech tokens', async () => {
         const l = await tokenColour(page, label);
         const m = await tokenColour(page, marker.slice(1, -1));
         const s = await tokenColour(page, 'Good morning, people.', true); // within one 50-character span
         return l && m && s ? { label: l, inaudible: m, speech: s } : undefined;
-      }, 30000).catch(async (error) => {
+      }, 5000).catch(async (error) => {
         const tokens = await page.locator('.monaco-editor .view-line span > span').allInnerTexts();
-        throw new Error(`${String(error)}; looked for ${JSON.stringify([label, marker.slice(1, -1), 'Good morning, people.'])} in tokens ${JSON.stringify(tokens.slice(0, 60))}`);
+        throw new Error(`the label or the inaudible marker is not a token of its own (so not coloured apart from speech): ${String(error)}; ` +
+          `looked for ${JSON.stringify([label, marker.slice(1, -1)])} in tokens ${JSON.stringify(tokens.slice(0, 40))}`);
       });
       await screenshot(page, 'ui-colours');
       log(`    colours: ${JSON.stringify(colours)}`);
