@@ -99,6 +99,13 @@ export function spawnTracked(
   return child;
 }
 
+/** Runs a tracked child to completion; resolves with its exit code and its output (also in logFile). */
+export async function runLogged(command: string, args: string[], logFile: string): Promise<{ code: number | null; output: string }> {
+  const child = spawnTracked(command, args, { logFile });
+  const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+  return { code, output: fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '' };
+}
+
 export async function stopProcess(child: ChildProcess, graceMs = 3000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) {
     children.delete(child);

@@ -1,7 +1,7 @@
 // `npm run test:e2e`: runs the end-to-end phases against the packaged extension and prints a
 // summary with timings. Exit code 0 only if every phase that ran passed.
 //
-//   node out/e2e/test/e2e/runner.js [--only=harness,integration,ui,neovim,emacs] [--vsix=verbatim.vsix]
+//   node out/e2e/test/e2e/runner.js [--only=harness,integration,ui,neovim,emacs,electron] [--vsix=verbatim.vsix]
 //
 // Phases
 //   harness      code-server + Chromium open a plain file (proves the infrastructure alone)
@@ -10,12 +10,15 @@
 //   ui           the .vsix is installed with --install-extension; the page is checked
 //   neovim       `node dist/server.js --stdio` driven by headless Neovim's built-in LSP client
 //   emacs        the same server driven by Emacs' eglot in batch mode
+//   electron     the integration suite under @vscode/test-electron (SKIPPED where desktop VS Code
+//                cannot be downloaded)
 
 import * as fs from 'fs';
 import * as path from 'path';
 import { cleanupAll, createRunDir, E2EEnv, loadEnv, log, ROOT, unpackVsix } from './harness';
 import { harnessPhase } from './phases/harness';
 import { integrationPhase } from './phases/integration';
+import { electronPhase } from './phases/electron';
 import { emacsPhase } from './phases/emacs';
 import { neovimPhase } from './phases/neovim';
 import { uiPhase } from './phases/ui';
@@ -32,6 +35,8 @@ export interface PhaseContext {
 export interface PhaseResult {
   ok: boolean;
   summary: string;
+  /** Did not run here, for a stated reason (shown as SKIP, never as PASS). */
+  skipped?: boolean;
 }
 
 const PHASES: Record<string, (ctx: PhaseContext) => Promise<PhaseResult>> = {
@@ -40,6 +45,7 @@ const PHASES: Record<string, (ctx: PhaseContext) => Promise<PhaseResult>> = {
   ui: uiPhase,
   neovim: neovimPhase,
   emacs: emacsPhase,
+  electron: electronPhase,
 };
 
 function argValue(name: string): string | undefined {
@@ -62,7 +68,7 @@ async function main(): Promise<number> {
   log(`run folder ${runDir}`);
   let vsix = '';
   let extensionDir = '';
-  if (only.some((p) => p !== 'harness')) {
+  if (only.some((p) => p !== 'harness' && p !== 'electron')) {
     if (!fs.existsSync(packaged)) throw new Error(`${packaged} does not exist: run \`npm run package\` first (npm run test:e2e does)`);
     vsix = path.join(runDir, 'verbatim.vsix');
     fs.copyFileSync(packaged, vsix);
@@ -80,13 +86,13 @@ async function main(): Promise<number> {
       result = { ok: false, summary: `crashed: ${error instanceof Error ? error.stack ?? error.message : String(error)}` };
     }
     results.push({ name, ms: Date.now() - t0, ...result });
-    log(`=== phase ${name}: ${result.ok ? 'PASSED' : 'FAILED'} in ${((Date.now() - t0) / 1000).toFixed(1)} s ===`);
+    log(`=== phase ${name}: ${result.skipped ? 'SKIPPED' : result.ok ? 'PASSED' : 'FAILED'} in ${((Date.now() - t0) / 1000).toFixed(1)} s ===`);
   }
   await cleanupAll();
   log('');
   log('summary');
   for (const r of results) {
-    log(`  ${r.ok ? 'PASS' : 'FAIL'}  ${r.name.padEnd(12)} ${(r.ms / 1000).toFixed(1).padStart(6)} s  ${r.summary}`);
+    log(`  ${r.skipped ? 'SKIP' : r.ok ? 'PASS' : 'FAIL'}  ${r.name.padEnd(12)} ${(r.ms / 1000).toFixed(1).padStart(6)} s  ${r.summary}`);
   }
   log(`  total ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots and logs in test-artifacts/e2e/`);
   return results.every((r) => r.ok) ? 0 : 1;
