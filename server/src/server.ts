@@ -34,6 +34,7 @@ if (!process.argv.some((arg) => TRANSPORTS.some((transport) => arg.startsWith(tr
 const connection = createConnection(ProposedFeatures.all);
 let settings: Settings = DEFAULT_SETTINGS;
 let pullsConfiguration = false;
+let registersConfigurationChanges = false;
 /** The client can ask the user to confirm annotated edits (rename's variant spellings). */
 let confirmsAnnotatedEdits = false;
 const reportedSettingsProblems = new Set<string>();
@@ -64,6 +65,7 @@ function unlessCancelled<P, R>(handler: (params: P) => R): (params: P, token: Ca
 
 connection.onInitialize((params): InitializeResult => {
   pullsConfiguration = params.capabilities.workspace?.configuration === true;
+  registersConfigurationChanges = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   confirmsAnnotatedEdits = params.capabilities.workspace?.workspaceEdit?.changeAnnotationSupport !== undefined;
   applySettings(params.initializationOptions?.settings);
   return {
@@ -87,7 +89,8 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(() => {
   if (pullsConfiguration) {
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'verbatim' });
+    // Clients that cannot register it (eglot) send didChangeConfiguration anyway, or never.
+    if (registersConfigurationChanges) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'verbatim' });
     void refreshSettings();
   }
 });
