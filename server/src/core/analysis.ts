@@ -13,7 +13,7 @@ import type { Finding, Rule, RuleContext } from './rules/rule';
 import { unclosedAnnotationRule } from './rules/unclosedAnnotation';
 import { unlabeledTurnRule } from './rules/unlabeledTurn';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
-import { annotationsOfTurn } from './speech';
+import { annotationsOfTurn, turnIndexAt } from './speech';
 import { speakerSummary, type SpeakerSummary } from './whoSaidIt';
 
 /** Every rule, in the order their findings are listed. */
@@ -159,7 +159,7 @@ function checkTurns(base: BaseContext, turns: readonly Turn[], includeHeader: bo
   for (const { rule, severity } of enabledRules(base.settings, 'turn').filter(({ rule }) => only(rule))) {
     for (const found of rule.check(context)) {
       const finding = ownSpans({ ...found, code: rule.code, severity });
-      const turn = turnAt(transcript.turns, finding.span.start);
+      const turn = turnIndexAt(transcript.turns, finding.span.start);
       (turn < 0 ? headerFindings : turnFindings[turn]).push(finding);
     }
   }
@@ -180,16 +180,10 @@ function checkScope(base: BaseContext, scope: 'labels' | 'document'): Finding[] 
 
 /** All findings in document order: header and turns, with the file-wide findings merged in. */
 function assemble(parse: ParseState, settings: Settings, speakers: LazySpeakerSummary, headerFindings: Finding[], turnFindings: Finding[][], labelFindings: Finding[], documentFindings: Finding[]): AnalysisState {
-  const fileWide = mergeSorted(labelFindings, documentFindings);
-  // `flat()`, not `concat(...turnFindings)`: one argument per turn overflows the stack above ~100,000 turns.
-  const local = headerFindings.concat(turnFindings.flat());
-  const findings: Finding[] = [];
-  let d = 0;
-  for (const finding of local) {
-    while (d < fileWide.length && byPosition(fileWide[d], finding) < 0) findings.push(fileWide[d++]);
-    findings.push(finding);
-  }
-  while (d < fileWide.length) findings.push(fileWide[d++]);
+  // Loops, not `concat(...turnFindings)`: one argument per turn overflows the stack above ~100,000 turns.
+  const local: Finding[] = [...headerFindings];
+  for (const findingsOfTurn of turnFindings) for (const finding of findingsOfTurn) local.push(finding);
+  const findings = mergeSorted(local, mergeSorted(labelFindings, documentFindings));
   return { transcript: parse.transcript, findings, parse, settings, headerFindings, turnFindings, labelFindings, documentFindings, speakers };
 }
 
@@ -207,23 +201,6 @@ function mergeSorted(first: Finding[], second: Finding[]): Finding[] {
 
 function byPosition(a: { span: Span }, b: { span: Span }): number {
   return a.span.start - b.span.start || a.span.end - b.span.end;
-}
-
-/** Index of the turn holding an offset; -1 before the first turn (the header). */
-function turnAt(turns: readonly Turn[], offset: number): number {
-  let low = 0;
-  let high = turns.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (turns[mid].span.start <= offset) {
-      found = mid;
-      low = mid + 1;
-    } else {
-      high = mid - 1;
-    }
-  }
-  return found;
 }
 
 /** Rules may hand out the model's own spans; a kept finding is moved on its own, so it gets copies. */

@@ -21,6 +21,7 @@ import {
   type MarkerCandidate,
   type ParseState,
 } from './parse';
+import { turnIndexAt } from './speech';
 
 /** One replacement, in offsets of the text before it. */
 export interface TextChange {
@@ -151,7 +152,7 @@ interface EditWindow {
  */
 function editWindow(old: Transcript, change: TextChange): EditWindow {
   const { turns, text } = old;
-  const editedTurn = lastTurnStartingAtOrBefore(turns, change.start);
+  const editedTurn = turnIndexAt(turns, change.start);
   let firstTurn = editedTurn - 1;
   while (firstTurn >= 0 && turns[firstTurn].flattened) firstTurn--;
   const start = firstTurn < 0 ? 0 : lineStartOf(text, turns[firstTurn].span.start);
@@ -159,22 +160,6 @@ function editWindow(old: Transcript, change: TextChange): EditWindow {
   while (endTurn < turns.length && (turns[endTurn].flattened || lineStartOf(text, turns[endTurn].span.start) <= change.end)) endTurn++;
   const end = endTurn < turns.length ? lineStartOf(text, turns[endTurn].span.start) : text.length;
   return { start, end, firstTurn: Math.max(firstTurn, 0), endTurn };
-}
-
-function lastTurnStartingAtOrBefore(turns: readonly Turn[], offset: number): number {
-  let low = 0;
-  let high = turns.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (turns[mid].span.start <= offset) {
-      found = mid;
-      low = mid + 1;
-    } else {
-      high = mid - 1;
-    }
-  }
-  return found;
 }
 
 function lineStartOf(text: string, offset: number): number {

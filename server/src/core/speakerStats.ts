@@ -4,7 +4,7 @@ import type { Positions, Range } from './lineIndex';
 import type { Annotation, Span, Transcript, Turn } from './model';
 import { UNIDENTIFIED } from './outline';
 import type { Severity } from './settings';
-import { annotationsByTurn, bodyParts, countSpokenWords, firstWords } from './speech';
+import { annotationsByTurn, bodyParts, countSpokenWords, firstWords, turnIndexAt } from './speech';
 
 export interface TurnStats {
   turn: number;
@@ -129,21 +129,11 @@ export function turnWithLabelAt(transcript: Transcript, offset: number): Turn | 
   return touches(turn.label.span) || touches(turn.marker) || (turn.label.colon !== null && touches(turn.label.colon)) ? turn : null;
 }
 
-/** The turn containing the offset (binary search over turns in document order). */
+/** The turn containing the offset. */
 export function turnAt(transcript: Transcript, offset: number): Turn | null {
-  const { turns } = transcript;
-  let low = 0;
-  let high = turns.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (turns[mid].span.start <= offset) {
-      found = mid;
-      low = mid + 1;
-    } else high = mid - 1;
-  }
+  const found = turnIndexAt(transcript.turns, offset);
   if (found === -1) return null;
-  const turn = turns[found];
+  const turn = transcript.turns[found];
   return offset <= Math.max(turn.span.end, turn.marker.end) ? turn : null;
 }
 

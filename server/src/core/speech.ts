@@ -12,6 +12,32 @@ export function annotationsByTurn(transcript: Transcript): Annotation[][] {
   return byTurn;
 }
 
+/** Index of the last turn that starts at or before an offset; -1 before the first turn (the header). */
+export function turnIndexAt(turns: readonly Turn[], offset: number): number {
+  let low = 0;
+  let high = turns.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (turns[mid].span.start <= offset) {
+      found = mid;
+      low = mid + 1;
+    } else {
+      high = mid - 1;
+    }
+  }
+  return found;
+}
+
+/** Each stretch of speech of some turns, with its text: what word-level rules read. */
+export function* speechOf(text: string, turns: readonly Turn[], annotationsOf: (turn: Turn) => Annotation[]): Generator<{ turn: Turn; span: Span; speech: string }> {
+  for (const turn of turns) {
+    for (const part of bodyParts(text, turn, annotationsOf(turn))) {
+      if (part.kind === 'speech') yield { turn, span: part.span, speech: text.slice(part.span.start, part.span.end) };
+    }
+  }
+}
+
 /**
  * The annotations standing in one turn, found by binary search in the transcript's sorted list:
  * no per-analysis index, so an edit that re-checks three turns does not rebuild one for 30,000.

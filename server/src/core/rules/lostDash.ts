@@ -1,4 +1,4 @@
-import { bodyParts, speakerName } from '../speech';
+import { speakerName, speechOf } from '../speech';
 import type { Rule, RuleFinding } from './rule';
 
 const BEFORE_GAP = /[\p{L}\p{M}\p{N}]/u;
@@ -50,25 +50,21 @@ export const lostDashRule: Rule = {
   check({ transcript, turns, annotationsOf, settings }) {
     const { text } = transcript;
     const findings: RuleFinding[] = [];
-    for (const turn of turns) {
-      for (const part of bodyParts(text, turn, annotationsOf(turn))) {
-        if (part.kind !== 'speech') continue;
-        const speech = text.slice(part.span.start, part.span.end);
-        for (const gap of findLostDashGaps(speech)) {
-          const gapStart = part.span.start + gap.index;
-          const gapEnd = gapStart + gap.length;
-          const before = WORD_BEFORE.exec(speech.slice(Math.max(0, gap.index - 40), gap.index))?.[0] ?? '';
-          const after = WORD_AFTER.exec(speech.slice(gap.index + gap.length, gap.index + gap.length + 40))?.[0] ?? '';
-          findings.push({
-            span: { start: gapStart - before.length, end: gapEnd + after.length },
-            message: `${gap.length} spaces between "${before}" and "${after}" in ${speakerName(turn)}'s turn: probably a lost dash.`,
-            fixes: [
-              // Inserting a dash asserts an interruption and collapsing erases the evidence: both are the editor's call, so neither is in fix-all.
-              { title: `Insert "${settings.dashStyle}" for the lost dash`, edits: [{ span: { start: gapStart, end: gapEnd }, newText: ` ${settings.dashStyle} ` }], safe: false, preferred: true },
-              { title: 'Replace with a single space', edits: [{ span: { start: gapStart, end: gapEnd }, newText: ' ' }], safe: false },
-            ],
-          });
-        }
+    for (const { turn, span, speech } of speechOf(text, turns, annotationsOf)) {
+      for (const gap of findLostDashGaps(speech)) {
+        const gapStart = span.start + gap.index;
+        const gapEnd = gapStart + gap.length;
+        const before = WORD_BEFORE.exec(speech.slice(Math.max(0, gap.index - 40), gap.index))?.[0] ?? '';
+        const after = WORD_AFTER.exec(speech.slice(gap.index + gap.length, gap.index + gap.length + 40))?.[0] ?? '';
+        findings.push({
+          span: { start: gapStart - before.length, end: gapEnd + after.length },
+          message: `${gap.length} spaces between "${before}" and "${after}" in ${speakerName(turn)}'s turn: probably a lost dash.`,
+          fixes: [
+            // Inserting a dash asserts an interruption and collapsing erases the evidence: both are the editor's call, so neither is in fix-all.
+            { title: `Insert "${settings.dashStyle}" for the lost dash`, edits: [{ span: { start: gapStart, end: gapEnd }, newText: ` ${settings.dashStyle} ` }], safe: false, preferred: true },
+            { title: 'Replace with a single space', edits: [{ span: { start: gapStart, end: gapEnd }, newText: ' ' }], safe: false },
+          ],
+        });
       }
     }
     return findings;

@@ -1,4 +1,4 @@
-import { bodyParts, speakerName } from '../speech';
+import { speakerName, speechOf } from '../speech';
 import type { Rule, RuleFinding } from './rule';
 
 /** Words English doubles on purpose: `that that`, `had had`, `what it is is`, `very very`, `bye bye`. */
@@ -105,24 +105,20 @@ export const repeatedWordRule: Rule = {
   check({ transcript, turns, annotationsOf, settings }) {
     const { text } = transcript;
     const findings: RuleFinding[] = [];
-    for (const turn of turns) {
-      for (const part of bodyParts(text, turn, annotationsOf(turn))) {
-        if (part.kind !== 'speech') continue;
-        const speech = text.slice(part.span.start, part.span.end);
-        for (const { index, first, gap, second } of findRepeatedWords(speech)) {
-          if (GRAMMATICAL_DOUBLES.has(first.toLowerCase())) continue;
-          const whole = first + gap + second;
-          const start = part.span.start + index;
-          const secondStart = start + first.length + gap.length;
-          findings.push({
-            span: { start, end: start + whole.length },
-            message: `Repeated word "${first} ${second}" in ${speakerName(turn)}'s turn.`,
-            fixes: [
-              { title: `Drop the repeated "${second}"`, edits: [{ span: { start: start + first.length, end: secondStart + second.length }, newText: '' }], safe: false, preferred: true },
-              { title: `Keep both as a false start: "${first} ${settings.dashStyle} ${second}"`, edits: [{ span: { start: start + first.length, end: secondStart }, newText: ` ${settings.dashStyle} ` }], safe: false },
-            ],
-          });
-        }
+    for (const { turn, span, speech } of speechOf(text, turns, annotationsOf)) {
+      for (const { index, first, gap, second } of findRepeatedWords(speech)) {
+        if (GRAMMATICAL_DOUBLES.has(first.toLowerCase())) continue;
+        const whole = first + gap + second;
+        const start = span.start + index;
+        const secondStart = start + first.length + gap.length;
+        findings.push({
+          span: { start, end: start + whole.length },
+          message: `Repeated word "${first} ${second}" in ${speakerName(turn)}'s turn.`,
+          fixes: [
+            { title: `Drop the repeated "${second}"`, edits: [{ span: { start: start + first.length, end: secondStart + second.length }, newText: '' }], safe: false, preferred: true },
+            { title: `Keep both as a false start: "${first} ${settings.dashStyle} ${second}"`, edits: [{ span: { start: start + first.length, end: secondStart }, newText: ` ${settings.dashStyle} ` }], safe: false },
+          ],
+        });
       }
     }
     return findings;
