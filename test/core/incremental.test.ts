@@ -30,17 +30,27 @@ const editArbitrary = fc.record({
   insert: fc.array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 4 })), { maxLength: 4 }).map((parts) => parts.join('')),
 });
 
-function checkSequence(initial: string, edits: { at: number; length: number; insert: string }[]): void {
+type Edit = { at: number; length: number; insert: string };
+
+/**
+ * Applies the edits one by one, updating a state with `update`, and after each compares what
+ * `view` shows of it with a fresh `create` on the new text.
+ */
+function replay<S>(initial: string, edits: Edit[], create: (text: string) => S, update: (state: S, change: TextChange, next: string) => S, view: (state: S) => unknown): void {
   let text = initial;
-  let state = parseWithState(text);
+  let state = create(text);
   for (const edit of edits) {
     const start = Math.floor(edit.at * text.length);
     const change = { start, end: Math.min(text.length, start + edit.length), text: edit.insert };
     const next = applyChange(text, change);
-    state = updateParse(state, change, next).state;
+    state = update(state, change, next);
     text = next;
-    assert.deepEqual(snapshot(state), snapshot(parseWithState(text)), `after replacing [${change.start}, ${change.end}) with ${JSON.stringify(change.text)}`);
+    assert.deepEqual(view(state), view(create(text)), `after replacing [${change.start}, ${change.end}) with ${JSON.stringify(change.text)}`);
   }
+}
+
+function checkSequence(initial: string, edits: Edit[]): void {
+  replay(initial, edits, parseWithState, (state, change, next) => updateParse(state, change, next).state, snapshot);
 }
 
 describe('incremental parsing', () => {
@@ -75,17 +85,8 @@ describe('incremental analysis', () => {
   /** Findings as plain data, for a deep comparison. */
   const plain = (state: AnalysisState): unknown => JSON.parse(JSON.stringify(state.findings));
 
-  function checkAnalysisSequence(initial: string, edits: { at: number; length: number; insert: string }[]): void {
-    let text = initial;
-    let state = analyzeText(text);
-    for (const edit of edits) {
-      const start = Math.floor(edit.at * text.length);
-      const change = { start, end: Math.min(text.length, start + edit.length), text: edit.insert };
-      const next = applyChange(text, change);
-      state = updateAnalysis(state, change, next);
-      text = next;
-      assert.deepEqual(plain(state), plain(analyzeText(text)), `after replacing [${change.start}, ${change.end}) with ${JSON.stringify(change.text)}`);
-    }
+  function checkAnalysisSequence(initial: string, edits: Edit[]): void {
+    replay(initial, edits, (text) => analyzeText(text), updateAnalysis, plain);
   }
 
   it('reports the same diagnostics and fixes as a fresh analysis after any sequence of edits', () => {
