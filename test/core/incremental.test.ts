@@ -1,4 +1,5 @@
 import { strict as assert } from 'assert';
+import { execFileSync } from 'child_process';
 import * as fc from 'fast-check';
 import { analyzeText, updateAnalysis, type AnalysisState } from '../../server/src/core/analysis';
 import { updateParse, type TextChange } from '../../server/src/core/incremental';
@@ -156,5 +157,31 @@ describe('incremental parsing and analysis: a colon label typed or erased', () =
     const back = updateParse(parseWithState(next), { start: at, end: at + 'MODERATOR:  '.length, text: '' }, text);
     assert.deepEqual(back.reparsed!.relabelled, [4]);
     assert.deepEqual(snapshot(back.state), snapshot(parseWithState(text)));
+  });
+});
+
+describe('incremental analysis: memory', () => {
+  it('does not keep old versions of the text alive through kept labels, findings or caches', function () {
+    // Needs `--expose-gc` to measure; mocha runs without it, so this test asks node for a child that has it.
+    this.timeout(120000);
+    const script = `
+      const { analyzeText, updateAnalysis } = require(${JSON.stringify(require.resolve('../../server/src/core/analysis'))});
+      const turn = '>> H.E. AMBASSADOR MARIA DE LA CRUZ:  We will now hear the report of the committee, and then   vote on the the budget (inaudible)\\n>> Thank you, Ambassador de la Cruz, for the report of the committee\\n';
+      let text = turn.repeat(20000) + '\\u2011';
+      let state = analyzeText(text);
+      global.gc();
+      const before = process.memoryUsage().heapUsed;
+      for (let i = 0; i < 40; i++) {
+        const at = (i * 7919 * 13) % text.length;
+        const next = text.slice(0, at) + 'x' + text.slice(at);
+        state = updateAnalysis(state, { start: at, end: at, text: 'x' }, next);
+        text = next;
+      }
+      global.gc();
+      process.stdout.write(String((process.memoryUsage().heapUsed - before) / (text.length * 2)));
+    `;
+    const grown = Number(execFileSync(process.execPath, ['--expose-gc', '-e', script], { encoding: 'utf8' }));
+    // Forty edited copies of the text would be 40x its size; the kept analysis may grow by a fraction of one.
+    assert.ok(grown < 1, `the heap grew by ${grown.toFixed(1)} times the text's size over 40 edits`);
   });
 });

@@ -1,4 +1,5 @@
 import { updateParse, type ReparsedTurns, type TextChange } from './incremental';
+import { detached } from './detached';
 import { inaudibleTermSet } from './lexicon';
 import type { Span, Transcript, Turn } from './model';
 import { parseWithState, type ParseState } from './parse';
@@ -127,10 +128,17 @@ function analyse(parse: ParseState, settings: Settings): AnalysisState {
 type BaseContext = Omit<RuleContext, 'turns' | 'includeHeader'>;
 type LazySpeakerSummary = () => SpeakerSummary;
 
-/** The speaker summary, computed when a rule first asks for it and then kept. */
+/** The speaker summary, computed when a rule first asks for it and then kept (and the transcript let go). */
 function lazySpeakerSummary(transcript: Transcript): LazySpeakerSummary {
+  let source: Transcript | null = transcript;
   let summary: SpeakerSummary | null = null;
-  return () => (summary ??= speakerSummary(transcript));
+  return () => {
+    if (summary === null) {
+      summary = speakerSummary(source!);
+      source = null;
+    }
+    return summary;
+  };
 }
 
 function ruleContext(transcript: Transcript, settings: Settings, speakers: LazySpeakerSummary): BaseContext {
@@ -203,10 +211,15 @@ function byPosition(a: { span: Span }, b: { span: Span }): number {
   return a.span.start - b.span.start || a.span.end - b.span.end;
 }
 
-/** Rules may hand out the model's own spans; a kept finding is moved on its own, so it gets copies. */
+/**
+ * Rules may hand out the model's own spans, and strings cut from the text: a finding kept across
+ * edits is moved on its own, so it gets copies, and detached strings that do not pin an old text.
+ */
 function ownSpans(finding: Finding): Finding {
-  const copy = { ...finding, span: { ...finding.span } };
-  if (finding.fixes) copy.fixes = finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => ({ ...edit, span: { ...edit.span } })) }));
+  const copy = { ...finding, message: detached(finding.message), span: { ...finding.span } };
+  if (finding.fixes) {
+    copy.fixes = finding.fixes.map((fix) => ({ ...fix, title: detached(fix.title), edits: fix.edits.map((edit) => ({ newText: detached(edit.newText), span: { ...edit.span } })) }));
+  }
   return copy;
 }
 

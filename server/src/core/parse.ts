@@ -9,6 +9,7 @@ import {
   normaliseTerm,
 } from './lexicon';
 import type { Annotation, AnnotationKind, Dialect, Header, Label, MarkerKind, Section, Span, Timestamp, Transcript, Turn } from './model';
+import { detached } from './detached';
 import { isAllCaps, isLabelLike, MAX_LABEL_LENGTH, speakerKey } from './speakers';
 
 export interface ParseOptions {
@@ -316,7 +317,8 @@ function makeLabel(text: string, start: number, end: number, colon: Span | null)
   const raw = text.slice(start, end);
   const trimmed = raw.trimEnd();
   if (!isLabelLike(trimmed)) return null;
-  return { raw: trimmed, span: { start, end: start + trimmed.length }, colon, speaker: speakerKey(trimmed) };
+  const own = detached(trimmed);
+  return { raw: own, span: { start, end: start + own.length }, colon, speaker: speakerKey(own) };
 }
 
 function lineStartColonLabel(text: string, line: Line): Label | null {
@@ -418,7 +420,8 @@ export function resolveColonlessLabels(text: string, markers: MarkerCandidate[],
       if (count >= wordEnds.length) continue;
       const candidate = window.slice(0, wordEnds[count - 1]);
       if (colonSpeakers.has(speakerKey(candidate)) && isLabelLike(candidate)) {
-        marker.label = { raw: candidate, span: { start, end: start + candidate.length }, colon: null, speaker: speakerKey(candidate) };
+        const raw = detached(candidate);
+        marker.label = { raw, span: { start, end: start + raw.length }, colon: null, speaker: speakerKey(raw) };
         break;
       }
     }
@@ -500,7 +503,7 @@ export function buildHeader(text: string, lines: Line[], headerEnd: number): Hea
   }
   const title = titleSpan ? shortenTitle(text.slice(titleSpan.start, titleSpan.end)) : null;
   if (titleSpan && title) titleSpan = { start: titleSpan.start, end: Math.min(titleSpan.end, titleSpan.start + title.replace(/…$/, '').length) };
-  return { span: { start, end }, title, titleSpan, disclaimer: findDisclaimer(text, lines, start, end) };
+  return { span: { start, end }, title: title === null ? null : detached(title), titleSpan, disclaimer: findDisclaimer(text, lines, start, end) };
 }
 
 function shortenTitle(line: string): string {
@@ -542,7 +545,7 @@ export function findTimestamps(text: string, lines: Line[]): Timestamp[] {
     const match = TIMESTAMP_LINE.exec(text.slice(line.start, line.end));
     if (match) {
       const start = line.start + match[0].indexOf(match[1]);
-      timestamps.push({ span: { start, end: start + match[1].length }, text: match[1] });
+      timestamps.push({ span: { start, end: start + match[1].length }, text: detached(match[1]) });
     }
   }
   return timestamps;
@@ -563,7 +566,7 @@ export function buildSections(text: string, turns: Turn[], timestamps: Timestamp
     } else {
       if (turn.markerKind === 'section') {
         const title = shortenTitle(text.slice(turn.body.start, turn.paragraphs[0]?.end ?? turn.body.end)) || '(section)';
-        sections.push({ span: turn.marker, title, firstTurn: turnIndex });
+        sections.push({ span: turn.marker, title: detached(title), firstTurn: turnIndex });
       }
       turnIndex++;
     }
@@ -607,7 +610,7 @@ export function findAnnotations(text: string, lines: Line[], turns: Turn[], inau
       if (kind === null || (!closed && open !== contentStart)) continue;
       while (turnCursor + 1 < turns.length && turns[turnCursor + 1].span.start <= open) turnCursor++;
       const content = (rawContent || text.slice(open + 1, Math.min(innerEnd, open + 1 + MAX_TERM_LENGTH))).trim().replace(/[\s.,;:!]+$/, '');
-      annotations.push({ kind, span: { start: open, end: spanEnd }, content, bracket, closed, turn: turnCursor });
+      annotations.push({ kind, span: { start: open, end: spanEnd }, content: detached(content), bracket, closed, turn: turnCursor });
       position = spanEnd;
     }
   }

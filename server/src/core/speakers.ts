@@ -1,3 +1,4 @@
+import { detached } from './detached';
 import { LABEL_CANNOT_END_WITH, LABEL_CANNOT_START_WITH, LABEL_TRAPS } from './lexicon';
 
 /**
@@ -28,8 +29,11 @@ function remembered<T>(cache: Map<string, T>, key: string, compute: (key: string
   const known = cache.get(key);
   if (known !== undefined) return known;
   if (cache.size >= REMEMBERED_LIMIT) cache.clear();
-  const value = compute(key);
-  cache.set(key, value);
+  // The key is often cut from a document: a detached copy (and an answer computed from it) does not
+  // pin that whole text in the cache.
+  const own = detached(key);
+  const value = compute(own);
+  cache.set(own, value);
   return value;
 }
 
