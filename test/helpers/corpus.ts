@@ -2,18 +2,9 @@
 // repo root); tests read it in place and never copy its text into the project.
 import * as fs from 'fs';
 import * as path from 'path';
+import { repoRoot } from './repo';
 
-function findRepoRoot(from: string): string {
-  let dir = from;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`no package.json above ${from}`);
-    dir = parent;
-  }
-  return dir;
-}
-
-export const corpusDir = path.resolve(findRepoRoot(__dirname), '..', 'shared', 'corpus');
+export const corpusDir = path.resolve(repoRoot, '..', 'shared', 'corpus');
 
 /** Full paths of the corpus transcripts (`*.txt`), sorted by name. */
 export function corpusFiles(): string[] {
