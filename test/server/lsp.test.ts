@@ -90,19 +90,22 @@ describe('language server over stdio', function () {
     assert.deepEqual(symbols.map((s) => s.name), ['LEE', 'ANA']);
   });
 
-  it('keeps its analysis in step with many incremental edits: same diagnostics as the checker on the final text', async () => {
-    const uri = 'file:///typing.transcript';
-    let text = readCorpus('028-igf2014-istanbul-dcad.txt');
+  for (const [endings, eol] of [['LF', '\n'], ['CRLF', '\r\n']]) {
+  it(`keeps its analysis in step with many incremental edits (${endings}): same diagnostics as the checker on the final text`, async () => {
+    const uri = `file:///typing-${endings}.transcript`;
+    let text = readCorpus('028-igf2014-istanbul-dcad.txt').replace(/\r?\n/g, eol);
     const opened = server.nextDiagnostics(uri, 1);
     server.open(uri, text, 1);
     await opened;
     // Deterministic edits all over the file: typing, deleting, new markers and labels, line breaks.
-    const pieces = ['x', ' ', '\n', '>> ', '>> ANDREA SAKS:  ', '(inaudible)', '--', ''];
+    const pieces = ['x', ' ', eol, '>> ', '>> ANDREA SAKS:  ', '(inaudible)', '--', ''];
     let seed = 7;
     const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
     for (let version = 2; version <= 41; version++) {
-      const start = random(text.length);
-      const end = Math.min(text.length, start + random(6));
+      // An LSP position cannot fall between the \r and \n of a line break: step past it.
+      const outsideLineBreak = (offset: number) => (text.charAt(offset - 1) === '\r' && text.charAt(offset) === '\n' ? offset + 1 : offset);
+      const start = outsideLineBreak(random(text.length));
+      const end = outsideLineBreak(Math.min(text.length, start + random(6)));
       const insert = pieces[random(pieces.length)];
       const lines = new LineIndex(text);
       await server.connection.sendNotification('textDocument/didChange', {
@@ -117,6 +120,7 @@ describe('language server over stdio', function () {
     const lines = new LineIndex(text);
     assert.deepEqual(published.map((d) => d.range), expected.map((f) => lines.rangeOf(f.span)));
   });
+  }
 
   it('answers a request cancelled while it waited (a stale one) with RequestCancelled, and keeps serving', async () => {
     const uri = 'file:///long.transcript';
