@@ -60,6 +60,10 @@ if [ ! -f "$CS_DIR/.complete" ]; then
 JSON
   (
     cd "$CS_DIR"
+    # Under `npm run test:e2e` the outer npm (Node 20) exports its user agent as npm_config_user_agent,
+    # which the inner npm would pass on: code-server's postinstall reads the Node version from it and
+    # refuses "v20". The inner npm (Node 24) sets its own when the variable is gone.
+    unset npm_config_user_agent
     export PATH="$NODE_DIR/bin:$PATH"
     export npm_config_nodedir="$NODE_DIR"
     npm install --no-save --foreground-scripts --loglevel=error "code-server@$CODE_SERVER_VERSION" > "$CS_DIR/install.log" 2>&1 \
