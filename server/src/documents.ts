@@ -1,6 +1,7 @@
 import type { Connection, DidChangeTextDocumentParams, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeText, updateAnalysis, type Analysis, type AnalysisState } from './core/analysis';
+import { analysisSteps, analyzeText, updateAnalysis, type Analysis, type AnalysisState } from './core/analysis';
+import type { TextChange } from './core/incremental';
 import { documentLimit, limitMessage, ruleRunsUnder, type DocumentLimit } from './core/limits';
 import type { Position, Positions, Range } from './core/lineIndex';
 import type { Span, Transcript } from './core/model';
@@ -22,7 +23,21 @@ interface OpenDocument {
   limit: DocumentLimit;
   /** What `get` last handed out, for this version. */
   analysis: DocumentAnalysis | null;
+  /** A sliced analysis under way, and the edits made since it started. */
+  job: AnalysisJob | null;
 }
+
+interface AnalysisJob {
+  done: Promise<void>;
+  /** Edits made while the job ran, each with the text after it: applied incrementally when it ends. */
+  edits: { change: TextChange; text: string }[];
+  cancelled: boolean;
+}
+
+/** Documents at least this long are analysed in slices between requests instead of at once. */
+const SLICED_ANALYSIS_LENGTH = 256 * 1024;
+/** How long one slice may hold the event loop. */
+const SLICE_MS = 15;
 
 export interface DocumentEvents {
   onOpen(uri: string): void;
@@ -50,13 +65,15 @@ export class AnalysedDocuments {
   listen(connection: Connection, events: DocumentEvents): void {
     connection.onDidOpenTextDocument(({ textDocument }) => {
       const document = TextDocument.create(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text);
-      this.open.set(textDocument.uri, { document, state: null, limit: this.limitOf(document.getText()), analysis: null });
+      this.open.set(textDocument.uri, { document, state: null, limit: this.limitOf(document.getText()), analysis: null, job: null });
       events.onOpen(textDocument.uri);
     });
     connection.onDidChangeTextDocument((params) => {
       if (this.change(params)) events.onChange(params.textDocument.uri);
     });
     connection.onDidCloseTextDocument(({ textDocument }) => {
+      const entry = this.open.get(textDocument.uri);
+      if (entry?.job) entry.job.cancelled = true;
       this.open.delete(textDocument.uri);
       for (const key of [...this.told]) if (key.startsWith(`${textDocument.uri} `)) this.told.delete(key);
       events.onClose(textDocument.uri);
@@ -67,13 +84,31 @@ export class AnalysedDocuments {
     return [...this.open.keys()];
   }
 
+  /**
+   * The analysis of the document's current version. A large document is analysed in slices of at
+   * most ~15 ms, so that other requests (and other documents) are answered in between.
+   */
+  async analysis(uri: string): Promise<DocumentAnalysis | undefined> {
+    for (;;) {
+      const entry = this.open.get(uri);
+      if (!entry) return undefined;
+      if (entry.state !== null || entry.limit.kind === 'binary' || entry.document.getText().length < SLICED_ANALYSIS_LENGTH) return this.get(uri);
+      await (entry.job ?? this.startJob(entry)).done;
+    }
+  }
+
+  /** The analysis of the current version, computed at once if need be (small documents, tests). */
   get(uri: string): DocumentAnalysis | undefined {
     const entry = this.open.get(uri);
     if (!entry) return undefined;
     const { document } = entry;
     if (entry.analysis && entry.analysis.version === document.version) return entry.analysis;
     this.tellOnce(uri, entry.limit);
-    if (entry.limit.kind !== 'binary' && entry.state === null) entry.state = analyzeText(document.getText(), this.effectiveSettings(entry.limit));
+    if (entry.limit.kind !== 'binary' && entry.state === null) {
+      if (entry.job) entry.job.cancelled = true;
+      entry.job = null;
+      entry.state = analyzeText(document.getText(), this.effectiveSettings(entry.limit));
+    }
     const analysed: Analysis = entry.state ?? { transcript: emptyTranscript(document.getText()), findings: [] };
     entry.analysis = { transcript: analysed.transcript, findings: analysed.findings, uri, version: document.version, lines: new DocumentPositions(document), limit: entry.limit };
     return entry.analysis;
@@ -82,6 +117,8 @@ export class AnalysedDocuments {
   /** Settings changed: every analysis is stale. */
   invalidateAll(): void {
     for (const entry of this.open.values()) {
+      if (entry.job) entry.job.cancelled = true;
+      entry.job = null;
       entry.state = null;
       entry.analysis = null;
       entry.limit = this.limitOf(entry.document.getText());
@@ -100,15 +137,48 @@ export class AnalysedDocuments {
       TextDocument.update(entry.document, [change as TextDocumentContentChangeEvent], params.textDocument.version);
       const text = entry.document.getText();
       const limit = this.limitOf(text);
-      if (entry.state && edit && limit.kind === entry.limit.kind) {
+      const incremental = edit !== null && limit.kind === entry.limit.kind;
+      if (entry.job && incremental) {
+        entry.job.edits.push({ change: { ...edit, text: change.text }, text });
+      } else if (entry.state && incremental) {
         entry.state = updateAnalysis(entry.state, { ...edit, text: change.text }, text);
       } else {
+        if (entry.job) entry.job.cancelled = true;
+        entry.job = null;
         entry.state = null;
       }
       entry.limit = limit;
     }
     entry.analysis = null;
     return true;
+  }
+
+  /** Analyses the document's current text in slices, then applies the edits made meanwhile. */
+  private startJob(entry: OpenDocument): AnalysisJob {
+    const steps = analysisSteps(entry.document.getText(), this.effectiveSettings(entry.limit));
+    const job: AnalysisJob = { done: Promise.resolve(), edits: [], cancelled: false };
+    job.done = new Promise((resolve) => {
+      const slice = () => {
+        if (job.cancelled) return resolve();
+        const deadline = performance.now() + SLICE_MS;
+        let step = steps.next();
+        while (!step.done && performance.now() < deadline) step = steps.next();
+        if (!step.done) {
+          setImmediate(slice);
+          return;
+        }
+        let state = step.value;
+        for (const { change, text } of job.edits) state = updateAnalysis(state, change, text);
+        if (entry.job === job) {
+          entry.state = state;
+          entry.job = null;
+        }
+        resolve();
+      };
+      setImmediate(slice);
+    });
+    entry.job = job;
+    return job;
   }
 
   private limitOf(text: string): DocumentLimit {

@@ -9,9 +9,10 @@ import {
   TextDocumentSyncKind,
   type InitializeResult,
 } from 'vscode-languageserver/node';
+import { analyzeText } from './core/analysis';
 import { looksLikeTranscript } from './core/detect';
 import { DEFAULT_SETTINGS, resolveSettings, type Settings } from './core/settings';
-import { AnalysedDocuments } from './documents';
+import { AnalysedDocuments, type DocumentAnalysis } from './documents';
 import { CODE_ACTION_KINDS, codeActions } from './features/codeActions';
 import { diagnostics } from './features/diagnostics';
 import { documentSymbols } from './features/documentSymbols';
@@ -56,11 +57,23 @@ const DIAGNOSTICS_DELAY_MS = 50;
 const pendingDiagnostics = new Map<string, NodeJS.Timeout>();
 
 /**
- * Answers a request cancelled before it ran (a stale one, superseded by typing) with
- * RequestCancelled instead of computing it; handlers run to completion once started.
+ * A request about one document: waits for its analysis (a large one is analysed in slices, other
+ * requests answered meanwhile), and answers a request cancelled while it waited (stale after typing)
+ * with RequestCancelled instead of computing it. Unknown documents get null.
  */
-function unlessCancelled<P, R>(handler: (params: P) => R): (params: P, token: CancellationToken) => R | ResponseError<void> {
-  return (params, token) => (token.isCancellationRequested ? new ResponseError(LSPErrorCodes.RequestCancelled, 'Cancelled before it ran.') : handler(params));
+function forDocument<P, R>(uriOf: (params: P) => unknown, handler: (analysis: DocumentAnalysis, params: P) => R) {
+  return async (params: P, token: CancellationToken): Promise<R | null | ResponseError<void>> => {
+    const uri = uriOf(params);
+    if (typeof uri !== 'string') return null;
+    const analysis = token.isCancellationRequested ? undefined : await documents.analysis(uri);
+    if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Cancelled before it ran.');
+    return analysis ? handler(analysis, params) : null;
+  };
+}
+
+/** `forDocument` for the requests that name their document in `textDocument`. */
+function forTextDocument<P extends { textDocument: { uri: string } }, R>(handler: (analysis: DocumentAnalysis, params: P) => R) {
+  return forDocument((params: P) => params?.textDocument?.uri, handler);
 }
 
 connection.onInitialize((params): InitializeResult => {
@@ -87,7 +100,13 @@ connection.onInitialize((params): InitializeResult => {
   };
 });
 
+/** A few turns that exercise every rule once. */
+const WARM_UP_TRANSCRIPT = 'MEETING\n\n>> ANA RUIZ:  My name is Ana Ruiz from Lima, and the the  budget\n>> Thank you, Ana. (inaudible)\n>>\n(Applause\n';
+
 connection.onInitialized(() => {
+  // The rules' patterns compile on first use (~100 ms); do it while idle, not inside the first
+  // slice of a user's document.
+  setImmediate(() => analyzeText(WARM_UP_TRANSCRIPT));
   if (pullsConfiguration) {
     // Clients that cannot register it (eglot) send didChangeConfiguration anyway, or never.
     if (registersConfigurationChanges) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'verbatim' });
@@ -125,11 +144,12 @@ function scheduleDiagnostics(uri: string, delay = DIAGNOSTICS_DELAY_MS): void {
   clearTimeout(pendingDiagnostics.get(uri));
   pendingDiagnostics.set(
     uri,
-    setTimeout(() => {
+    setTimeout(async () => {
       pendingDiagnostics.delete(uri);
-      const analysis = documents.get(uri);
-      if (!analysis) return;
       try {
+        const analysis = await documents.analysis(uri);
+        // Typing during a sliced analysis scheduled a newer publish: this one is stale.
+        if (!analysis || pendingDiagnostics.has(uri)) return;
         void connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: diagnostics(analysis) });
       } catch (error) {
         connection.console.error(`Diagnostics failed for ${uri}: ${error instanceof Error ? error.stack : String(error)}`);
@@ -151,9 +171,7 @@ documents.listen(connection, {
 
 const truncatedOutlines = new Set<string>();
 connection.onDocumentSymbol(
-  unlessCancelled((params) => {
-    const analysis = documents.get(params.textDocument.uri);
-    if (!analysis) return null;
+  forTextDocument((analysis, params) => {
     const { symbols, omitted } = documentSymbols(analysis, settings.maxItemsComputed);
     if (omitted > 0 && !truncatedOutlines.has(params.textDocument.uri)) {
       truncatedOutlines.add(params.textDocument.uri);
@@ -162,93 +180,30 @@ connection.onDocumentSymbol(
     return symbols;
   }),
 );
+connection.onCodeAction(forTextDocument((analysis, params) => codeActions(analysis, params, settings)));
+connection.onFoldingRanges(forTextDocument((analysis) => foldingRanges(analysis, settings.maxItemsComputed)));
+connection.onPrepareRename(forTextDocument((analysis, params) => prepareRename(analysis, params.position)));
+connection.onRenameRequest(forTextDocument((analysis, params) => rename(analysis, params.position, params.newName, confirmsAnnotatedEdits)));
+connection.onCompletion(forTextDocument((analysis, params) => completion(analysis, params.position, rosterFor(params.textDocument.uri, settings.speakers))));
+connection.onReferences(forTextDocument((analysis, params) => references(analysis, params.position)));
+connection.onDocumentHighlight(forTextDocument((analysis, params) => documentHighlights(analysis, params.position)));
+connection.onHover(forTextDocument((analysis, params) => hover(analysis, params.position)));
+connection.onDocumentFormatting(forTextDocument((analysis) => (analysis.limit.kind !== 'binary' ? formatting(analysis, settings) : null)));
+connection.onDocumentRangeFormatting(forTextDocument((analysis, params) => (analysis.limit.kind !== 'binary' ? formatting(analysis, settings, params.range) : null)));
 
-connection.onCodeAction(
-  unlessCancelled((params) => {
-    const analysis = documents.get(params.textDocument.uri);
-    return analysis ? codeActions(analysis, params, settings) : null;
-  }),
-);
-
-connection.onFoldingRanges(
-  unlessCancelled((params) => {
-    const analysis = documents.get(params.textDocument.uri);
-    return analysis ? foldingRanges(analysis, settings.maxItemsComputed) : null;
-  }),
-);
-
-connection.onPrepareRename(
-  unlessCancelled((params) => {
-    const analysis = documents.get(params.textDocument.uri);
-    return analysis ? prepareRename(analysis, params.position) : null;
-  }),
-);
-
-connection.onRenameRequest(
-  unlessCancelled((params) => {
-    const analysis = documents.get(params.textDocument.uri);
-    return analysis ? rename(analysis, params.position, params.newName, confirmsAnnotatedEdits) : null;
-  }),
-);
-
-connection.onCompletion(
-  unlessCancelled((params) => {
-    const analysis = documents.get(params.textDocument.uri);
-    return analysis ? completion(analysis, params.position, rosterFor(params.textDocument.uri, settings.speakers)) : null;
-  }),
-);
-
-connection.onReferences(
-  unlessCancelled((params) => {
-    const analysis = documents.get(params.textDocument.uri);
-    return analysis ? references(analysis, params.position) : null;
-  }),
-);
-
-connection.onDocumentHighlight(
-  unlessCancelled((params) => {
-    const analysis = documents.get(params.textDocument.uri);
-    return analysis ? documentHighlights(analysis, params.position) : null;
-  }),
-);
-
-connection.onHover(
-  unlessCancelled((params) => {
-    const analysis = documents.get(params.textDocument.uri);
-    return analysis ? hover(analysis, params.position) : null;
-  }),
-);
-
-connection.onWorkspaceSymbol(
-  unlessCancelled((params) =>
-    workspaceSymbols(
-      documents.uris().flatMap((uri) => documents.get(uri) ?? []),
-      params.query,
-    ),
-  ),
-);
-
-connection.onDocumentFormatting(
-  unlessCancelled((params) => {
-    const analysis = documents.get(params.textDocument.uri);
-    return analysis && analysis.limit.kind !== 'binary' ? formatting(analysis, settings) : null;
-  }),
-);
-
-connection.onDocumentRangeFormatting(
-  unlessCancelled((params) => {
-    const analysis = documents.get(params.textDocument.uri);
-    return analysis && analysis.limit.kind !== 'binary' ? formatting(analysis, settings, params.range) : null;
-  }),
-);
+connection.onWorkspaceSymbol(async (params, token) => {
+  const analyses = [];
+  for (const uri of documents.uris()) {
+    const analysis = await documents.analysis(uri);
+    if (analysis) analyses.push(analysis);
+  }
+  return token.isCancellationRequested ? new ResponseError(LSPErrorCodes.RequestCancelled, 'Cancelled before it ran.') : workspaceSymbols(analyses, params.query);
+});
 
 /** Custom request for the client's Speakers view and status bar, documented in the README. */
 connection.onRequest(
   STATISTICS_REQUEST,
-  unlessCancelled((params: StatisticsParams) => {
-    const analysis = typeof params?.textDocument?.uri === 'string' ? documents.get(params.textDocument.uri) : undefined;
-    return analysis ? statistics(analysis) : null;
-  }),
+  forDocument((params: StatisticsParams) => params?.textDocument?.uri, (analysis) => statistics(analysis)),
 );
 
 /** Custom request for the client's `.txt` detection: does this text read as a transcript? */

@@ -137,6 +137,20 @@ describe('language server over stdio', function () {
     assert.ok(fresh !== null, 'the next request is answered');
   });
 
+  it('keeps answering while it analyses a large document: a small one is served before the large one is done', async () => {
+    const large = 'file:///large.transcript';
+    const small = 'file:///small.transcript';
+    const turn = '>> CHAIR:  We will now hear the report of the committee on the budget for next year.\n';
+    server.open(small, '>> ANA:  Hello.\n>> BEN:  Hi.\n');
+    await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: small } });
+    server.open(large, turn.repeat(40000));
+    const answered: string[] = [];
+    const largeSymbols = server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: large } }).then(() => answered.push('large'));
+    const smallHover = server.connection.sendRequest('textDocument/hover', { textDocument: { uri: small }, position: { line: 0, character: 4 } }).then(() => answered.push('small'));
+    await Promise.all([largeSymbols, smallHover]);
+    assert.deepEqual(answered, ['small', 'large']);
+  });
+
   it('clears diagnostics when the document closes', async () => {
     const uri = 'file:///closing.transcript';
     const opened = server.nextDiagnostics(uri);

@@ -2,7 +2,7 @@ import { updateParse, type ReparsedTurns, type TextChange } from './incremental'
 import { detached } from './detached';
 import { inaudibleTermSet } from './lexicon';
 import type { Span, Transcript, Turn } from './model';
-import { parseWithState, type ParseState } from './parse';
+import { parseSteps, parseWithState, runSteps, type ParseState } from './parse';
 import { brokenTurnRule } from './rules/brokenTurn';
 import { emptyTurnRule } from './rules/emptyTurn';
 import { flattenedTurnsRule } from './rules/flattenedTurns';
@@ -65,7 +65,19 @@ export function inaudibleTermsOf(settings: Settings): ReadonlySet<string> {
 
 /** Parses the text and runs every rule that is not turned off. */
 export function analyzeText(text: string, settings: Settings = DEFAULT_SETTINGS): AnalysisState {
-  return analyse(parseWithState(text, { inaudibleTerms: inaudibleTermsOf(settings) }), settings);
+  return runSteps(analysisSteps(text, settings));
+}
+
+/** Turns one step of the checks reads. */
+const TURNS_PER_STEP = 200;
+
+/**
+ * `analyzeText` as bounded steps (a `yield` after each), for a server that analyses a large file
+ * between other requests; `analyzeText` runs these same steps in one go.
+ */
+export function* analysisSteps(text: string, settings: Settings = DEFAULT_SETTINGS): Generator<void, AnalysisState> {
+  const parse = yield* parseSteps(text, { inaudibleTerms: inaudibleTermsOf(settings) });
+  return yield* analyseSteps(parse, settings);
 }
 
 /**
@@ -119,10 +131,29 @@ function recheckAfterLabelChange(context: BaseContext, turnFindings: Finding[][]
 }
 
 function analyse(parse: ParseState, settings: Settings): AnalysisState {
+  return runSteps(analyseSteps(parse, settings));
+}
+
+function* analyseSteps(parse: ParseState, settings: Settings): Generator<void, AnalysisState> {
+  const { turns } = parse.transcript;
   const speakers = lazySpeakerSummary(parse.transcript);
   const context = ruleContext(parse.transcript, settings, speakers);
-  const { headerFindings, turnFindings } = checkTurns(context, parse.transcript.turns, true);
-  return assemble(parse, settings, speakers, headerFindings, turnFindings, checkScope(context, 'labels').map(ownSpans), checkScope(context, 'document'));
+  // The speaker summary reads every turn: a step of its own, not a burden on the first turns' step.
+  if (enabledRules(settings, 'turn').some(({ rule }) => rule.readsSpeakers)) {
+    speakers();
+    yield;
+  }
+  let headerFindings: Finding[] = [];
+  const turnFindings: Finding[][] = [];
+  for (let first = 0; first < turns.length || first === 0; first += TURNS_PER_STEP) {
+    const checked = checkTurns(context, turns.slice(first, first + TURNS_PER_STEP), first === 0);
+    if (first === 0) headerFindings = checked.headerFindings;
+    for (let index = first; index < Math.min(turns.length, first + TURNS_PER_STEP); index++) turnFindings[index] = checked.turnFindings[index];
+    yield;
+  }
+  const labelFindings = checkScope(context, 'labels').map(ownSpans);
+  yield;
+  return assemble(parse, settings, speakers, headerFindings, turnFindings, labelFindings, checkScope(context, 'document'));
 }
 
 type BaseContext = Omit<RuleContext, 'turns' | 'includeHeader'>;

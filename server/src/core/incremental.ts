@@ -8,6 +8,7 @@ import {
   buildHeader,
   buildSections,
   buildTurns,
+  combineEvidence,
   countColonSpeakers,
   decideDialect,
   dialectEvidence,
@@ -17,7 +18,6 @@ import {
   parseWithState,
   resolveColonlessLabels,
   splitLines,
-  type DialectEvidence,
   type MarkerCandidate,
   type ParseState,
 } from './parse';
@@ -64,7 +64,8 @@ export function updateParse(state: ParseState, change: TextChange, newText: stri
 
   const oldLines = splitLines(old.text, window.start, window.end);
   const newLines = splitLines(newText, window.start, newEnd);
-  const evidence = updatedEvidence(state.evidence, dialectEvidence(old.text, oldLines, window.start, window.end), dialectEvidence(newText, newLines, window.start, newEnd));
+  const withoutOld = combineEvidence(state.evidence, dialectEvidence(old.text, oldLines, window.start, window.end), -1);
+  const evidence = combineEvidence(withoutOld, dialectEvidence(newText, newLines, window.start, newEnd), 1);
   if (decideDialect(evidence) !== old.dialect) return afresh();
 
   const markers = findChevronMarkers(newText, newLines, old.dialect === 'single-chevron');
@@ -166,28 +167,6 @@ function lineStartOf(text: string, offset: number): number {
   let i = offset;
   while (i > 0 && text.charCodeAt(i - 1) !== 10 && text.charCodeAt(i - 1) !== 13) i--;
   return i;
-}
-
-function updatedEvidence(total: DialectEvidence, removed: DialectEvidence, added: DialectEvidence): DialectEvidence {
-  const counts = (key: 'lineStartSpeakers' | 'midLineMixedSpeakers') => {
-    const result = new Map(total[key]);
-    for (const [speaker, count] of removed[key]) addCount(result, speaker, -count);
-    for (const [speaker, count] of added[key]) addCount(result, speaker, count);
-    return result;
-  };
-  const sum = (key: Exclude<keyof DialectEvidence, 'lineStartSpeakers' | 'midLineMixedSpeakers'>) => total[key] - removed[key] + added[key];
-  return {
-    chevronLines: sum('chevronLines'),
-    singleChevronLines: sum('singleChevronLines'),
-    questionLines: sum('questionLines'),
-    answerLines: sum('answerLines'),
-    colonLabels: sum('colonLabels'),
-    strongColonLabels: sum('strongColonLabels'),
-    midLineChevrons: sum('midLineChevrons'),
-    midLineCapsLabels: sum('midLineCapsLabels'),
-    lineStartSpeakers: counts('lineStartSpeakers'),
-    midLineMixedSpeakers: counts('midLineMixedSpeakers'),
-  };
 }
 
 /** Items before the window kept, the window's new items, the items after it moved by `shift`. */

@@ -10,6 +10,7 @@ import {
 } from './lexicon';
 import type { Annotation, AnnotationKind, Dialect, Header, Label, MarkerKind, Section, Span, Timestamp, Transcript, Turn } from './model';
 import { detached } from './detached';
+import { turnIndexAt } from './speech';
 import { isAllCaps, isLabelLike, MAX_LABEL_LENGTH, speakerKey } from './speakers';
 
 export interface ParseOptions {
@@ -68,21 +69,113 @@ export interface ParseState {
 }
 
 export function parseWithState(text: string, options: ParseOptions = {}): ParseState {
+  return runSteps(parseSteps(text, options));
+}
+
+/** Drives a step-wise computation to its end in one go. */
+export function runSteps<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Characters one step of the parser reads: a few milliseconds of work. */
+const STEP_LENGTH = 64 * 1024;
+/** Markers one step turns into turns. */
+const MARKERS_PER_STEP = 2000;
+
+/**
+ * The parse, as a sequence of bounded steps (a `yield` after each), so that a server can parse a
+ * 20 MB file between other requests. Every pass that reads lines reads them a slice at a time; the
+ * dialect evidence adds up over slices as it does over edits (incremental.ts).
+ */
+export function* parseSteps(text: string, options: ParseOptions = {}): Generator<void, ParseState> {
   const inaudibleTerms = options.inaudibleTerms ?? DEFAULT_INAUDIBLE_TERMS;
-  const lines = splitLines(text);
-  const evidence = dialectEvidence(text, lines, 0, text.length);
+  // Slices of whole lines: [start, end) with `end` the next slice's first line start.
+  const slices: { start: number; end: number; lines: Line[] }[] = [];
+  for (let start = 0; ; ) {
+    const end = nextLineStartAfter(text, Math.min(text.length, start + STEP_LENGTH));
+    slices.push({ start, end, lines: splitLines(text, start, end) });
+    if (end >= text.length) break;
+    start = end;
+    yield;
+  }
+  let evidence = emptyEvidence();
+  for (const { start, end, lines } of slices) {
+    evidence = combineEvidence(evidence, dialectEvidence(text, lines, start, end), 1);
+    yield;
+  }
   const dialect = decideDialect(evidence);
-  const markers = findMarkers(text, lines, dialect);
+  const allLines = slices.length === 1 ? slices[0].lines : slices.flatMap((slice) => slice.lines);
+  let markers: MarkerCandidate[];
+  if (dialect === 'chevron' || dialect === 'single-chevron') {
+    markers = [];
+    for (const { lines } of slices) {
+      for (const marker of findChevronMarkers(text, lines, dialect === 'single-chevron')) markers.push(marker);
+      yield;
+    }
+  } else {
+    // Colon and court labels are trusted by what the whole file says (findColonMarkers): one step.
+    markers = findMarkers(text, allLines, dialect);
+    yield;
+  }
   const colonSpeakers = countColonSpeakers(markers);
-  resolveColonlessLabels(text, markers, colonSpeakers);
-  const turns = buildTurns(text, lines, markers, text.length);
+  const turns: Turn[] = [];
+  for (let first = 0; first < markers.length; first += MARKERS_PER_STEP) {
+    const batch = markers.slice(first, first + MARKERS_PER_STEP);
+    resolveColonlessLabels(text, batch, colonSpeakers);
+    const end = first + MARKERS_PER_STEP < markers.length ? markers[first + MARKERS_PER_STEP].start : text.length;
+    for (const turn of buildTurns(text, linesFrom(allLines, batch[0].start), batch, end)) {
+      turn.index += first;
+      turns.push(turn);
+    }
+    yield;
+  }
   const headerEnd = turns.length > 0 ? turns[0].span.start : text.length;
-  const header = buildHeader(text, lines, headerEnd);
-  const timestamps = findTimestamps(text, lines);
-  const annotations = findAnnotations(text, lines, turns, inaudibleTerms, timestamps);
+  const header = buildHeader(text, allLines, headerEnd);
+  const timestamps: Timestamp[] = [];
+  const annotations: Annotation[] = [];
+  for (const { start, end, lines } of slices) {
+    const found = findTimestamps(text, lines);
+    timestamps.push(...found);
+    // The turns that can hold this slice's annotations: the one the slice starts in, and those starting in it.
+    const firstTurn = Math.max(0, turnIndexAt(turns, start));
+    let endTurn = firstTurn;
+    while (endTurn < turns.length && turns[endTurn].span.start < end) endTurn++;
+    for (const annotation of findAnnotations(text, lines, turns.slice(firstTurn, endTurn), inaudibleTerms, found)) {
+      if (annotation.turn >= 0) annotation.turn += firstTurn;
+      annotations.push(annotation);
+    }
+    yield;
+  }
   const sections = buildSections(text, turns, timestamps);
   return { transcript: { text, dialect, header, turns, annotations, timestamps, sections }, evidence, colonSpeakers, inaudibleTerms };
 }
+
+/** The start of the line after the one holding `offset` (or the end of the text). */
+function nextLineStartAfter(text: string, offset: number): number {
+  if (offset >= text.length) return text.length;
+  for (let i = offset; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10) return i + 1;
+    if (ch === 13) return text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+  }
+  return text.length;
+}
+
+/** The lines from the one holding `offset` on (binary search; the lines are in order). */
+function linesFrom(lines: Line[], offset: number): Line[] {
+  let low = 0;
+  let high = lines.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lines[mid].start <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low === 0 ? lines : lines.slice(low);
+}
+
 
 /** Lines that start in [from, to): `from` must be a line start; `to` a line start or the text's end. */
 export function splitLines(text: string, from = 0, to = text.length): Line[] {
@@ -158,6 +251,43 @@ export function dialectEvidence(text: string, lines: Line[], from: number, to: n
     else addCount(evidence.midLineMixedSpeakers, label.speaker, 1);
   }
   return evidence;
+}
+
+function emptyEvidence(): DialectEvidence {
+  return {
+    chevronLines: 0,
+    singleChevronLines: 0,
+    questionLines: 0,
+    answerLines: 0,
+    colonLabels: 0,
+    strongColonLabels: 0,
+    midLineChevrons: 0,
+    midLineCapsLabels: 0,
+    lineStartSpeakers: new Map(),
+    midLineMixedSpeakers: new Map(),
+  };
+}
+
+/** `total` plus (`sign` 1) or minus (`sign` -1) the evidence of some lines, as a new record. */
+export function combineEvidence(total: DialectEvidence, part: DialectEvidence, sign: 1 | -1): DialectEvidence {
+  const counts = (key: 'lineStartSpeakers' | 'midLineMixedSpeakers') => {
+    const result = new Map(total[key]);
+    for (const [speaker, count] of part[key]) addCount(result, speaker, sign * count);
+    return result;
+  };
+  const sum = (key: Exclude<keyof DialectEvidence, 'lineStartSpeakers' | 'midLineMixedSpeakers'>) => total[key] + sign * part[key];
+  return {
+    chevronLines: sum('chevronLines'),
+    singleChevronLines: sum('singleChevronLines'),
+    questionLines: sum('questionLines'),
+    answerLines: sum('answerLines'),
+    colonLabels: sum('colonLabels'),
+    strongColonLabels: sum('strongColonLabels'),
+    midLineChevrons: sum('midLineChevrons'),
+    midLineCapsLabels: sum('midLineCapsLabels'),
+    lineStartSpeakers: counts('lineStartSpeakers'),
+    midLineMixedSpeakers: counts('midLineMixedSpeakers'),
+  };
 }
 
 export function decideDialect(evidence: DialectEvidence): Dialect {
