@@ -215,18 +215,7 @@ export interface DialectEvidence {
 
 /** Evidence from the lines given, which cover [from, to) of the text. */
 export function dialectEvidence(text: string, lines: Line[], from: number, to: number): DialectEvidence {
-  const evidence: DialectEvidence = {
-    chevronLines: 0,
-    singleChevronLines: 0,
-    questionLines: 0,
-    answerLines: 0,
-    colonLabels: 0,
-    strongColonLabels: 0,
-    midLineChevrons: countMidLineChevrons(text, from, to),
-    midLineCapsLabels: 0,
-    lineStartSpeakers: new Map(),
-    midLineMixedSpeakers: new Map(),
-  };
+  const evidence: DialectEvidence = { ...emptyEvidence(), midLineChevrons: countMidLineChevrons(text, from, to) };
   for (const line of lines) {
     const content = skipIndent(text, line.start, line.end);
     if (text.startsWith('>>', content)) evidence.chevronLines++;
