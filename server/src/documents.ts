@@ -97,14 +97,15 @@ export class AnalysedDocuments {
     }
   }
 
-  /** The analysis of the current version, computed at once if need be (small documents, tests). */
-  get(uri: string): DocumentAnalysis | undefined {
+  /** The analysis of the current version, computed at once if need be (small documents). */
+  private get(uri: string): DocumentAnalysis | undefined {
     const entry = this.open.get(uri);
     if (!entry) return undefined;
     const { document } = entry;
     if (entry.analysis && entry.analysis.version === document.version) return entry.analysis;
     this.tellOnce(uri, entry.limit);
     if (entry.limit.kind !== 'binary' && entry.state === null) {
+      // A document that shrank below the slicing size while a sliced analysis ran: that one is superseded.
       if (entry.job) entry.job.cancelled = true;
       entry.job = null;
       entry.state = analyzeText(document.getText(), this.effectiveSettings(entry.limit));
