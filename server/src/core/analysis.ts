@@ -92,7 +92,7 @@ export function updateAnalysis(state: AnalysisState, change: TextChange, newText
   const { transcript } = parse;
   const labelsSame = reparsed.relabelled.length === 0 && labelsKept(oldTranscript, transcript, reparsed, change);
   const speakers = labelsSame ? state.speakers : lazySpeakerSummary(transcript);
-  const context = ruleContext(transcript, state.settings, speakers);
+  const context = ruleContext(parse, state.settings, speakers);
   // Neighbours are re-checked too: a turn's findings may read the turn before or after it.
   const from = Math.max(0, reparsed.firstTurn - 1);
   const to = Math.min(transcript.turns.length, reparsed.firstTurn + reparsed.added + 1);
@@ -137,7 +137,7 @@ function analyse(parse: ParseState, settings: Settings): AnalysisState {
 function* analyseSteps(parse: ParseState, settings: Settings): Generator<void, AnalysisState> {
   const { turns } = parse.transcript;
   const speakers = lazySpeakerSummary(parse.transcript);
-  const context = ruleContext(parse.transcript, settings, speakers);
+  const context = ruleContext(parse, settings, speakers);
   // The speaker summary reads every turn: a step of its own, not a burden on the first turns' step.
   if (enabledRules(settings, 'turn').some(({ rule }) => rule.readsSpeakers)) {
     speakers();
@@ -172,14 +172,9 @@ function lazySpeakerSummary(transcript: Transcript): LazySpeakerSummary {
   };
 }
 
-function ruleContext(transcript: Transcript, settings: Settings, speakers: LazySpeakerSummary): BaseContext {
-  return {
-    transcript,
-    settings,
-    annotationsOf: (turn) => annotationsOfTurn(transcript, turn),
-    speakerSummary: speakers,
-    inaudibleTerms: inaudibleTermsOf(settings),
-  };
+/** The parse already built the inaudible lexicon from the settings: the rules read the same set. */
+function ruleContext({ transcript, inaudibleTerms }: ParseState, settings: Settings, speakers: LazySpeakerSummary): BaseContext {
+  return { transcript, settings, annotationsOf: (turn) => annotationsOfTurn(transcript, turn), speakerSummary: speakers, inaudibleTerms };
 }
 
 function enabledRules(settings: Settings, scope: Rule['scope']): { rule: Rule; severity: Finding['severity'] }[] {

@@ -2,6 +2,7 @@
 import { analyzeText } from './analysis';
 import type { Finding, TextEdit } from './rules/rule';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
+import { firstStartingAtOrAfter } from './speech';
 
 /** Applies non-overlapping edits (offsets into `text`) in one go. Throws on overlapping edits: a caller bug. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
@@ -44,16 +45,9 @@ export function safeFixEdits(findings: readonly Finding[]): { edits: TextEdit[];
   return { edits: taken, fixed };
 }
 
-/** Index of the first taken edit that starts after `edit` (binary search). */
+/** Index of the first taken edit that starts after `edit`. */
 function insertionPoint(taken: readonly TextEdit[], edit: TextEdit): number {
-  let low = 0;
-  let high = taken.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (taken[mid].span.start <= edit.span.start) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return firstStartingAtOrAfter(taken, edit.span.start + 1);
 }
 
 function overlapsAny(taken: readonly TextEdit[], edit: TextEdit): boolean {

@@ -21,7 +21,7 @@ import {
   type MarkerCandidate,
   type ParseState,
 } from './parse';
-import { turnIndexAt } from './speech';
+import { firstStartingAtOrAfter, turnIndexAt } from './speech';
 
 /** One replacement, in offsets of the text before it. */
 export interface TextChange {
@@ -176,17 +176,6 @@ function splice<T extends Annotation | Timestamp>(items: readonly T[], window: E
   const following = items.slice(after);
   for (const item of following) shift(item);
   return items.slice(0, first).concat(replacement, following);
-}
-
-function firstStartingAtOrAfter(items: readonly { span: Span }[], offset: number): number {
-  let low = 0;
-  let high = items.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (items[mid].span.start < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 function shiftSpan(span: Span, delta: number): void {

@@ -12,21 +12,21 @@ export function annotationsByTurn(transcript: Transcript): Annotation[][] {
   return byTurn;
 }
 
+/** Index of the first item (in document order) that starts at or after an offset; the length if none. */
+export function firstStartingAtOrAfter(items: readonly { span: Span }[], offset: number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (items[mid].span.start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /** Index of the last turn that starts at or before an offset; -1 before the first turn (the header). */
 export function turnIndexAt(turns: readonly Turn[], offset: number): number {
-  let low = 0;
-  let high = turns.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (turns[mid].span.start <= offset) {
-      found = mid;
-      low = mid + 1;
-    } else {
-      high = mid - 1;
-    }
-  }
-  return found;
+  return firstStartingAtOrAfter(turns, offset + 1) - 1;
 }
 
 /** Each stretch of speech of some turns, with its text: what word-level rules read. */
@@ -44,15 +44,8 @@ export function* speechOf(text: string, turns: readonly Turn[], annotationsOf: (
  */
 export function annotationsOfTurn(transcript: Transcript, turn: Turn): Annotation[] {
   const { annotations } = transcript;
-  let low = 0;
-  let high = annotations.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (annotations[mid].span.start < turn.span.start) low = mid + 1;
-    else high = mid;
-  }
   const found: Annotation[] = [];
-  for (let i = low; i < annotations.length && annotations[i].turn === turn.index; i++) found.push(annotations[i]);
+  for (let i = firstStartingAtOrAfter(annotations, turn.span.start); i < annotations.length && annotations[i].turn === turn.index; i++) found.push(annotations[i]);
   return found;
 }
 
