@@ -11,6 +11,8 @@ import * as http from 'http';
 import * as net from 'net';
 import * as path from 'path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { sleep, waitFor } from './wait';
+export { sleep, waitFor };
 
 /** Repository root: the nearest folder above this file with the extension's package.json. */
 export const ROOT = (() => {
@@ -201,30 +203,6 @@ export function tail(file: string, lines = 40): string {
   }
 }
 
-export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-/** Polls `probe` until it returns a value other than undefined, or throws after `timeoutMs`. */
-export async function waitFor<T>(
-  what: string,
-  probe: () => Promise<T | undefined> | T | undefined,
-  timeoutMs = 30000,
-  intervalMs = 250,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (error) {
-      lastError = error;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
-    }
-    await sleep(intervalMs);
-  }
-}
 
 // ---------------------------------------------------------------------------------------
 // code-server

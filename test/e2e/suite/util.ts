@@ -4,6 +4,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { Feature, FEATURES, featureOn } from '../features';
+import { waitFor } from '../wait';
+export { waitFor };
 
 export const LANGUAGE_ID = 'caption-transcript';
 export const EXTENSION_ID = 'verbatim.verbatim';
@@ -33,22 +35,6 @@ export async function open(uri: vscode.Uri): Promise<vscode.TextDocument> {
   return document;
 }
 
-export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-export async function waitFor<T>(what: string, probe: () => Thenable<T | undefined> | T | undefined, timeoutMs = 30000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (error) {
-      lastError = error;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
-    await sleep(200);
-  }
-}
 
 /** Document symbols from the language server; waits for the server to answer with some. */
 export function symbols(uri: vscode.Uri): Promise<vscode.DocumentSymbol[]> {
