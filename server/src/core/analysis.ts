@@ -91,7 +91,7 @@ export function updateAnalysis(state: AnalysisState, change: TextChange, newText
 
   const { transcript } = parse;
   const labelsSame = reparsed.relabelled.length === 0 && labelsKept(oldTranscript, transcript, reparsed, change);
-  const speakers = labelsSame ? state.speakers : lazySpeakerSummary(transcript);
+  const speakers = labelsSame ? state.speakers.carriedTo(transcript) : new LazySpeakerSummary(transcript);
   const context = ruleContext(parse, state.settings, speakers);
   // Neighbours are re-checked too: a turn's findings may read the turn before or after it.
   const from = Math.max(0, reparsed.firstTurn - 1);
@@ -136,11 +136,11 @@ function analyse(parse: ParseState, settings: Settings): AnalysisState {
 
 function* analyseSteps(parse: ParseState, settings: Settings): Generator<void, AnalysisState> {
   const { turns } = parse.transcript;
-  const speakers = lazySpeakerSummary(parse.transcript);
+  const speakers = new LazySpeakerSummary(parse.transcript);
   const context = ruleContext(parse, settings, speakers);
   // The speaker summary reads every turn: a step of its own, not a burden on the first turns' step.
   if (enabledRules(settings, 'turn').some(({ rule }) => rule.readsSpeakers)) {
-    speakers();
+    speakers.get();
     yield;
   }
   let headerFindings: Finding[] = [];
@@ -157,24 +157,29 @@ function* analyseSteps(parse: ParseState, settings: Settings): Generator<void, A
 }
 
 type BaseContext = Omit<RuleContext, 'turns' | 'includeHeader'>;
-type LazySpeakerSummary = () => SpeakerSummary;
-
 /** The speaker summary, computed when a rule first asks for it and then kept (and the transcript let go). */
-function lazySpeakerSummary(transcript: Transcript): LazySpeakerSummary {
-  let source: Transcript | null = transcript;
-  let summary: SpeakerSummary | null = null;
-  return () => {
-    if (summary === null) {
-      summary = speakerSummary(source!);
-      source = null;
+class LazySpeakerSummary {
+  private summary: SpeakerSummary | null = null;
+
+  constructor(private source: Transcript | null) {}
+
+  get = (): SpeakerSummary => {
+    if (this.summary === null) {
+      this.summary = speakerSummary(this.source!);
+      this.source = null;
     }
-    return summary;
+    return this.summary;
   };
+
+  /** For the next version, whose labels are the same: the computed summary, or a lazy one that pins no old text. */
+  carriedTo(transcript: Transcript): LazySpeakerSummary {
+    return this.summary !== null ? this : new LazySpeakerSummary(transcript);
+  }
 }
 
 /** The parse already built the inaudible lexicon from the settings: the rules read the same set. */
 function ruleContext({ transcript, inaudibleTerms }: ParseState, settings: Settings, speakers: LazySpeakerSummary): BaseContext {
-  return { transcript, settings, annotationsOf: (turn) => annotationsOfTurn(transcript, turn), speakerSummary: speakers, inaudibleTerms };
+  return { transcript, settings, annotationsOf: (turn) => annotationsOfTurn(transcript, turn), speakerSummary: speakers.get, inaudibleTerms };
 }
 
 function enabledRules(settings: Settings, scope: Rule['scope']): { rule: Rule; severity: Finding['severity'] }[] {
