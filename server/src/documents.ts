@@ -233,8 +233,8 @@ class DocumentPositions implements Positions {
 
   lineEnd(line: number): number {
     const start = this.lineStart(line);
-    let end = line + 1 < this.document.lineCount ? this.document.offsetAt({ line: line + 1, character: 0 }) : this.document.getText().length;
     const text = this.document.getText();
+    let end = line + 1 < this.document.lineCount ? this.document.offsetAt({ line: line + 1, character: 0 }) : text.length;
     if (end > start && text.charCodeAt(end - 1) === 10) end--;
     if (end > start && text.charCodeAt(end - 1) === 13) end--;
     return end;
