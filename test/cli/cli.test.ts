@@ -1,19 +1,13 @@
 import { strict as assert } from 'assert';
-import { spawnSync } from 'child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { analyzeText } from '../../server/src/core/analysis';
 import { LineIndex } from '../../server/src/core/lineIndex';
 import { corpusDir, corpusFiles, readCorpus } from '../helpers/corpus';
-import { repoRoot } from '../helpers/repo';
+import { verbatim } from '../helpers/cli';
 
-const CLI = path.join(repoRoot, 'dist', 'cli.js');
 
-function verbatim(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('verbatim CLI', () => {
   let dir: string;
@@ -31,19 +25,19 @@ describe('verbatim CLI', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('exits 0 with a summary when a file has no warning or error', () => {
-    const result = verbatim('check', clean);
+    const result = verbatim(['check', clean]);
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stdout, /1 file checked, 0 diagnostics/);
   });
 
   it('exits 1 and prints file:line:column, severity, code and message for each problem', () => {
-    const result = verbatim('check', broken);
+    const result = verbatim(['check', broken]);
     assert.equal(result.status, 1);
     assert.match(result.stdout, /broken\.transcript:1:12: warning broken-turn: CHAIR's turn ends mid-sentence: "…Welcome to the"/);
   });
 
   it('writes the documented JSON for check', () => {
-    const result = verbatim('check', '--format', 'json', broken, clean);
+    const result = verbatim(['check', '--format', 'json', broken, clean]);
     assert.equal(result.status, 1);
     const report = JSON.parse(result.stdout);
     assert.deepEqual(report.files.map((f: { file: string }) => f.file), [broken, clean]);
@@ -65,7 +59,7 @@ describe('verbatim CLI', () => {
         return target;
       });
       files.splice(5, 0, path.join(batch, 'missing.transcript'));
-      const result = verbatim('check', '--format', 'json', ...files);
+      const result = verbatim(['check', '--format', 'json', ...files]);
       assert.equal(result.status, 2, 'the missing file makes it exit 2');
       assert.match(result.stderr, /missing\.transcript: cannot read: no such file/);
       const report = JSON.parse(result.stdout) as { files: { file: string; diagnostics: { code: string; range: unknown }[] }[] };
@@ -88,7 +82,7 @@ describe('verbatim CLI', () => {
   it('exits 2 on an unreadable or binary file but still checks the others', () => {
     const binary = path.join(dir, 'image.transcript');
     writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x1a]));
-    const result = verbatim('check', path.join(dir, 'missing.transcript'), binary, broken);
+    const result = verbatim(['check', path.join(dir, 'missing.transcript'), binary, broken]);
     assert.equal(result.status, 2);
     assert.match(result.stderr, /missing\.transcript: cannot read: no such file/);
     assert.match(result.stderr, /image\.transcript: cannot check: binary file/);
@@ -97,14 +91,14 @@ describe('verbatim CLI', () => {
 
   it('exits 2 with usage on bad arguments', () => {
     for (const args of [[], ['lint', clean], ['check'], ['check', '--format', 'xml', clean], ['outline', clean, broken]]) {
-      const result = verbatim(...args);
+      const result = verbatim([...args]);
       assert.equal(result.status, 2, `verbatim ${args.join(' ')}`);
       assert.match(result.stderr, /Usage:/);
     }
   });
 
   it('writes the documented outline JSON, labels exactly as written and positions after the BOM', () => {
-    const result = verbatim('outline', '--format', 'json', clean);
+    const result = verbatim(['outline', '--format', 'json', clean]);
     assert.equal(result.status, 0);
     const outline = JSON.parse(result.stdout);
     assert.equal(outline.dialect, 'chevron');
@@ -120,7 +114,7 @@ describe('verbatim CLI', () => {
   });
 
   it('prints a readable outline of a real transcript', () => {
-    const result = verbatim('outline', path.join(corpusDir, '077-kitzmiller-v-dover-trial-day-padian.txt'));
+    const result = verbatim(['outline', path.join(corpusDir, '077-kitzmiller-v-dover-trial-day-padian.txt')]);
     assert.equal(result.status, 0);
     const lines = result.stdout.trimEnd().split('\n');
     assert.match(lines[0], /^\s+1 {2}THE COURT {2}All right\./);

@@ -1,19 +1,13 @@
 import { strict as assert } from 'assert';
-import { spawnSync } from 'child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, chmodSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { analyzeText } from '../../server/src/core/analysis';
 import { spokenWords } from '../../server/src/core/speech';
 import { corpusFiles, readCorpus } from '../helpers/corpus';
-import { repoRoot } from '../helpers/repo';
+import { verbatim } from '../helpers/cli';
 
-const CLI = path.join(repoRoot, 'dist', 'cli.js');
 
-function verbatim(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('verbatim check --fix', () => {
   let dir: string;
@@ -26,7 +20,7 @@ describe('verbatim check --fix', () => {
     const file = path.join(dir, 'session.transcript');
     writeFileSync(file, '\uFEFF>> MODERATOR:  Welcome.  >> ANNA:  I I think (unintelligible) so.\n>> Moderator:  Thanks.\n>> MODERATOR:  Next.\n');
     chmodSync(file, 0o640);
-    const result = verbatim('check', '--fix', file);
+    const result = verbatim(['check', '--fix', file]);
     assert.equal(result.status, 1, result.stderr);
     assert.equal(readFileSync(file, 'utf8'), '\uFEFF>> MODERATOR:  Welcome.\n>> ANNA:  I I think (inaudible) so.\n>> MODERATOR:  Thanks.\n>> MODERATOR:  Next.\n');
     assert.equal(statSync(file).mode & 0o777, 0o640);
@@ -41,7 +35,7 @@ describe('verbatim check --fix', () => {
     const text = '>> CHAIR:  We are in\r\n>> CLERK:  session.\r\n';
     writeFileSync(file, text);
     const before = statSync(file).mtimeMs;
-    const result = verbatim('check', '--fix', '--format', 'json', file);
+    const result = verbatim(['check', '--fix', '--format', 'json', file]);
     assert.equal(readFileSync(file, 'utf8'), text);
     assert.equal(statSync(file).mtimeMs, before);
     const report = JSON.parse(result.stdout);
@@ -55,19 +49,19 @@ describe('verbatim check --fix', () => {
       writeFileSync(copy, readCorpus(file));
       return copy;
     });
-    const first = JSON.parse(verbatim('check', '--fix', '--format', 'json', ...copies).stdout);
+    const first = JSON.parse(verbatim(['check', '--fix', '--format', 'json', ...copies]).stdout);
     const fixedTotal = first.files.reduce((sum: number, file: { fixed: Record<string, number> }) => sum + Object.values(file.fixed).reduce((a, b) => a + b, 0), 0);
     assert.ok(fixedTotal > 0, 'the corpus has flattened files to fix');
     for (const copy of copies) {
       const words = (text: string) => spokenWords(analyzeText(text).transcript);
       assert.deepEqual(words(readFileSync(copy, 'utf8')), words(readCorpus(path.basename(copy))), copy);
     }
-    const second = JSON.parse(verbatim('check', '--fix', '--format', 'json', ...copies).stdout);
+    const second = JSON.parse(verbatim(['check', '--fix', '--format', 'json', ...copies]).stdout);
     assert.ok(second.files.every((file: { fixed: Record<string, number> }) => Object.keys(file.fixed).length === 0));
   });
 
   it('is refused by outline, and --format sarif is refused by outline too', () => {
-    assert.equal(verbatim('outline', '--fix', 'x.transcript').status, 2);
-    assert.match(verbatim('outline', '--format', 'sarif', 'x.transcript').stderr, /outline --format must be text, json/);
+    assert.equal(verbatim(['outline', '--fix', 'x.transcript']).status, 2);
+    assert.match(verbatim(['outline', '--format', 'sarif', 'x.transcript']).stderr, /outline --format must be text, json/);
   });
 });

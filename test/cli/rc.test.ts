@@ -1,17 +1,11 @@
 import { strict as assert } from 'assert';
-import { spawnSync } from 'child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { CONFIG_FILE_NAME, loadConfig } from '../../server/src/core/config';
-import { repoRoot } from '../helpers/repo';
+import { verbatim } from '../helpers/cli';
 
-const CLI = path.join(repoRoot, 'dist', 'cli.js');
 
-function verbatim(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('.verbatimrc.json', () => {
   it('is found in the nearest folder above the transcript', () => {
@@ -54,7 +48,7 @@ describe('.verbatimrc.json', () => {
     it('changes severities, turns rules off and styles the fixes', () => {
       writeFileSync(path.join(dir, CONFIG_FILE_NAME), JSON.stringify({ rules: { 'repeated-word': 'off', 'lost-dash': 'error' }, inaudiblePreferred: 'indiscernible', annotationBrackets: '[]' }));
       const file = path.join(dir, 'day1', 'a.transcript');
-      const result = verbatim('check', '--fix', file);
+      const result = verbatim(['check', '--fix', file]);
       assert.equal(result.status, 1);
       assert.match(result.stdout, /error lost-dash/);
       assert.doesNotMatch(result.stdout, /repeated-word/);
@@ -63,7 +57,7 @@ describe('.verbatimrc.json', () => {
 
     it('reports a broken settings file once for all files, then checks with the defaults', () => {
       writeFileSync(path.join(dir, CONFIG_FILE_NAME), '{ "rules": { "lost-dash": "loud" } }');
-      const result = verbatim('check', path.join(dir, 'day1', 'a.transcript'), path.join(dir, 'day1', 'b.transcript'));
+      const result = verbatim(['check', path.join(dir, 'day1', 'a.transcript'), path.join(dir, 'day1', 'b.transcript')]);
       assert.equal(result.stderr.match(/"rules\.lost-dash" must be one of/g)?.length, 1, result.stderr);
       assert.match(result.stdout, /hint lost-dash/);
       assert.match(result.stdout, /2 files checked/);

@@ -1,12 +1,10 @@
 import { strict as assert } from 'assert';
-import { spawnSync } from 'child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { RULES } from '../../server/src/core/analysis';
-import { repoRoot } from '../helpers/repo';
+import { verbatim } from '../helpers/cli';
 
-const CLI = path.join(repoRoot, 'dist', 'cli.js');
 
 describe('verbatim check --format sarif', () => {
   let dir: string;
@@ -18,7 +16,7 @@ describe('verbatim check --format sarif', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('writes a SARIF 2.1.0 log with every rule and one result per diagnostic, located in UTF-16 columns', () => {
-    const result = spawnSync(process.execPath, [CLI, 'check', '--format', 'sarif', 'hearing.transcript'], { cwd: dir, encoding: 'utf8' });
+    const result = verbatim(['check', '--format', 'sarif', 'hearing.transcript'], dir);
     assert.equal(result.status, 1, result.stderr);
     const log = JSON.parse(result.stdout);
     assert.equal(log.version, '2.1.0');

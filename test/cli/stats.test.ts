@@ -1,17 +1,11 @@
 import { strict as assert } from 'assert';
-import { spawnSync } from 'child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { corpusFiles } from '../helpers/corpus';
-import { repoRoot } from '../helpers/repo';
+import { verbatim } from '../helpers/cli';
 
-const CLI = path.join(repoRoot, 'dist', 'cli.js');
 
-function verbatim(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 // Invented: 28 spoken words; ANA RUIZ 12, CHAIR 11, and an unlabelled turn of 5 with an inaudible marker, which the chair handed to Tom.
 const HEARING = [
@@ -34,7 +28,7 @@ describe('verbatim stats and the outline suggestion', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('prints a table per file: turns, words, share, longest turn with its line, inaudible markers', () => {
-    const result = verbatim('stats', hearing);
+    const result = verbatim(['stats', hearing]);
     assert.equal(result.status, 0, result.stderr);
     const lines = result.stdout.trimEnd().split('\n');
     assert.equal(lines[0], `${hearing}: 4 turns, 2 speakers, 28 words; 1 inaudible marker (35.71 per 1,000 words)`);
@@ -44,7 +38,7 @@ describe('verbatim stats and the outline suggestion', () => {
   });
 
   it('prints the statistics request result as JSON with --format json', () => {
-    const result = verbatim('stats', '--format', 'json', hearing);
+    const result = verbatim(['stats', '--format', 'json', hearing]);
     assert.equal(result.status, 0, result.stderr);
     const { files } = JSON.parse(result.stdout);
     assert.equal(files[0].file, hearing);
@@ -60,12 +54,12 @@ describe('verbatim stats and the outline suggestion', () => {
   });
 
   it('exits 2 on an unreadable file and rejects other formats', () => {
-    assert.equal(verbatim('stats', path.join(dir, 'missing.transcript')).status, 2);
-    assert.equal(verbatim('stats', '--format', 'sarif', hearing).status, 2);
+    assert.equal(verbatim(['stats', path.join(dir, 'missing.transcript')]).status, 2);
+    assert.equal(verbatim(['stats', '--format', 'sarif', hearing]).status, 2);
   });
 
   it('gives every corpus file a table that accounts for every turn', () => {
-    const result = verbatim('stats', '--format', 'json', ...corpusFiles());
+    const result = verbatim(['stats', '--format', 'json', ...corpusFiles()]);
     assert.equal(result.status, 0, result.stderr);
     const { files } = JSON.parse(result.stdout);
     assert.equal(files.length, corpusFiles().length);
@@ -76,7 +70,7 @@ describe('verbatim stats and the outline suggestion', () => {
   });
 
   it('gives unlabelled turns a suggestedLabel in the outline JSON when the text names the speaker', () => {
-    const result = verbatim('outline', '--format', 'json', hearing);
+    const result = verbatim(['outline', '--format', 'json', hearing]);
     assert.equal(result.status, 0, result.stderr);
     const { turns } = JSON.parse(result.stdout);
     assert.deepEqual(
