@@ -242,6 +242,24 @@ describe('parseTranscript on the corpus', function () {
     }
   });
 
+  it('reads every copy of a file repeated past the parser\'s 64 KB steps the same way (same turns in each copy)', () => {
+    let checked = 0;
+    for (const { name, text } of parsed) {
+      const copy = `${text}\n`;
+      const repeated = copy.repeat(Math.ceil(300_000 / copy.length));
+      const turnsPerCopy: number[] = [];
+      for (const turn of parseTranscript(repeated).turns) {
+        const index = Math.floor(turn.span.start / copy.length);
+        turnsPerCopy[index] = (turnsPerCopy[index] ?? 0) + 1;
+      }
+      // The first copy has no copy before it to end; the last may be cut short by the seam.
+      const inner = turnsPerCopy.slice(1, -1);
+      assert.ok(inner.every((count) => count === inner[0]), `${name}: turns per copy ${JSON.stringify(turnsPerCopy)}`);
+      checked += inner.length > 0 && inner[0] > 0 ? 1 : 0;
+    }
+    assert.ok(checked >= 70, `only ${checked} files had turns in every copy`);
+  });
+
   it('parses 10 MB of corpus text quickly and linearly', () => {
     let big = '';
     while (big.length < 10_000_000) for (const { text } of parsed) big += `${text}\n\n`;

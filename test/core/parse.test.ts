@@ -392,6 +392,18 @@ describe('parseTranscript: flattened text', () => {
     assert.equal(doc.annotations[0].turn, 0);
   });
 
+  it('counts every mid-line label towards the dialect, however far into a long file they stand', () => {
+    // Three chevron lines, then flattened colon text: the labels outnumber the chevrons wherever they are.
+    const flattened = 'We begin. ALICE SMITH: Hello there. BOB JONES: Hi, Alice. CARLA DIAZ: Good morning. DAN OKAFOR: Welcome.\n'.repeat(3);
+    const chevrons = '>> Is this on?\n>> Yes.\n>> Good.\n';
+    const prose = (length: number) => 'The session resumes after a short break.\n'.repeat(Math.ceil(length / 41));
+    for (const before of [prose(1_000), prose(100_000)]) {
+      const doc = parseTranscript(chevrons + before + flattened);
+      assert.equal(doc.dialect, 'colon', `with ${before.length} characters before the labels`);
+      assert.deepEqual(doc.turns.filter((turn) => turn.label).map((turn) => turn.label!.raw).slice(0, 4), ['ALICE SMITH', 'BOB JONES', 'CARLA DIAZ', 'DAN OKAFOR']);
+    }
+  });
+
   it('does not take ">>" inside a word for a marker', () => {
     const doc = parseTranscript('>> ZOE KIM: Press a>>b then c>>>d.');
     assert.equal(doc.turns.length, 1);

@@ -24,6 +24,13 @@ export interface Line {
   end: number;
 }
 
+/** Whole lines [start, end), `end` being the next slice's first line start: what one parse step reads. */
+interface LineSlice {
+  start: number;
+  end: number;
+  lines: Line[];
+}
+
 export interface MarkerCandidate {
   start: number;
   /** End of the marker characters (for colon turns: end of the label's colon). */
@@ -93,7 +100,7 @@ const MARKERS_PER_STEP = 2000;
 export function* parseSteps(text: string, options: ParseOptions = {}): Generator<void, ParseState> {
   const inaudibleTerms = options.inaudibleTerms ?? DEFAULT_INAUDIBLE_TERMS;
   // Slices of whole lines: [start, end) with `end` the next slice's first line start.
-  const slices: { start: number; end: number; lines: Line[] }[] = [];
+  const slices: LineSlice[] = [];
   for (let start = 0; ; ) {
     const end = nextLineStartAfter(text, Math.min(text.length, start + STEP_LENGTH));
     slices.push({ start, end, lines: splitLines(text, start, end) });
@@ -108,18 +115,7 @@ export function* parseSteps(text: string, options: ParseOptions = {}): Generator
   }
   const dialect = decideDialect(evidence);
   const allLines = slices.length === 1 ? slices[0].lines : slices.flatMap((slice) => slice.lines);
-  let markers: MarkerCandidate[];
-  if (dialect === 'chevron' || dialect === 'single-chevron') {
-    markers = [];
-    for (const { lines } of slices) {
-      for (const marker of findChevronMarkers(text, lines, dialect === 'single-chevron')) markers.push(marker);
-      yield;
-    }
-  } else {
-    // Colon and court labels are trusted by what the whole file says (findColonMarkers): one step.
-    markers = findMarkers(text, allLines, dialect);
-    yield;
-  }
+  const markers = yield* markerSteps(text, slices, dialect);
   const colonSpeakers = countColonSpeakers(markers);
   const turns: Turn[] = [];
   for (let first = 0; first < markers.length; first += MARKERS_PER_STEP) {
@@ -349,7 +345,7 @@ function* midLineColonLabels(text: string, from = 0, to = text.length): Generato
         pattern.lastIndex = match.index + 1;
         continue;
       }
-      pattern.lastIndex = colon;
+      pattern.lastIndex = colon - from; // the search runs in the region, not the text
       yield label;
     }
   }
@@ -358,17 +354,22 @@ function* midLineColonLabels(text: string, from = 0, to = text.length): Generato
 // ---------------------------------------------------------------------------------------------
 // Markers and labels
 
-function findMarkers(text: string, lines: Line[], dialect: Dialect): MarkerCandidate[] {
+/** The markers of every slice of lines, in order, a slice per step. */
+function* markerSteps(text: string, slices: readonly LineSlice[], dialect: Dialect): Generator<void, MarkerCandidate[]> {
+  const markers: MarkerCandidate[] = [];
   switch (dialect) {
     case 'chevron':
     case 'single-chevron':
-      return findChevronMarkers(text, lines, dialect === 'single-chevron');
+      for (const { lines } of slices) {
+        for (const marker of findChevronMarkers(text, lines, dialect === 'single-chevron')) markers.push(marker);
+        yield;
+      }
+      return markers;
     case 'colon':
     case 'court':
-      // Chevrons still mark unlabelled turns in colon-labelled text: `JOLY: ... >> Yeah, yeah.`
-      return dropOverlapping([...findColonMarkers(text, lines, dialect === 'court'), ...findChevronMarkers(text, lines, false)].sort((a, b) => a.start - b.start));
+      return yield* colonMarkerSteps(text, slices, dialect === 'court');
     case 'none':
-      return [];
+      return markers;
   }
 }
 
@@ -449,9 +450,49 @@ function lineStartColonLabel(text: string, line: Line): Label | null {
   return makeLabel(text, start, colon, { start: colon, end: colon + 1 });
 }
 
-function findColonMarkers(text: string, lines: Line[], court: boolean): MarkerCandidate[] {
-  const markers: MarkerCandidate[] = [];
+/**
+ * Colon (or court) markers, with the chevrons that still mark unlabelled turns in colon-labelled
+ * text (`JOLY: ... >> Yeah, yeah.`). Whether a mid-line label is trusted depends on the whole file,
+ * so a first pass over the slices collects labels and a second one decides, a slice per step each.
+ */
+function* colonMarkerSteps(text: string, slices: readonly LineSlice[], court: boolean): Generator<void, MarkerCandidate[]> {
+  const lineStartMarkers: MarkerCandidate[][] = [];
+  const midLineLabels: Label[][] = [];
   const lineStartSpeakers = new Set<string>();
+  const midLineCounts = new Map<string, number>();
+  for (const { start, end, lines } of slices) {
+    const found = lineStartColonMarkers(text, lines, court);
+    for (const marker of found) if (marker.kind === 'colon') lineStartSpeakers.add(marker.label!.speaker);
+    lineStartMarkers.push(found);
+    // Matches never cross a line, so a slice of whole lines finds what the whole text would.
+    const midLine = [...midLineColonLabels(text, start, end)];
+    for (const label of midLine) midLineCounts.set(label.speaker, (midLineCounts.get(label.speaker) ?? 0) + 1);
+    midLineLabels.push(midLine);
+    yield;
+  }
+  // Mid-line labels (flattened text, glued `as follows:THE CLERK:`): ALL CAPS, or a speaker the file
+  // names at a line start, or one that recurs mid-line; anything else is running text (`Note: ...`).
+  const knownSpeakers = new Set([...lineStartSpeakers, ...midLineCounts.keys()]);
+  const markers: MarkerCandidate[] = [];
+  // No marker reaches past its line, and slices hold whole lines: each slice is ordered and cleared of overlaps alone.
+  for (let index = 0; index < slices.length; index++) {
+    const colonMarkers = lineStartMarkers[index];
+    for (const found of midLineLabels[index]) {
+      const label = withoutLeadingSentence(text, found, knownSpeakers);
+      const trusted = isAllCaps(label.raw) || lineStartSpeakers.has(label.speaker) || (midLineCounts.get(label.speaker) ?? 0) >= 2;
+      if (trusted) colonMarkers.push({ start: label.span.start, end: label.colon!.end, kind: 'colon', label, flattened: true });
+    }
+    colonMarkers.sort((a, b) => a.start - b.start);
+    const sliceMarkers = [...dropOverlapping(colonMarkers), ...findChevronMarkers(text, slices[index].lines, false)].sort((a, b) => a.start - b.start);
+    for (const marker of dropOverlapping(sliceMarkers)) markers.push(marker);
+    yield;
+  }
+  return markers;
+}
+
+/** Court `Q.`/`A.` markers (in court text) and colon labels standing at line starts. */
+function lineStartColonMarkers(text: string, lines: readonly Line[], court: boolean): MarkerCandidate[] {
+  const markers: MarkerCandidate[] = [];
   for (const line of lines) {
     if (court) {
       const courtMatch = matchAt(COURT_MARKER, text, line.start, line.end);
@@ -464,27 +505,9 @@ function findColonMarkers(text: string, lines: Line[], court: boolean): MarkerCa
       }
     }
     const label = lineStartColonLabel(text, line);
-    if (label !== null) {
-      lineStartSpeakers.add(label.speaker);
-      markers.push({ start: label.span.start, end: label.colon!.end, kind: 'colon', label, flattened: false });
-    }
+    if (label !== null) markers.push({ start: label.span.start, end: label.colon!.end, kind: 'colon', label, flattened: false });
   }
-  // Mid-line labels (flattened text, glued `as follows:THE CLERK:`): ALL CAPS, or a speaker the file
-  // names at a line start, or one that recurs mid-line; anything else is running text (`Note: ...`).
-  const midLine: Label[] = [];
-  const midLineCounts = new Map<string, number>();
-  for (const label of midLineColonLabels(text)) {
-    midLine.push(label);
-    midLineCounts.set(label.speaker, (midLineCounts.get(label.speaker) ?? 0) + 1);
-  }
-  const knownSpeakers = new Set([...lineStartSpeakers, ...midLineCounts.keys()]);
-  for (const found of midLine) {
-    const label = withoutLeadingSentence(text, found, knownSpeakers);
-    const trusted = isAllCaps(label.raw) || lineStartSpeakers.has(label.speaker) || (midLineCounts.get(label.speaker) ?? 0) >= 2;
-    if (trusted) markers.push({ start: label.span.start, end: label.colon!.end, kind: 'colon', label, flattened: true });
-  }
-  markers.sort((a, b) => a.start - b.start);
-  return dropOverlapping(markers);
+  return markers;
 }
 
 /** `called AI. MIRABAI:` reads as one caps run; keep `MIRABAI` when the file knows that speaker. */
