@@ -135,6 +135,11 @@ describe('incremental analysis: findings that read other turns', () => {
     ].join('\n');
     editAndCompare(text, '>> THOMAS BERG:  Two.', '>> Thomas Berg:  Two.');
   });
+
+  it('moves a "change all" fix that several label findings share by the edit before them, once', () => {
+    const text = ['>> THOMAS BERG:  One.', '>> Thomas Berg:  Two.', '>> THOMAS BERG:  Three.', '>> Thomas  Berg:  Four.', '>> THOMAS BERG:  Five.'].join('\n');
+    editAndCompare(text, 'One.', 'One, and a longer sentence.');
+  });
 });
 
 describe('incremental parsing and analysis: a colon label typed or erased', () => {

@@ -10,10 +10,10 @@ import { inaudibleRule } from './rules/inaudible';
 import { labelVariantRule } from './rules/labelVariant';
 import { lostDashRule } from './rules/lostDash';
 import { repeatedWordRule } from './rules/repeatedWord';
-import type { Finding, Rule, RuleContext } from './rules/rule';
+import { ITEMS_PER_STEP, type FileRule, type Finding, type Rule, type RuleContext, type TextEdit, type TurnRule } from './rules/rule';
 import { unclosedAnnotationRule } from './rules/unclosedAnnotation';
 import { unlabeledTurnRule } from './rules/unlabeledTurn';
-import { DEFAULT_SETTINGS, type Settings } from './settings';
+import { DEFAULT_SETTINGS, type Settings, type Severity } from './settings';
 import { annotationsOfTurn, turnIndexAt } from './speech';
 import { speakerSummary, type SpeakerSummary } from './whoSaidIt';
 
@@ -98,16 +98,16 @@ export function updateAnalysis(state: AnalysisState, change: TextChange, newText
   const to = Math.min(transcript.turns.length, reparsed.firstTurn + reparsed.added + 1);
   const { headerFindings, turnFindings: checked } = checkTurns(context, transcript.turns.slice(from, to), reparsed.header);
   const keptAfter = state.turnFindings.slice(to - reparsed.added + reparsed.removed);
-  for (const findings of keptAfter) for (const finding of findings) shiftFinding(finding, reparsed.delta);
+  for (const findings of keptAfter) shiftFindings(findings, reparsed.delta);
   const turnFindings = state.turnFindings.slice(0, from).concat(checked.slice(from, to), keptAfter);
   const headers = reparsed.header ? headerFindings : state.headerFindings;
   if (labelsSame) {
     // Label findings sit on labels, which the edit left in place: only those after it move.
-    for (const finding of state.labelFindings) shiftFinding(finding, reparsed.delta, change.end);
-    return assemble(parse, state.settings, speakers, headers, turnFindings, state.labelFindings, checkScope(context, 'document'));
+    shiftFindings(state.labelFindings, reparsed.delta, change.end);
+    return assemble(parse, state.settings, speakers, headers, turnFindings, state.labelFindings, runSteps(checkScope(context, 'document')));
   }
   recheckAfterLabelChange(context, turnFindings, reparsed.relabelled, from, to);
-  return assemble(parse, state.settings, speakers, headers, turnFindings, checkScope(context, 'labels').map(ownSpans), checkScope(context, 'document'));
+  return assemble(parse, state.settings, speakers, headers, turnFindings, runSteps(checkScope(context, 'labels')), runSteps(checkScope(context, 'document')));
 }
 
 /**
@@ -121,8 +121,8 @@ function recheckAfterLabelChange(context: BaseContext, turnFindings: Finding[][]
   const { turnFindings: rechecked } = checkTurns(context, [...near].sort((a, b) => a - b).map((index) => turns[index]), false);
   for (const index of near) turnFindings[index] = rechecked[index];
   const others = turns.filter((turn) => (turn.index < from || turn.index >= to) && !near.has(turn.index));
-  const readers = (rule: Rule) => rule.readsSpeakers === true;
-  const codes = new Set(RULES.filter(readers).map((rule) => rule.code));
+  const readers = (rule: TurnRule) => rule.readsSpeakers === true;
+  const codes = new Set(RULES.filter((rule) => rule.scope === 'turn' && readers(rule)).map((rule) => rule.code));
   const { turnFindings: reread } = checkTurns(context, others, false, readers);
   for (const turn of others) {
     const kept = turnFindings[turn.index].filter((finding) => !codes.has(finding.code));
@@ -139,7 +139,7 @@ function* analyseSteps(parse: ParseState, settings: Settings): Generator<void, A
   const speakers = new LazySpeakerSummary(parse.transcript);
   const context = ruleContext(parse, settings, speakers);
   // The speaker summary reads every turn: a step of its own, not a burden on the first turns' step.
-  if (enabledRules(settings, 'turn').some(({ rule }) => rule.readsSpeakers)) {
+  if (enabledTurnRules(settings).some(({ rule }) => rule.readsSpeakers)) {
     speakers.get();
     yield;
   }
@@ -151,9 +151,9 @@ function* analyseSteps(parse: ParseState, settings: Settings): Generator<void, A
     for (let index = first; index < Math.min(turns.length, first + TURNS_PER_STEP); index++) turnFindings[index] = checked.turnFindings[index];
     yield;
   }
-  const labelFindings = checkScope(context, 'labels').map(ownSpans);
-  yield;
-  return assemble(parse, settings, speakers, headerFindings, turnFindings, labelFindings, checkScope(context, 'document'));
+  const labelFindings = yield* checkScope(context, 'labels');
+  const documentFindings = yield* checkScope(context, 'document');
+  return assemble(parse, settings, speakers, headerFindings, turnFindings, labelFindings, documentFindings);
 }
 
 type BaseContext = Omit<RuleContext, 'turns' | 'includeHeader'>;
@@ -182,20 +182,31 @@ function ruleContext({ transcript, inaudibleTerms }: ParseState, settings: Setti
   return { transcript, settings, annotationsOf: (turn) => annotationsOfTurn(transcript, turn), speakerSummary: speakers.get, inaudibleTerms };
 }
 
-function enabledRules(settings: Settings, scope: Rule['scope']): { rule: Rule; severity: Finding['severity'] }[] {
-  return RULES.filter((rule) => rule.scope === scope)
-    .map((rule) => ({ rule, severity: settings.rules[rule.code] ?? rule.defaultSeverity }))
-    .filter((entry): entry is { rule: Rule; severity: Finding['severity'] } => entry.severity !== 'off');
+function enabledTurnRules(settings: Settings): { rule: TurnRule; severity: Severity }[] {
+  return enabled(settings, RULES.filter((rule): rule is TurnRule => rule.scope === 'turn'));
+}
+
+function enabledFileRules(settings: Settings, scope: FileRule['scope']): { rule: FileRule; severity: Severity }[] {
+  return enabled(settings, RULES.filter((rule): rule is FileRule => rule.scope === scope));
+}
+
+function enabled<R extends Rule>(settings: Settings, rules: R[]): { rule: R; severity: Severity }[] {
+  const result: { rule: R; severity: Severity }[] = [];
+  for (const rule of rules) {
+    const severity = settings.rules[rule.code] ?? rule.defaultSeverity;
+    if (severity !== 'off') result.push({ rule, severity });
+  }
+  return result;
 }
 
 /** Runs the turn-scoped rules on some turns; findings come back by turn (a sparse array) and for the header. */
-function checkTurns(base: BaseContext, turns: readonly Turn[], includeHeader: boolean, only: (rule: Rule) => boolean = () => true): { headerFindings: Finding[]; turnFindings: Finding[][] } {
+function checkTurns(base: BaseContext, turns: readonly Turn[], includeHeader: boolean, only: (rule: TurnRule) => boolean = () => true): { headerFindings: Finding[]; turnFindings: Finding[][] } {
   const { transcript } = base;
   const turnFindings: Finding[][] = [];
   for (const turn of turns) turnFindings[turn.index] = [];
   const headerFindings: Finding[] = [];
   const context: RuleContext = { ...base, turns, includeHeader };
-  for (const { rule, severity } of enabledRules(base.settings, 'turn').filter(({ rule }) => only(rule))) {
+  for (const { rule, severity } of enabledTurnRules(base.settings).filter(({ rule }) => only(rule))) {
     for (const found of rule.check(context)) {
       const finding = ownSpans({ ...found, code: rule.code, severity });
       const turn = turnIndexAt(transcript.turns, finding.span.start);
@@ -207,12 +218,20 @@ function checkTurns(base: BaseContext, turns: readonly Turn[], includeHeader: bo
   return { headerFindings, turnFindings };
 }
 
-/** Runs the label- or document-scoped rules on the whole file. */
-function checkScope(base: BaseContext, scope: 'labels' | 'document'): Finding[] {
+/** Runs the label- or document-scoped rules on the whole file, in steps. */
+function* checkScope(base: BaseContext, scope: FileRule['scope']): Generator<void, Finding[]> {
   const context: RuleContext = { ...base, turns: base.transcript.turns, includeHeader: true };
   const findings: Finding[] = [];
-  for (const { rule, severity } of enabledRules(base.settings, scope)) {
-    for (const found of rule.check(context)) findings.push({ ...found, code: rule.code, severity });
+  const copiedEdits = new Map<readonly TextEdit[], TextEdit[]>();
+  for (const { rule, severity } of enabledFileRules(base.settings, scope)) {
+    const found = yield* rule.check(context);
+    for (let first = 0; first < found.length; first += ITEMS_PER_STEP) {
+      for (const finding of found.slice(first, first + ITEMS_PER_STEP)) {
+        // Label findings outlive the text they were found in (kept and shifted across edits): they get spans of their own.
+        findings.push(scope === 'labels' ? ownSpans({ ...finding, code: rule.code, severity }, copiedEdits) : { ...finding, code: rule.code, severity });
+      }
+      yield;
+    }
   }
   return findings.sort(byPosition);
 }
@@ -245,19 +264,33 @@ function byPosition(a: { span: Span }, b: { span: Span }): number {
 /**
  * Rules may hand out the model's own spans, and strings cut from the text: a finding kept across
  * edits is moved on its own, so it gets copies, and detached strings that do not pin an old text.
+ * An edit list several findings share (a "change all" fix) is copied once when `copiedEdits` is
+ * given: copying it per finding is quadratic in the size of the list.
  */
-function ownSpans(finding: Finding): Finding {
+function ownSpans(finding: Finding, copiedEdits?: Map<readonly TextEdit[], TextEdit[]>): Finding {
   const copy = { ...finding, message: detached(finding.message), span: { ...finding.span } };
-  if (finding.fixes) {
-    copy.fixes = finding.fixes.map((fix) => ({ ...fix, title: detached(fix.title), edits: fix.edits.map((edit) => ({ newText: detached(edit.newText), span: { ...edit.span } })) }));
-  }
+  const copyOf = (edits: readonly TextEdit[]) => edits.map((edit) => ({ newText: detached(edit.newText), span: { ...edit.span } }));
+  const editsOf = (edits: readonly TextEdit[]) => {
+    if (!copiedEdits) return copyOf(edits);
+    let copied = copiedEdits.get(edits);
+    if (!copied) copiedEdits.set(edits, (copied = copyOf(edits)));
+    return copied;
+  };
+  if (finding.fixes) copy.fixes = finding.fixes.map((fix) => ({ ...fix, title: detached(fix.title), edits: editsOf(fix.edits) }));
   return copy;
 }
 
-/** Moves a finding's spans that start at or after `from` (all of them by default) by `delta`. */
-function shiftFinding(finding: Finding, delta: number, from = Number.NEGATIVE_INFINITY): void {
-  shiftSpan(finding.span, delta, from);
-  for (const fix of finding.fixes ?? []) for (const edit of fix.edits) shiftSpan(edit.span, delta, from);
+/** Moves the findings' spans that start at or after `from` (all of them by default) by `delta`; an edit list several findings share moves once. */
+function shiftFindings(findings: readonly Finding[], delta: number, from = Number.NEGATIVE_INFINITY): void {
+  const moved = new Set<readonly TextEdit[]>();
+  for (const finding of findings) {
+    shiftSpan(finding.span, delta, from);
+    for (const fix of finding.fixes ?? []) {
+      if (moved.has(fix.edits)) continue;
+      moved.add(fix.edits);
+      for (const edit of fix.edits) shiftSpan(edit.span, delta, from);
+    }
+  }
 }
 
 function shiftSpan(span: Span, delta: number, from: number): void {

@@ -1,7 +1,7 @@
 import type { Annotation, Span } from '../model';
 import { bodyParts, lastWords, speakerName } from '../speech';
 import { preferredInaudibleMarker } from './inaudible';
-import type { Fix, Rule, RuleFinding } from './rule';
+import type { Fix, TurnRule, RuleFinding } from './rule';
 
 // Closing quotes and brackets may follow the sentence's final mark: `."`, `?”`, `.)`.
 const TRAILING_CLOSERS = /["'\u201d\u2019\u00bb)\]*\s]+$/;
@@ -30,7 +30,7 @@ function isAloneOnLine(text: string, annotation: Annotation): boolean {
   return text.slice(lineStart, annotation.span.start).trim().length === 0;
 }
 
-export const brokenTurnRule: Rule = {
+export const brokenTurnRule: TurnRule = {
   code: 'broken-turn',
   defaultSeverity: 'warning',
   description: 'A turn whose spoken text stops mid-sentence before the next turn, an inaudible marker or the end of the file.',

@@ -1,6 +1,6 @@
-import type { Rule } from './rule';
+import type { TurnRule } from './rule';
 
-export const emptyTurnRule: Rule = {
+export const emptyTurnRule: TurnRule = {
   code: 'empty-turn',
   defaultSeverity: 'warning',
   description: 'A speaker-change marker with no label and no text before the next marker.',

@@ -2,7 +2,7 @@ import { normaliseTerm } from '../lexicon';
 import type { Annotation } from '../model';
 import type { Settings } from '../settings';
 import { speakerName } from '../speech';
-import { annotationsInScope, type Fix, type Rule } from './rule';
+import { annotationsInScope, type Fix, type TurnRule } from './rule';
 
 /** Terms that all mean "words could not be made out": renaming one to another loses nothing. */
 const SAME_MEANING: ReadonlySet<string> = new Set(['inaudible', 'unintelligible', 'indiscernible']);
@@ -12,7 +12,7 @@ export function preferredInaudibleMarker(settings: Settings): string {
   return `${settings.annotationBrackets.charAt(0)}${settings.inaudiblePreferred}${settings.annotationBrackets.charAt(1)}`;
 }
 
-export const inaudibleRule: Rule = {
+export const inaudibleRule: TurnRule = {
   code: 'inaudible',
   defaultSeverity: 'information',
   description: 'An inaudible marker: content is missing and should be checked against the recording.',

@@ -1,7 +1,7 @@
 import type { Label, Transcript } from '../model';
 import type { Settings } from '../settings';
 import { speakerKey } from '../speakers';
-import type { Fix, Rule, RuleFinding } from './rule';
+import { ITEMS_PER_STEP, type FileRule, type Fix, type RuleFinding } from './rule';
 
 /** Role titles that name the same office; `CHAIR DESAI` and `CHAIRMAN DESAI` are one person. */
 const ROLE_SYNONYMS: ReadonlyMap<string, string> = new Map([
@@ -13,6 +13,8 @@ const ROLE_SYNONYMS: ReadonlyMap<string, string> = new Map([
 // Shorter names differ by one letter too often between real people (`JOHN`, `JOAN`); typos are only sought in longer ones.
 const MIN_TYPO_LENGTH = 5;
 const LONG_NAME_LENGTH = 10;
+/** Typo checks between two spellings one step makes (each a few microseconds). */
+const COMPARISONS_PER_STEP = 20_000;
 
 type Relation = 'same' | 'typo' | 'role';
 
@@ -34,21 +36,24 @@ interface Group {
   relation: Relation;
 }
 
-export const labelVariantRule: Rule = {
+export const labelVariantRule: FileRule = {
   code: 'label-variant',
   defaultSeverity: 'warning',
   description: 'A label that differs only in case, spacing, punctuation or a small typo from a more frequent label.',
   scope: 'labels',
-  check({ transcript, settings }) {
-    const groups = groupLabels(transcript);
-    linkVariants(groups, transcript);
+  *check({ transcript, settings }) {
+    const { groups, groupOfTurn } = yield* groupLabels(transcript);
+    yield* linkVariants(groups, groupOfTurn);
     // Every speaker (a group with the groups pointing at it) with more than one spelling gets one spelling.
     const members = new Map<Group, Group[]>();
     for (const group of groups) {
       const root = rootOf(group);
-      members.set(root, [...(members.get(root) ?? []), group]);
+      const speakerGroups = members.get(root);
+      if (speakerGroups) speakerGroups.push(group);
+      else members.set(root, [group]);
     }
     const findings: RuleFinding[] = [];
+    let sinceYield = 0;
     for (const [root, speakerGroups] of members) {
       const spellings = speakerGroups.flatMap((group) => group.spellings);
       if (spellings.length < 2) continue;
@@ -66,34 +71,48 @@ export const labelVariantRule: Rule = {
           findings.push({ span: label.span, message: `Label "${spelling.raw}" ${how} "${target}" (${total} turns for this speaker).`, fixes });
         }
       }
+      sinceYield += spellings.length;
+      if (sinceYield >= ITEMS_PER_STEP) {
+        sinceYield = 0;
+        yield;
+      }
     }
     return findings;
   },
 };
 
-function groupLabels(transcript: Transcript): Group[] {
+/** The labels grouped by how they fold, and each labelled turn's group (court `Q.` / `A.` are not names). */
+function* groupLabels(transcript: Transcript): Generator<void, { groups: Group[]; groupOfTurn: (Group | undefined)[] }> {
   const spellings = new Map<string, Spelling>();
-  for (const turn of transcript.turns) {
-    // Court `Q.` / `A.` are examination markers, not names.
-    if (!turn.label || turn.markerKind === 'question' || turn.markerKind === 'answer') continue;
-    const raw = turn.label.raw;
-    const spelling = spellings.get(raw);
-    if (spelling) spelling.labels.push(turn.label);
-    else spellings.set(raw, { raw, labels: [turn.label], firstTurn: turn.index });
+  const spellingOfTurn: (Spelling | undefined)[] = [];
+  for (let first = 0; first < transcript.turns.length; first += ITEMS_PER_STEP) {
+    for (const turn of transcript.turns.slice(first, first + ITEMS_PER_STEP)) {
+      if (!turn.label || turn.markerKind === 'question' || turn.markerKind === 'answer') continue;
+      const raw = turn.label.raw;
+      let spelling = spellings.get(raw);
+      if (spelling) spelling.labels.push(turn.label);
+      else spellings.set(raw, (spelling = { raw, labels: [turn.label], firstTurn: turn.index }));
+      spellingOfTurn[turn.index] = spelling;
+    }
+    yield;
   }
   const groups = new Map<string, Group>();
+  const groupOfSpelling = new Map<Spelling, Group>();
   for (const spelling of spellings.values()) {
     const fold = foldLabel(spelling.raw);
     if (fold.length === 0) continue;
-    const group = groups.get(fold);
+    let group = groups.get(fold);
     if (group) {
       group.spellings.push(spelling);
       group.count += spelling.labels.length;
     } else {
-      groups.set(fold, { fold, spellings: [spelling], count: spelling.labels.length, firstTurn: spelling.firstTurn, target: null, relation: 'same' });
+      groups.set(fold, (group = { fold, spellings: [spelling], count: spelling.labels.length, firstTurn: spelling.firstTurn, target: null, relation: 'same' }));
     }
+    groupOfSpelling.set(spelling, group);
   }
-  return [...groups.values()];
+  yield;
+  const groupOfTurn = spellingOfTurn.map((spelling) => (spelling ? groupOfSpelling.get(spelling) : undefined));
+  return { groups: [...groups.values()], groupOfTurn };
 }
 
 /** Case, spacing, punctuation and accents folded away: `Ms. McCann`, `MS MCCANN` and `MS. MC CANN` are alike. */
@@ -102,15 +121,19 @@ export function foldLabel(raw: string): string {
 }
 
 /** Points each group at the more frequent group it is a typo or role variant of. */
-function linkVariants(groups: Group[], transcript: Transcript): void {
+function* linkVariants(groups: Group[], groupOfTurn: readonly (Group | undefined)[]): Generator<void> {
   const byCount = [...groups].sort((a, b) => b.count - a.count || a.firstTurn - b.firstTurn);
   const rank = new Map(byCount.map((group, index) => [group, index]));
   const roles = new Map(groups.map((group) => [group, roleForm(group.spellings[0].raw)]));
-  const adjacentRoles = adjacentRolePairs(transcript, groups);
+  const adjacentRoles = adjacentRolePairs(groupOfTurn);
+  yield;
+  // Comparing every pair of spellings is quadratic: hundreds of spellings take steps of their own.
+  let comparisons = 0;
   for (const group of groups) {
     for (const other of byCount) {
       // Only a more frequent group (or an equally frequent, earlier one) can be the right spelling.
       if (rank.get(other)! >= rank.get(group)!) break;
+      comparisons++;
       const role = roles.get(group)!;
       const otherRole = roles.get(other)!;
       if (role.form !== null && role.form === otherRole.form && (role.named || !adjacentRoles.has(pairKey(group, other)))) {
@@ -123,6 +146,10 @@ function linkVariants(groups: Group[], transcript: Transcript): void {
         group.relation = 'typo';
         break;
       }
+    }
+    if (comparisons >= COMPARISONS_PER_STEP) {
+      comparisons = 0;
+      yield;
     }
   }
 }
@@ -151,12 +178,12 @@ function roleForm(raw: string): { form: string | null; named: boolean } {
 }
 
 /** Bare role labels that answer each other (`CHAIR` right after `CHAIRMAN`) are two people, not one. */
-function adjacentRolePairs(transcript: Transcript, groups: Group[]): Set<string> {
-  const byFold = new Map(groups.map((group) => [group.fold, group]));
+function adjacentRolePairs(groupOfTurn: readonly (Group | undefined)[]): Set<string> {
   const pairs = new Set<string>();
   let previous: Group | undefined;
-  for (const turn of transcript.turns) {
-    const group = turn.label ? byFold.get(foldLabel(turn.label.raw)) : undefined;
+  // Every turn counts, unlabelled ones included: they break adjacency.
+  for (let index = 0; index < groupOfTurn.length; index++) {
+    const group = groupOfTurn[index];
     if (group && previous && group !== previous) pairs.add(pairKey(group, previous));
     previous = group;
   }

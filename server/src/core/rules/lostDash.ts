@@ -1,5 +1,5 @@
 import { speakerName, speechOf } from '../speech';
-import type { Rule, RuleFinding } from './rule';
+import type { TurnRule, RuleFinding } from './rule';
 
 const BEFORE_GAP = /[\p{L}\p{M}\p{N}]/u;
 const AFTER_GAP = /[\p{L}\p{N}]/u;
@@ -42,7 +42,7 @@ function characterBefore(text: string, index: number): string {
 const WORD_BEFORE = /[\p{L}\p{M}\p{N}'\u2019]+$/u;
 const WORD_AFTER = /^[\p{L}\p{M}\p{N}'\u2019]+/u;
 
-export const lostDashRule: Rule = {
+export const lostDashRule: TurnRule = {
   code: 'lost-dash',
   defaultSeverity: 'hint',
   description: 'Two to four spaces between words inside a sentence: probably a lost dash.',

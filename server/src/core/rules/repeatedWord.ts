@@ -1,5 +1,5 @@
 import { speakerName, speechOf } from '../speech';
-import type { Rule, RuleFinding } from './rule';
+import type { TurnRule, RuleFinding } from './rule';
 
 /** Words English doubles on purpose: `that that`, `had had`, `what it is is`, `very very`, `bye bye`. */
 export const GRAMMATICAL_DOUBLES: ReadonlySet<string> = new Set([
@@ -97,7 +97,7 @@ function sameWord(first: string, second: string): boolean {
   return first.length === second.length && (first === second || first.toLowerCase() === second.toLowerCase());
 }
 
-export const repeatedWordRule: Rule = {
+export const repeatedWordRule: TurnRule = {
   code: 'repeated-word',
   defaultSeverity: 'warning',
   description: 'The same word twice in a row (`the the`), except grammatical doubles such as `that that` or `had had`.',

@@ -53,19 +53,35 @@ export function annotationsInScope(context: RuleContext): Annotation[] {
   return inScope;
 }
 
-export interface Rule {
+interface RuleDescription {
   code: RuleCode;
   defaultSeverity: Severity;
   /** One line for docs and settings descriptions. */
   description: string;
-  /**
-   * `turn`: each finding lies in one turn (or the header) and depends only on that turn, its
-   * neighbours and the file's speakers, so the rule checks `context.turns` only and an edit
-   * re-checks the turns near it. `labels`: findings depend on the labels alone (and sit on them);
-   * kept while an edit leaves every label as it was. `document`: checked in full after every edit.
-   */
-  scope: 'turn' | 'labels' | 'document';
-  /** A turn-scoped rule that reads `speakerSummary`: re-checked on every turn when labels change. */
+}
+
+/**
+ * Each finding lies in one turn (or the header) and depends only on that turn, its neighbours and
+ * the file's speakers, so the rule checks `context.turns` only and an edit re-checks the turns near it.
+ */
+export interface TurnRule extends RuleDescription {
+  scope: 'turn';
+  /** Re-checked on every turn when labels change, because it reads `speakerSummary`. */
   readsSpeakers?: boolean;
   check(context: RuleContext): RuleFinding[];
 }
+
+/**
+ * `labels`: findings depend on the labels alone (and sit on them); kept while an edit leaves every
+ * label as it was. `document`: checked in full after every edit. Either reads the whole file, so it
+ * works in bounded steps (a `yield` between them) that a server runs between requests.
+ */
+export interface FileRule extends RuleDescription {
+  scope: 'labels' | 'document';
+  check(context: RuleContext): Generator<void, RuleFinding[]>;
+}
+
+export type Rule = TurnRule | FileRule;
+
+/** How many items (turns, labels, findings) one step of a file rule handles: a few milliseconds of work. */
+export const ITEMS_PER_STEP = 2000;

@@ -1,12 +1,12 @@
 import { isNoteTerm, normaliseTerm, SOUND_PREFIXES, SOUND_TERMS } from '../lexicon';
 import type { Annotation } from '../model';
 import { speakerName } from '../speech';
-import { annotationsInScope, type Fix, type Rule, type RuleFinding } from './rule';
+import { annotationsInScope, type Fix, type TurnRule, type RuleFinding } from './rule';
 
 const CLOSING: Record<Annotation['bracket'], string> = { '(': ')', '[': ']' };
 const SOUND_TERM_SET: ReadonlySet<string> = new Set(SOUND_TERMS.map(normaliseTerm));
 
-export const unclosedAnnotationRule: Rule = {
+export const unclosedAnnotationRule: TurnRule = {
   code: 'unclosed-annotation',
   defaultSeverity: 'error',
   description: 'An annotation opened with `(` or `[` at the start of a line that never closes on that line.',

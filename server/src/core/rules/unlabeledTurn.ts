@@ -2,7 +2,7 @@ import type { LabelStyle } from '../labelStyle';
 import type { Transcript, Turn } from '../model';
 import { firstWords } from '../speech';
 import { suggestLabels, type LabelSuggestion } from '../whoSaidIt';
-import type { Fix, Rule, TextEdit } from './rule';
+import type { Fix, TurnRule, TextEdit } from './rule';
 
 const EVIDENCE_WORDING: Record<LabelSuggestion['evidence'], string> = {
   'self-introduction': 'introduces themselves as',
@@ -10,7 +10,7 @@ const EVIDENCE_WORDING: Record<LabelSuggestion['evidence'], string> = {
   thanks: 'the next speaker thanks',
 };
 
-export const unlabeledTurnRule: Rule = {
+export const unlabeledTurnRule: TurnRule = {
   code: 'unlabeled-turn',
   defaultSeverity: 'hint',
   description: 'A turn with no speaker label: the speaker changed but was not identified. When the text names the speaker, the message says who it probably is.',
