@@ -1,7 +1,7 @@
 // Protocol robustness: whatever a client sends, the server answers with an error or nothing, says
 // what it could not do once, and keeps serving the next request.
 import { strict as assert } from 'assert';
-import { CancellationTokenSource, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver-protocol';
+import { CancellationTokenSource, DiagnosticSeverity, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver-protocol';
 import { CHEAP_RULES } from '../../server/src/core/limits';
 import { startServer, type ServerSession } from '../helpers/lspClient';
 
@@ -178,6 +178,25 @@ describe('language server robustness', function () {
       assert.equal(told().length, 1, JSON.stringify(server.messages));
       assert.match(told()[0].message, /above verbatim\.maxFileSizeMB/);
       await assertStillServing(server);
+    });
+
+    it('publishes at most maxItemsComputed diagnostics, the most severe first and in document order, and says so once', async () => {
+      server = await startRecordingServer({ maxItemsComputed: 50 });
+      const uri = 'file:///long-meeting.transcript';
+      // 120 cut-off turns (warnings) and as many hints for the unlabelled ones.
+      const text = `${MEETING}>> Yes.  And  then we will vote\n`.repeat(120);
+      server.open(uri, text);
+      const told = () => server.messages.filter((message) => message.message.includes('left out'));
+      await eventually(() => told().length > 0, 'the message about diagnostics left out');
+      const changed = server.nextDiagnostics(uri, 2);
+      await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '>> BEN:  Hi.\n' }] });
+      const published = await changed;
+      assert.equal(published.length, 50);
+      assert.ok(published.every((diagnostic) => diagnostic.severity === DiagnosticSeverity.Warning), JSON.stringify(published.map((diagnostic) => diagnostic.code)));
+      const lines = published.map((diagnostic) => diagnostic.range.start.line);
+      assert.deepEqual(lines, [...lines].sort((a, b) => a - b));
+      assert.equal(told().length, 1, JSON.stringify(server.messages));
+      assert.match(told()[0].message, /50 problems are shown.*more are left out/);
     });
 
     it('analyses the same document in full under the default limit', async () => {

@@ -45,7 +45,7 @@ export interface Settings {
   annotationBrackets: AnnotationBrackets;
   /** Above this size (in MB of text) the server keeps the outline and cheap diagnostics only (core/limits.ts). */
   maxFileSizeMB: number;
-  /** At most this many outline entries and folding ranges (VS Code's JSON server has the same `maxItemsComputed`). */
+  /** At most this many outline entries, folding ranges and published diagnostics (VS Code's JSON server has the same `maxItemsComputed`). */
   maxItemsComputed: number;
 }
 
@@ -127,7 +127,7 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
   settings.labelCase = choice(source, 'labelCase', LABEL_CASES, problems);
   settings.annotationBrackets = choice(source, 'annotationBrackets', ANNOTATION_BRACKETS, problems);
   settings.maxFileSizeMB = positiveNumber(source, 'maxFileSizeMB', 'a positive number of megabytes', problems);
-  settings.maxItemsComputed = Math.ceil(positiveNumber(source, 'maxItemsComputed', 'a positive number of outline entries and folding ranges', problems));
+  settings.maxItemsComputed = Math.ceil(positiveNumber(source, 'maxItemsComputed', 'a positive number of outline entries, folding ranges and diagnostics', problems));
   return { settings, problems };
 }
 

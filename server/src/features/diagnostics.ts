@@ -2,6 +2,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import { RULES_DOCUMENT_PATH } from '../core/rules/rule';
+import type { Finding } from '../core/rules/rule';
 import type { Severity } from '../core/settings';
 import type { DocumentAnalysis } from '../documents';
 
@@ -22,8 +23,17 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function diagnostics(analysis: DocumentAnalysis): Diagnostic[] {
-  return analysis.findings.map((finding) => ({
+/** Most severe first, for choosing which findings to publish when there are too many. */
+const SEVERITY_RANKS: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+/**
+ * The analysis's findings as diagnostics, at most `maxItems` of them: the most severe ones, in
+ * document order (the caller says how many were left out). Corpus text repeated to 20 MB has
+ * 25,000 findings; converting and sending them all holds the event loop for ~70 ms and floods the
+ * Problems panel.
+ */
+export function diagnostics(analysis: DocumentAnalysis, maxItems = Number.POSITIVE_INFINITY): Diagnostic[] {
+  return mostSevere(analysis.findings, maxItems).map((finding) => ({
     range: analysis.lines.rangeOf(finding.span),
     severity: SEVERITIES[finding.severity],
     code: finding.code,
@@ -31,4 +41,17 @@ export function diagnostics(analysis: DocumentAnalysis): Diagnostic[] {
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
   }));
+}
+
+function mostSevere(findings: readonly Finding[], maxItems: number): readonly Finding[] {
+  if (findings.length <= maxItems) return findings;
+  const counts = [0, 0, 0, 0];
+  for (const finding of findings) counts[SEVERITY_RANKS[finding.severity]]++;
+  let left = maxItems;
+  const quotas = counts.map((count) => {
+    const quota = Math.min(count, left);
+    left -= quota;
+    return quota;
+  });
+  return findings.filter((finding) => quotas[SEVERITY_RANKS[finding.severity]]-- > 0);
 }
