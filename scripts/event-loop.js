@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // How long the language server blocks its event loop on a big transcript: `node scripts/event-loop.js [MB...]`
 // (after `npm test` or `npm run build && tsc -p .`). It opens corpus text repeated to each size, pings
-// the server every 5 ms with a trivial request, and reports the longest wait for an answer: what an
-// editor would feel, including the time both ends spend encoding and decoding the document's JSON.
-// It also runs the server's document store in this process and reports the longest the server's
-// own code (analysis in slices, then the diagnostics) held the event loop.
+// the server every 5 ms with a trivial request, and reports
+// - the longest wait for an answer: what an editor would feel, including the time this client
+//   spends encoding the document and decoding the answers (its own longest block is shown too);
+// - the longest block of the server process's event loop, start to exit (event-loop-probe.js);
+// - the longest the server's own code (analysis in slices, then the diagnostics) held the event
+//   loop, run in this process.
 const { spawn } = require('child_process');
+const { monitorEventLoopDelay } = require('perf_hooks');
 const fs = require('fs');
 const path = require('path');
 const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
@@ -16,7 +19,11 @@ const sizes = process.argv.slice(2).map(Number);
 const corpus = fs.readdirSync(corpusDir).filter((name) => name.endsWith('.txt')).sort().map((name) => fs.readFileSync(path.join(corpusDir, name), 'utf8')).join('\n');
 
 async function measure(sizeMB) {
-  const child = spawn(process.execPath, ['--max-old-space-size=4096', path.join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const probe = path.join(__dirname, 'event-loop-probe.js');
+  const child = spawn(process.execPath, ['--max-old-space-size=4096', '--require', probe, path.join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let serverOutput = '';
+  child.stderr.on('data', (chunk) => (serverOutput += chunk));
+  const exited = new Promise((resolve) => child.on('exit', resolve));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const published = new Promise((resolve) => connection.onNotification('textDocument/publishDiagnostics', resolve));
   connection.onNotification('window/logMessage', () => undefined);
@@ -27,6 +34,8 @@ async function measure(sizeMB) {
   const text = corpus.repeat(Math.ceil((sizeMB * 1024 * 1024) / corpus.length)).slice(0, sizeMB * 1024 * 1024);
   let longest = 0;
   let pinging = true;
+  const clientDelay = monitorEventLoopDelay({ resolution: 5 });
+  clientDelay.enable();
   const pings = (async () => {
     while (pinging) {
       const sent = performance.now();
@@ -44,20 +53,24 @@ async function measure(sizeMB) {
   const symbolsAfter = performance.now() - opened;
   pinging = false;
   await pings;
-  const serverBlock = await measureInProcess(text);
-  console.log(`${sizeMB} MB: diagnostics after ${diagnosticsAfter.toFixed(0)} ms, outline after ${symbolsAfter.toFixed(0)} ms, longest unanswered ping ${longest.toFixed(0)} ms; server code alone blocked at most ${serverBlock.toFixed(0)} ms`);
+  clientDelay.disable();
+  await connection.sendRequest('shutdown');
+  await connection.sendNotification('exit');
+  await exited;
   connection.dispose();
-  child.kill();
+  const serverProcessBlock = /longest event-loop block: (\d+) ms/.exec(serverOutput)?.[1] ?? '?';
+  const serverBlock = await measureInProcess(text);
+  console.log(`${sizeMB} MB: diagnostics after ${diagnosticsAfter.toFixed(0)} ms, outline after ${symbolsAfter.toFixed(0)} ms, longest unanswered ping ${longest.toFixed(0)} ms (this client itself blocked up to ${(clientDelay.max / 1e6).toFixed(0)} ms); server process blocked at most ${serverProcessBlock} ms; server code alone at most ${serverBlock.toFixed(0)} ms`);
 }
 
 /** The longest event-loop block while the server's document store analyses `text` and its diagnostics are built. */
 async function measureInProcess(text) {
-  const { monitorEventLoopDelay } = require('perf_hooks');
   const { AnalysedDocuments } = require(path.join(root, 'out', 'server', 'src', 'documents.js'));
   const { diagnostics } = require(path.join(root, 'out', 'server', 'src', 'features', 'diagnostics.js'));
-  const { analyzeText } = require(path.join(root, 'out', 'server', 'src', 'core', 'analysis.js'));
+  const { warmUpSteps } = require(path.join(root, 'out', 'server', 'src', 'core', 'analysis.js'));
+  const { runSteps } = require(path.join(root, 'out', 'server', 'src', 'core', 'parse.js'));
   const { DEFAULT_SETTINGS } = require(path.join(root, 'out', 'server', 'src', 'core', 'settings.js'));
-  analyzeText('>> ANA RUIZ:  My name is Ana Ruiz from Lima.\n>> Thank you, Ana.\n'); // as the server warms up when idle
+  runSteps(warmUpSteps()); // as the server does when idle
   const handlers = {};
   const connection = { onDidOpenTextDocument: (h) => (handlers.open = h), onDidChangeTextDocument: () => undefined, onDidCloseTextDocument: () => undefined };
   const documents = new AnalysedDocuments(() => DEFAULT_SETTINGS);
@@ -67,7 +80,7 @@ async function measureInProcess(text) {
   handlers.open({ textDocument: { uri: 'file:///in-process.transcript', languageId: 'caption-transcript', version: 1, text } });
   const analysis = await documents.analysis('file:///in-process.transcript');
   await new Promise((resolve) => setImmediate(resolve));
-  JSON.stringify(diagnostics(analysis));
+  JSON.stringify(diagnostics(analysis, DEFAULT_SETTINGS.maxItemsComputed));
   await new Promise((resolve) => setTimeout(resolve, 20));
   delay.disable();
   return delay.max / 1e6;

@@ -9,7 +9,7 @@ import {
   TextDocumentSyncKind,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { analyzeText } from './core/analysis';
+import { warmUpSteps } from './core/analysis';
 import { looksLikeTranscript } from './core/detect';
 import { DEFAULT_SETTINGS, resolveSettings, type Settings } from './core/settings';
 import { AnalysedDocuments, type DocumentAnalysis } from './documents';
@@ -100,16 +100,12 @@ connection.onInitialize((params): InitializeResult => {
   };
 });
 
-/** A few turns that exercise every rule once. */
-const WARM_UP_TRANSCRIPT = 'MEETING\n\n>> ANA RUIZ:  My name is Ana Ruiz from Lima, and the the  budget\n>> Thank you, Ana. (inaudible)\n>>\n(Applause\n';
-
 connection.onInitialized(() => {
-  // The rules' patterns compile on first use, natively on the second, and again for text beyond
-  // Latin-1 (V8 compiles per string width): ~80 ms in all, done while idle rather than inside the
-  // first slice of a user's document.
-  setImmediate(() => {
-    for (const text of [WARM_UP_TRANSCRIPT, `${WARM_UP_TRANSCRIPT}\u2014`]) for (let run = 0; run < 2; run++) analyzeText(text);
-  });
+  const warmUp = warmUpSteps();
+  const nextWarmUpStep = () => {
+    if (!warmUp.next().done) setImmediate(nextWarmUpStep);
+  };
+  setImmediate(nextWarmUpStep);
   if (pullsConfiguration) {
     // Clients that cannot register it (eglot) send didChangeConfiguration anyway, or never.
     if (registersConfigurationChanges) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'verbatim' });
