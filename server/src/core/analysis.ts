@@ -1,4 +1,4 @@
-import { updateParse, type ReparsedTurns, type TextChange } from './incremental';
+import { updateParseInPlace, type ReparsedTurns, type TextChange } from './incremental';
 import { detached } from './detached';
 import { inaudibleTermSet } from './lexicon';
 import type { Span, Transcript, Turn } from './model';
@@ -103,9 +103,19 @@ export function* analysisSteps(text: string, settings: Settings = DEFAULT_SETTIN
  * around the change when the parse could be updated in place. `state` must not be used afterwards.
  */
 export function updateAnalysis(state: AnalysisState, change: TextChange, newText: string): AnalysisState {
+  return runSteps(updateAnalysisSteps(state, change, newText));
+}
+
+/**
+ * `updateAnalysis` as bounded steps. Most edits take one short step; an edit that needs a fresh
+ * parse (colon text, a dialect change) or that changes a label (every turn is re-read for who
+ * said it) takes as many as analysing the file does, for a server to run between requests.
+ */
+export function* updateAnalysisSteps(state: AnalysisState, change: TextChange, newText: string): Generator<void, AnalysisState> {
   const oldTranscript = state.transcript;
-  const { state: parse, reparsed } = updateParse(state.parse, change, newText);
-  if (reparsed === null) return analyse(parse, state.settings);
+  const updated = updateParseInPlace(state.parse, change, newText);
+  if (updated === null) return yield* analyseSteps(yield* parseSteps(newText, { inaudibleTerms: state.parse.inaudibleTerms }), state.settings);
+  const { state: parse, reparsed } = updated;
 
   const { transcript } = parse;
   const labelsSame = reparsed.relabelled.length === 0 && labelsKept(oldTranscript, transcript, reparsed, change);
@@ -122,34 +132,39 @@ export function updateAnalysis(state: AnalysisState, change: TextChange, newText
   if (labelsSame) {
     // Label findings sit on labels, which the edit left in place: only those after it move.
     shiftFindings(state.labelFindings, reparsed.delta, change.end);
-    return assemble(parse, state.settings, speakers, headers, turnFindings, state.labelFindings, runSteps(checkScope(context, 'document')));
+    return assemble(parse, state.settings, speakers, headers, turnFindings, state.labelFindings, yield* checkScope(context, 'document'));
   }
-  recheckAfterLabelChange(context, turnFindings, reparsed.relabelled, from, to);
-  return assemble(parse, state.settings, speakers, headers, turnFindings, runSteps(checkScope(context, 'labels')), runSteps(checkScope(context, 'document')));
+  yield* recheckAfterLabelChange(context, turnFindings, reparsed.relabelled, from, to);
+  const labelFindings = yield* checkScope(context, 'labels');
+  return assemble(parse, state.settings, speakers, headers, turnFindings, labelFindings, yield* checkScope(context, 'document'));
 }
 
 /**
  * Labels changed: turns whose colon-less label came or went are re-checked with their neighbours,
  * and the rules that read the file's speakers re-check every other turn (`turnFindings` in place).
  */
-function recheckAfterLabelChange(context: BaseContext, turnFindings: Finding[][], relabelled: readonly number[], from: number, to: number): void {
+function* recheckAfterLabelChange(context: BaseContext, turnFindings: Finding[][], relabelled: readonly number[], from: number, to: number): Generator<void> {
   const { turns } = context.transcript;
   const near = new Set<number>();
   for (const index of relabelled) for (const neighbour of [index - 1, index, index + 1]) if (neighbour >= 0 && neighbour < turns.length && (neighbour < from || neighbour >= to)) near.add(neighbour);
   const { turnFindings: rechecked } = checkTurns(context, [...near].sort((a, b) => a - b).map((index) => turns[index]), false);
   for (const index of near) turnFindings[index] = rechecked[index];
-  const others = turns.filter((turn) => (turn.index < from || turn.index >= to) && !near.has(turn.index));
   const readers = (rule: TurnRule) => rule.readsSpeakers === true;
+  if (!enabledTurnRules(context.settings).some(({ rule }) => readers(rule))) return;
+  // The speaker summary reads every turn: a step of its own.
+  context.speakerSummary();
+  yield;
+  const others = turns.filter((turn) => (turn.index < from || turn.index >= to) && !near.has(turn.index));
   const codes = new Set(RULES.filter((rule) => rule.scope === 'turn' && readers(rule)).map((rule) => rule.code));
-  const { turnFindings: reread } = checkTurns(context, others, false, readers);
-  for (const turn of others) {
-    const kept = turnFindings[turn.index].filter((finding) => !codes.has(finding.code));
-    turnFindings[turn.index] = reread[turn.index].length > 0 ? kept.concat(reread[turn.index]).sort(byPosition) : kept;
+  for (let first = 0; first < others.length; first += TURNS_PER_STEP) {
+    const batch = others.slice(first, first + TURNS_PER_STEP);
+    const { turnFindings: reread } = checkTurns(context, batch, false, readers);
+    for (const turn of batch) {
+      const kept = turnFindings[turn.index].filter((finding) => !codes.has(finding.code));
+      turnFindings[turn.index] = reread[turn.index].length > 0 ? kept.concat(reread[turn.index]).sort(byPosition) : kept;
+    }
+    yield;
   }
-}
-
-function analyse(parse: ParseState, settings: Settings): AnalysisState {
-  return runSteps(analyseSteps(parse, settings));
 }
 
 function* analyseSteps(parse: ParseState, settings: Settings): Generator<void, AnalysisState> {

@@ -55,9 +55,16 @@ export interface ParseUpdate {
  * `state` are reused and updated in place: `state` must not be used afterwards.
  */
 export function updateParse(state: ParseState, change: TextChange, newText: string): ParseUpdate {
+  return updateParseInPlace(state, change, newText) ?? { state: parseWithState(newText, { inaudibleTerms: state.inaudibleTerms }), reparsed: null };
+}
+
+/**
+ * `updateParse` when the parse can be updated in place; null, with `state` untouched, when the text
+ * must be parsed afresh (colon or court text, no turns yet, or an edit that changes the dialect).
+ */
+export function updateParseInPlace(state: ParseState, change: TextChange, newText: string): { state: ParseState; reparsed: ReparsedTurns } | null {
   const old = state.transcript;
-  const afresh = () => ({ state: parseWithState(newText, { inaudibleTerms: state.inaudibleTerms }), reparsed: null });
-  if ((old.dialect !== 'chevron' && old.dialect !== 'single-chevron') || old.turns.length === 0) return afresh();
+  if ((old.dialect !== 'chevron' && old.dialect !== 'single-chevron') || old.turns.length === 0) return null;
   const window = editWindow(old, change);
   const delta = change.text.length - (change.end - change.start);
   const newEnd = window.end + delta;
@@ -66,7 +73,7 @@ export function updateParse(state: ParseState, change: TextChange, newText: stri
   const newLines = splitLines(newText, window.start, newEnd);
   const withoutOld = combineEvidence(state.evidence, dialectEvidence(old.text, oldLines, window.start, window.end), -1);
   const evidence = combineEvidence(withoutOld, dialectEvidence(newText, newLines, window.start, newEnd), 1);
-  if (decideDialect(evidence) !== old.dialect) return afresh();
+  if (decideDialect(evidence) !== old.dialect) return null;
 
   const markers = findChevronMarkers(newText, newLines, old.dialect === 'single-chevron');
   const colonSpeakers = new Map(state.colonSpeakers);
