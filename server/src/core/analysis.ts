@@ -15,7 +15,7 @@ import { unclosedAnnotationRule } from './rules/unclosedAnnotation';
 import { unlabeledTurnRule } from './rules/unlabeledTurn';
 import { DEFAULT_SETTINGS, type Settings, type Severity } from './settings';
 import { annotationsOfTurn, turnIndexAt } from './speech';
-import { speakerSummary, type SpeakerSummary } from './whoSaidIt';
+import { speakerSummarySteps, type SpeakerSummary } from './whoSaidIt';
 
 /** Every rule, in the order their findings are listed. */
 export const RULES: readonly Rule[] = [
@@ -134,7 +134,7 @@ export function* updateAnalysisSteps(state: AnalysisState, change: TextChange, n
     shiftFindings(state.labelFindings, reparsed.delta, change.end);
     return assemble(parse, state.settings, speakers, headers, turnFindings, state.labelFindings, yield* checkScope(context, 'document'));
   }
-  yield* recheckAfterLabelChange(context, turnFindings, reparsed.relabelled, from, to);
+  yield* recheckAfterLabelChange(context, speakers, turnFindings, reparsed.relabelled, from, to);
   const labelFindings = yield* checkScope(context, 'labels');
   return assemble(parse, state.settings, speakers, headers, turnFindings, labelFindings, yield* checkScope(context, 'document'));
 }
@@ -143,7 +143,7 @@ export function* updateAnalysisSteps(state: AnalysisState, change: TextChange, n
  * Labels changed: turns whose colon-less label came or went are re-checked with their neighbours,
  * and the rules that read the file's speakers re-check every other turn (`turnFindings` in place).
  */
-function* recheckAfterLabelChange(context: BaseContext, turnFindings: Finding[][], relabelled: readonly number[], from: number, to: number): Generator<void> {
+function* recheckAfterLabelChange(context: BaseContext, speakers: LazySpeakerSummary, turnFindings: Finding[][], relabelled: readonly number[], from: number, to: number): Generator<void> {
   const { turns } = context.transcript;
   const near = new Set<number>();
   for (const index of relabelled) for (const neighbour of [index - 1, index, index + 1]) if (neighbour >= 0 && neighbour < turns.length && (neighbour < from || neighbour >= to)) near.add(neighbour);
@@ -151,9 +151,7 @@ function* recheckAfterLabelChange(context: BaseContext, turnFindings: Finding[][
   for (const index of near) turnFindings[index] = rechecked[index];
   const readers = (rule: TurnRule) => rule.readsSpeakers === true;
   if (!enabledTurnRules(context.settings).some(({ rule }) => readers(rule))) return;
-  // The speaker summary reads every turn: a step of its own.
-  context.speakerSummary();
-  yield;
+  yield* speakers.computeSteps();
   const others = turns.filter((turn) => (turn.index < from || turn.index >= to) && !near.has(turn.index));
   const codes = new Set(RULES.filter((rule) => rule.scope === 'turn' && readers(rule)).map((rule) => rule.code));
   for (let first = 0; first < others.length; first += TURNS_PER_STEP) {
@@ -171,11 +169,8 @@ function* analyseSteps(parse: ParseState, settings: Settings): Generator<void, A
   const { turns } = parse.transcript;
   const speakers = new LazySpeakerSummary(parse.transcript);
   const context = ruleContext(parse, settings, speakers);
-  // The speaker summary reads every turn: a step of its own, not a burden on the first turns' step.
-  if (enabledTurnRules(settings).some(({ rule }) => rule.readsSpeakers)) {
-    speakers.get();
-    yield;
-  }
+  // The speaker summary reads every turn: steps of its own, not a burden on the first turns' step.
+  if (enabledTurnRules(settings).some(({ rule }) => rule.readsSpeakers)) yield* speakers.computeSteps();
   let headerFindings: Finding[] = [];
   const turnFindings: Finding[][] = [];
   for (let first = 0; first < turns.length || first === 0; first += TURNS_PER_STEP) {
@@ -196,13 +191,16 @@ class LazySpeakerSummary {
 
   constructor(private source: Transcript | null) {}
 
-  get = (): SpeakerSummary => {
+  get = (): SpeakerSummary => runSteps(this.computeSteps());
+
+  /** Computes the summary, if not yet done, a batch of turns per step. */
+  *computeSteps(): Generator<void, SpeakerSummary> {
     if (this.summary === null) {
-      this.summary = speakerSummary(this.source!);
+      this.summary = yield* speakerSummarySteps(this.source!);
       this.source = null;
     }
     return this.summary;
-  };
+  }
 
   /** For the next version, whose labels are the same: the computed summary, or a lazy one that pins no old text. */
   carriedTo(transcript: Transcript): LazySpeakerSummary {

@@ -1,6 +1,6 @@
 // How a transcript writes its labels, so that anything the editor inserts (a completed label, a
 // suggested label) looks like the rest of the file: `>>NAME:` or `>> NAME:  `, ALL CAPS or Mixed.
-import type { Transcript } from './model';
+import type { Dialect, Transcript, Turn } from './model';
 import { isAllCaps } from './speakers';
 
 export interface LabelStyle {
@@ -16,31 +16,41 @@ export interface LabelStyle {
 
 /** The file's dominant label style; a file without labels gets the most common CART style `>> NAME:  `. */
 export function labelStyleOf(transcript: Transcript): LabelStyle {
-  const { text, dialect } = transcript;
-  const afterMarker = new Tally<string>();
-  const afterColon = new Tally<string>();
-  const caps = new Tally<boolean>();
-  for (const turn of transcript.turns) {
+  const tally = new LabelStyleTally();
+  for (const turn of transcript.turns) tally.add(transcript.text, turn);
+  return tally.style(transcript.dialect);
+}
+
+/** How labels are written, tallied turn by turn (so that a large file can be read a batch at a time). */
+export class LabelStyleTally {
+  private readonly afterMarker = new Tally<string>();
+  private readonly afterColon = new Tally<string>();
+  private readonly caps = new Tally<boolean>();
+
+  add(text: string, turn: Turn): void {
     // Only labels count: files that glue `>>NAME:` often space their unlabelled `>> text` turns.
-    if (!turn.label) continue;
+    if (!turn.label) return;
     if (turn.markerKind === 'chevron' || turn.markerKind === 'single-chevron') {
       const gap = text.slice(turn.marker.end, turn.label.span.start);
-      if (/^[ \t]*$/.test(gap)) afterMarker.add(gap);
+      if (/^[ \t]*$/.test(gap)) this.afterMarker.add(gap);
     }
-    caps.add(isAllCaps(turn.label.raw));
+    this.caps.add(isAllCaps(turn.label.raw));
     const colon = turn.label.colon;
     if (colon && turn.body.start > colon.end) {
       const gap = text.slice(colon.end, turn.body.start);
-      if (/^[ \t]+$/.test(gap)) afterColon.add(gap);
+      if (/^[ \t]+$/.test(gap)) this.afterColon.add(gap);
     }
   }
-  const marker = dialect === 'colon' || dialect === 'court' ? '' : dialect === 'single-chevron' ? '>' : '>>';
-  return {
-    marker,
-    afterMarker: marker === '' ? '' : afterMarker.mostFrequent() ?? ' ',
-    afterColon: afterColon.mostFrequent() ?? ' ',
-    allCaps: caps.mostFrequent() ?? true,
-  };
+
+  style(dialect: Dialect): LabelStyle {
+    const marker = dialect === 'colon' || dialect === 'court' ? '' : dialect === 'single-chevron' ? '>' : '>>';
+    return {
+      marker,
+      afterMarker: marker === '' ? '' : this.afterMarker.mostFrequent() ?? ' ',
+      afterColon: this.afterColon.mostFrequent() ?? ' ',
+      allCaps: this.caps.mostFrequent() ?? true,
+    };
+  }
 }
 
 /** A speaker name in the file's case: `Thomas Schneider` becomes `THOMAS SCHNEIDER` in an ALL CAPS file. */

@@ -99,20 +99,31 @@ export interface SpeakerGroup {
 
 /** Labelled turns grouped by speaker, in order of first appearance. */
 export function speakerGroups(transcript: Transcript): SpeakerGroup[] {
-  const groups = new Map<string, { turns: number[]; spellings: Map<string, number> }>();
-  for (const turn of transcript.turns) {
-    if (!turn.label) continue;
-    let group = groups.get(turn.label.speaker);
-    if (!group) groups.set(turn.label.speaker, (group = { turns: [], spellings: new Map() }));
+  const builder = new SpeakerGroupsBuilder();
+  for (const turn of transcript.turns) builder.add(turn);
+  return builder.groups();
+}
+
+/** `speakerGroups` turn by turn (so that a large file can be read a batch at a time). */
+export class SpeakerGroupsBuilder {
+  private readonly bySpeaker = new Map<string, { turns: number[]; spellings: Map<string, number> }>();
+
+  add(turn: Turn): void {
+    if (!turn.label) return;
+    let group = this.bySpeaker.get(turn.label.speaker);
+    if (!group) this.bySpeaker.set(turn.label.speaker, (group = { turns: [], spellings: new Map() }));
     group.turns.push(turn.index);
     group.spellings.set(turn.label.raw, (group.spellings.get(turn.label.raw) ?? 0) + 1);
   }
-  return [...groups].map(([key, group]) => ({
-    key,
-    // Map order is first appearance, and the sort is stable: ties keep the first-written spelling first.
-    labels: [...group.spellings].sort((a, b) => b[1] - a[1]).map(([label]) => label),
-    turns: group.turns,
-  }));
+
+  groups(): SpeakerGroup[] {
+    return [...this.bySpeaker].map(([key, group]) => ({
+      key,
+      // Map order is first appearance, and the sort is stable: ties keep the first-written spelling first.
+      labels: [...group.spellings].sort((a, b) => b[1] - a[1]).map(([label]) => label),
+      turns: group.turns,
+    }));
+  }
 }
 
 /** The speaker whose label (or, for a labelled turn, whose marker) contains the offset. */

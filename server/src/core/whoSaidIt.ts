@@ -3,9 +3,10 @@
 // over by name ("Thomas, would you like to ...?"), or the next turn thanks the speaker by name
 // ("Thank you, Thomas."). Precision matters more than recall: any doubt (a name that could be a
 // word, two matching labels, evidence that disagrees) gives no suggestion.
-import { labelStyleOf, inFileCase, type LabelStyle } from './labelStyle';
+import { inFileCase, LabelStyleTally, type LabelStyle } from './labelStyle';
 import type { Span, Transcript, Turn } from './model';
-import { speakerGroups, type SpeakerGroup } from './speakerStats';
+import { runSteps } from './parse';
+import { SpeakerGroupsBuilder, type SpeakerGroup } from './speakerStats';
 import { speakerKey } from './speakers';
 
 export type Evidence = 'self-introduction' | 'handover' | 'thanks';
@@ -92,7 +93,24 @@ export interface SpeakerSummary {
 }
 
 export function speakerSummary(transcript: Transcript): SpeakerSummary {
-  return { speakers: speakerGroups(transcript).map(({ key, labels }) => ({ key, labels })), style: labelStyleOf(transcript) };
+  return runSteps(speakerSummarySteps(transcript));
+}
+
+/** Turns one step of the summary reads. */
+const TURNS_PER_STEP = 5000;
+
+/** `speakerSummary` a batch of turns per step: it reads every turn of the file. */
+export function* speakerSummarySteps(transcript: Transcript): Generator<void, SpeakerSummary> {
+  const groups = new SpeakerGroupsBuilder();
+  const style = new LabelStyleTally();
+  for (let first = 0; first < transcript.turns.length; first += TURNS_PER_STEP) {
+    for (const turn of transcript.turns.slice(first, first + TURNS_PER_STEP)) {
+      groups.add(turn);
+      style.add(transcript.text, turn);
+    }
+    yield;
+  }
+  return { speakers: groups.groups().map(({ key, labels }) => ({ key, labels })), style: style.style(transcript.dialect) };
 }
 
 /** Suggestions for every unlabelled turn (of `turns`, by default all) that has clear evidence, by turn index. */
