@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import * as path from 'path';
 import { analyzeText } from '../../server/src/core/analysis';
-import { applyEdits, differenceEdit, fixAll, safeFixEdits } from '../../server/src/core/fixes';
+import { applyEdits, differenceEdit, fixAll, safeFixesToApply } from '../../server/src/core/fixes';
 import { spokenWords } from '../../server/src/core/speech';
 import { corpusFiles, readCorpus } from '../helpers/corpus';
 
@@ -29,8 +29,9 @@ describe('fixes', () => {
   it('takes each duplicated edit once and defers a fix that overlaps an earlier one', () => {
     const text = '>> A B:  One.  >> C D:  Two.  >> E F:  Three.\n';
     const findings = analyzeText(text).findings;
-    const { edits, fixed } = safeFixEdits(findings);
-    assert.equal(fixed.length, 2);
+    const chosen = safeFixesToApply(findings);
+    const edits = chosen.flatMap((fix) => fix.freshEdits);
+    assert.equal(chosen.length, 2);
     assert.equal(edits.length, 2);
     assert.equal(applyEdits(text, edits), '>> A B:  One.\n>> C D:  Two.\n>> E F:  Three.\n');
   });
@@ -41,6 +42,23 @@ describe('fixes', () => {
     const edit = differenceEdit('a\r\nb', 'a\r\n\r\nb')!;
     assert.equal(applyEdits('a\r\nb', [edit]), 'a\r\n\r\nb');
     assert.notEqual(edit.span.start, 2);
+  });
+
+  describe('a safe fix after which the parser reads other spoken words', () => {
+    // Writing (Inaudible.) as (inaudible) drops the full stop that makes "SARAH LUDFORD:" a mid-line label.
+    const sentenceEndLost = 'x.\n>>(Inaudible.) SARAH LUDFORD: Is it (unintelligible) working?\n';
+    // Putting AMBASSADOR LI's turn on its own line tips the file from colon to chevron turns: that turn joins the header.
+    const dialectTipped = 'It is an aidH.E. AMBASSADOR LI: the proceedings (unintelligible).\n\n>> CHENG MASANGO:  Good (Inaudible) afternoon (unintelligible).\n';
+
+    it('is left out of fix-all, which still makes the safe fixes around it', () => {
+      const kept = fixAll(sentenceEndLost);
+      assert.equal(kept.text, 'x.\n>>(Inaudible.) SARAH LUDFORD: Is it (inaudible) working?\n');
+      assert.deepEqual(kept.fixedByCode, { inaudible: 1 });
+      const tipped = fixAll(dialectTipped);
+      assert.equal(tipped.text, 'It is an aidH.E. AMBASSADOR LI: the proceedings (inaudible).\n\n>> CHENG MASANGO:  Good (inaudible) afternoon (inaudible).\n');
+      assert.deepEqual(tipped.fixedByCode, { inaudible: 3 });
+      for (const [text, result] of [[sentenceEndLost, kept], [dialectTipped, tipped]] as const) assert.deepEqual(wordsOf(result.text), wordsOf(text));
+    });
   });
 
   describe('on every corpus transcript', () => {

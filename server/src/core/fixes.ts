@@ -1,12 +1,14 @@
-// Applying the rules' fixes: text edits, and fix-all (every fix that changes no spoken word).
-import { analyzeText } from './analysis';
+// Applying the rules' fixes: text edits, and fix-all (every safe fix after which the re-parsed text
+// reads the same spoken words).
+import { analyzeText, parseWithSettings, type Analysis } from './analysis';
+import type { Transcript } from './model';
 import type { Finding, TextEdit } from './rules/rule';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
-import { firstStartingAtOrAfter } from './speech';
+import { annotationsOfTurn, firstStartingAtOrAfter, speechOf, spokenWords } from './speech';
 
 /** Applies non-overlapping edits (offsets into `text`) in one go. Throws on overlapping edits: a caller bug. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  const sorted = sortedByStart(edits);
   const pieces: string[] = [];
   let cursor = 0;
   for (const edit of sorted) {
@@ -18,31 +20,39 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return pieces.join('');
 }
 
+/** A finding fix-all means to fix, with the edits of its fix that no earlier chosen fix makes already. */
+export interface ChosenFix {
+  finding: Finding;
+  edits: TextEdit[];
+  freshEdits: TextEdit[];
+}
+
 /**
- * The edits fix-all makes for these findings: each finding's first safe fix, in document order.
- * Duplicates (the "fix all N" variants repeat single fixes) count once; a fix that would overlap an
- * earlier one waits for the next pass. Returns the edits and the findings they fix.
+ * The fixes one pass of fix-all makes for these findings: each finding's first safe fix, in document
+ * order, unless it has an edit in `refused` (by `editKey`: fix-all found it changes the words).
+ * Duplicates (the "fix all N" variants repeat single fixes) are made once; a fix that would overlap
+ * an earlier one waits for the next pass.
  */
-export function safeFixEdits(findings: readonly Finding[]): { edits: TextEdit[]; fixed: Finding[] } {
-  const chosen: { finding: Finding; edits: TextEdit[] }[] = [];
+export function safeFixesToApply(findings: readonly Finding[], refused: ReadonlySet<string> = new Set()): ChosenFix[] {
+  const candidates: { finding: Finding; edits: TextEdit[] }[] = [];
   for (const finding of findings) {
     const fix = finding.fixes?.find((candidate) => candidate.safe);
-    if (fix && fix.edits.length > 0) chosen.push({ finding, edits: fix.edits });
+    if (fix && fix.edits.length > 0 && !fix.edits.some((edit) => refused.has(editKey(edit)))) candidates.push({ finding, edits: fix.edits });
   }
-  chosen.sort((a, b) => firstStart(a.edits) - firstStart(b.edits));
-  const fixed: Finding[] = [];
+  candidates.sort((a, b) => firstStart(a.edits) - firstStart(b.edits));
+  const chosen: ChosenFix[] = [];
   const taken: TextEdit[] = []; // sorted by start, non-overlapping
   const takenKeys = new Set<string>();
-  for (const { finding, edits: candidate } of chosen) {
-    const fresh = candidate.filter((edit) => !takenKeys.has(editKey(edit)));
-    if (fresh.some((edit) => overlapsAny(taken, edit))) continue;
-    for (const edit of fresh) {
+  for (const { finding, edits } of candidates) {
+    const freshEdits = edits.filter((edit) => !takenKeys.has(editKey(edit)));
+    if (freshEdits.some((edit) => overlapsAny(taken, edit))) continue;
+    for (const edit of freshEdits) {
       taken.splice(insertionPoint(taken, edit), 0, edit);
       takenKeys.add(editKey(edit));
     }
-    fixed.push(finding);
+    chosen.push({ finding, edits, freshEdits });
   }
-  return { edits: taken, fixed };
+  return chosen;
 }
 
 /** Index of the first taken edit that starts after `edit`. */
@@ -66,19 +76,121 @@ export interface FixAllResult {
 /** A fix can reveal the next (a turn put on its own line gets its label read): passes repeat until nothing is left. */
 const MAX_PASSES = 5;
 
-/** Applies every safe fix, pass after pass, until no safe fix remains. */
+/**
+ * Applies every safe fix, pass after pass, until no safe fix remains. A rule marks a fix safe when its
+ * edits touch no spoken word, yet the parser can still read the text around them differently (an
+ * annotation rewritten without its full stop no longer ends the sentence before a mid-line label; a
+ * turn put on its own line tips the file from colon to chevron turns): a fix after which the
+ * re-parsed text reads other spoken words than the original is left out.
+ */
 export function fixAll(text: string, settings: Settings = DEFAULT_SETTINGS): FixAllResult {
   const fixedByCode: Record<string, number> = {};
   let fixedCount = 0;
-  let current = text;
+  let analysis: Analysis = analyzeText(text, settings);
+  const keepsWords = readsWordsOf(analysis.transcript);
+  // Edits found to change the words, in the current text's offsets: not tried again in later passes.
+  let refused: TextEdit[] = [];
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const { edits, fixed } = safeFixEdits(analyzeText(current, settings).findings);
-    if (edits.length === 0) break;
-    current = applyEdits(current, edits);
-    for (const finding of fixed) fixedByCode[finding.code] = (fixedByCode[finding.code] ?? 0) + 1;
-    fixedCount += fixed.length;
+    const chosen = safeFixesToApply(analysis.findings, new Set(refused.map(editKey)));
+    if (chosen.length === 0) break;
+    const outcome = applyKeepingWords(analysis, chosen.map((fix) => fix.freshEdits), keepsWords, settings);
+    const applied = new Set(outcome.applied.map(editKey));
+    for (const { finding, edits } of chosen) {
+      if (!edits.every((edit) => applied.has(editKey(edit)))) continue;
+      fixedByCode[finding.code] = (fixedByCode[finding.code] ?? 0) + 1;
+      fixedCount++;
+    }
+    refused = movedPast(refused.concat(outcome.refused), outcome.applied);
+    analysis = outcome.analysis;
   }
-  return { text: current, fixedByCode, fixedCount };
+  return { text: analysis.transcript.text, fixedByCode, fixedCount };
+}
+
+interface CheckedEdits {
+  /** The analysis of the text with `applied` made. */
+  analysis: Analysis;
+  applied: TextEdit[];
+  refused: TextEdit[];
+}
+
+/**
+ * Makes the groups of edits whose result the parser reads with the original's spoken words. All at
+ * once when that keeps them: the analysis that checks it is the one the next pass reads, so the
+ * check costs no parse of its own. Otherwise the groups are halved until each group that changes
+ * the words stands alone and is left out: a parse per halving, and the rules run once at the end.
+ */
+function applyKeepingWords(before: Analysis, groups: readonly TextEdit[][], keepsWords: (transcript: Transcript) => boolean, settings: Settings): CheckedEdits {
+  const { text } = before.transcript;
+  const all = groups.flat();
+  const analysis = analyzeText(applyEdits(text, all), settings);
+  if (keepsWords(analysis.transcript)) return { analysis, applied: all, refused: [] };
+  let applied: TextEdit[] = [];
+  const refused: TextEdit[] = [];
+  // `part` changes the words when added to `applied`: its halves are tried in turn.
+  const halve = (part: readonly TextEdit[][]) => {
+    if (part.length === 1) {
+      refused.push(...part[0]);
+      return;
+    }
+    const middle = Math.ceil(part.length / 2);
+    for (const half of [part.slice(0, middle), part.slice(middle)]) {
+      const edits = applied.concat(half.flat());
+      if (keepsWords(parseWithSettings(applyEdits(text, edits), settings))) applied = edits;
+      else halve(half);
+    }
+  };
+  halve(groups);
+  return { analysis: applied.length > 0 ? analyzeText(applyEdits(text, applied), settings) : before, applied, refused };
+}
+
+/**
+ * `edits` (not made) as they stand in the text after `applied` (made): moved by the length change of
+ * the applied edits before them. One that overlaps an applied edit is dropped: its text changed.
+ */
+function movedPast(edits: readonly TextEdit[], applied: readonly TextEdit[]): TextEdit[] {
+  const sorted = sortedByStart(applied);
+  const shiftBefore: number[] = [0]; // shiftBefore[i]: length change of sorted[0..i)
+  for (const edit of sorted) shiftBefore.push(shiftBefore[shiftBefore.length - 1] + edit.newText.length - (edit.span.end - edit.span.start));
+  const moved: TextEdit[] = [];
+  for (const edit of edits) {
+    if (overlapsAny(sorted, edit)) continue;
+    const shift = shiftBefore[insertionPoint(sorted, edit)];
+    moved.push({ span: { start: edit.span.start + shift, end: edit.span.end + shift }, newText: edit.newText });
+  }
+  return moved;
+}
+
+/**
+ * A test of whether a parse reads the spoken words of `original`. Stretches of speech are compared as
+ * text first, as a fix leaves nearly all of them as they were; the words themselves, a
+ * regular-expression pass over all the speech and ten times slower, only when a stretch differs.
+ */
+function readsWordsOf(original: Transcript): (candidate: Transcript) => boolean {
+  let originalWords: string[] | undefined;
+  return (candidate) => {
+    if (sameSpeech(original, candidate)) return true;
+    originalWords ??= spokenWords(original);
+    return sameWords(spokenWords(candidate), originalWords);
+  };
+}
+
+function sameSpeech(a: Transcript, b: Transcript): boolean {
+  const speechA = speechOf(a.text, a.turns, (turn) => annotationsOfTurn(a, turn));
+  const speechB = speechOf(b.text, b.turns, (turn) => annotationsOfTurn(b, turn));
+  for (;;) {
+    const nextA = speechA.next();
+    const nextB = speechB.next();
+    if (nextA.done || nextB.done) return nextA.done === nextB.done;
+    if (nextA.value.speech !== nextB.value.speech) return false;
+  }
+}
+
+function sameWords(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((word, i) => word === b[i]);
+}
+
+function sortedByStart(edits: readonly TextEdit[]): TextEdit[] {
+  return [...edits].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 }
 
 /** One edit turning `before` into `after`: the changed middle between their common prefix and suffix. */

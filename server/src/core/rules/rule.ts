@@ -10,7 +10,11 @@ export interface TextEdit {
 export interface Fix {
   title: string;
   edits: TextEdit[];
-  /** True when the fix changes no spoken word (markers, labels, spacing, dashes, annotations): fix-all may apply it. */
+  /**
+   * True when the fix's edits touch no spoken word (markers, labels, spacing, dashes, annotations): fix-all may apply it.
+   * The rule's word only: the parser may still read the text around the edits differently. Fix-all makes
+   * no fix without re-parsing (fixes.ts `fixAll`); a quick fix is offered as the rule built it.
+   */
   safe: boolean;
   preferred?: boolean;
 }
