@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import * as path from 'path';
 import { analyzeText } from '../../server/src/core/analysis';
-import { applyEdits, differenceEdit, fixAll, safeFixesToApply } from '../../server/src/core/fixes';
+import { applyEdits, checkedFixes, differenceEdit, fixAll, safeFixesToApply } from '../../server/src/core/fixes';
 import { spokenWords } from '../../server/src/core/speech';
 import { corpusFiles, readCorpus } from '../helpers/corpus';
 
@@ -49,6 +49,32 @@ describe('fixes', () => {
     const sentenceEndLost = 'x.\n>>(Inaudible.) SARAH LUDFORD: Is it (unintelligible) working?\n';
     // Putting AMBASSADOR LI's turn on its own line tips the file from colon to chevron turns: that turn joins the header.
     const dialectTipped = 'It is an aidH.E. AMBASSADOR LI: the proceedings (unintelligible).\n\n>> CHENG MASANGO:  Good (Inaudible) afternoon (unintelligible).\n';
+
+    const findingAt = (text: string, code: string, written: string) => {
+      const analysis = analyzeText(text);
+      const finding = analysis.findings.find((candidate) => candidate.code === code && text.slice(candidate.span.start, candidate.span.end).startsWith(written));
+      assert.ok(finding, `no ${code} finding on "${written}"`);
+      return { analysis, finding };
+    };
+
+    for (const [text, code, written] of [
+      [sentenceEndLost, 'inaudible', '(Inaudible.)'],
+      [dialectTipped, 'flattened-turns', 'AMBASSADOR LI'],
+    ]) {
+      it(`${code} on "${written}": offered as an ordinary quick fix, neither safe nor preferred`, () => {
+        const { analysis, finding } = findingAt(text, code, written);
+        const [claimed] = finding.fixes!;
+        assert.equal(claimed.safe, true, 'the rule sees no spoken word in its edits');
+        assert.notDeepEqual(wordsOf(applyEdits(text, claimed.edits)), wordsOf(text));
+        assert.deepEqual(checkedFixes(analysis, finding)[0], { ...claimed, safe: false, preferred: false });
+      });
+    }
+
+    it('keeps a safe fix that leaves the words as they were read', () => {
+      const { analysis, finding } = findingAt(sentenceEndLost, 'inaudible', '(unintelligible)');
+      assert.equal(finding.fixes![0].safe, true);
+      assert.deepEqual(checkedFixes(analysis, finding), finding.fixes);
+    });
 
     it('is left out of fix-all, which still makes the safe fixes around it', () => {
       const kept = fixAll(sentenceEndLost);

@@ -1,8 +1,8 @@
-// Applying the rules' fixes: text edits, and fix-all (every safe fix after which the re-parsed text
-// reads the same spoken words).
+// Applying the rules' fixes: text edits, the check that a safe fix keeps the spoken words as the
+// re-parsed text reads them, and fix-all (every safe fix that passes that check).
 import { analyzeText, parseWithSettings, type Analysis } from './analysis';
 import type { Transcript } from './model';
-import type { Finding, TextEdit } from './rules/rule';
+import type { Finding, Fix, TextEdit } from './rules/rule';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { annotationsOfTurn, firstStartingAtOrAfter, speechOf, spokenWords } from './speech';
 
@@ -18,6 +18,23 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   }
   pieces.push(text.slice(cursor));
   return pieces.join('');
+}
+
+/**
+ * A finding's fixes as a quick fix offers them. A rule marks a fix safe when its edits touch no
+ * spoken word, yet the parser can still read the text around them differently (an annotation
+ * rewritten without its full stop no longer ends the sentence before a mid-line label; a turn put on
+ * its own line tips the file from colon to chevron turns). A safe fix after which the re-parsed text
+ * reads other spoken words is offered as an ordinary fix: neither safe nor preferred.
+ * Each safe fix costs a parse of the whole text: this suits the findings under the cursor of a
+ * document that parses in milliseconds, not every finding of a large file.
+ */
+export function checkedFixes(analysis: Analysis, finding: Finding, settings: Settings = DEFAULT_SETTINGS): Fix[] {
+  const fixes = finding.fixes ?? [];
+  if (!fixes.some((fix) => fix.safe)) return fixes;
+  const keepsWords = readsWordsOf(analysis.transcript);
+  const fixedText = (fix: Fix) => applyEdits(analysis.transcript.text, fix.edits);
+  return fixes.map((fix) => (!fix.safe || keepsWords(parseWithSettings(fixedText(fix), settings)) ? fix : { ...fix, safe: false, preferred: false }));
 }
 
 /** A finding fix-all means to fix, with the edits of its fix that no earlier chosen fix makes already. */
@@ -77,11 +94,8 @@ export interface FixAllResult {
 const MAX_PASSES = 5;
 
 /**
- * Applies every safe fix, pass after pass, until no safe fix remains. A rule marks a fix safe when its
- * edits touch no spoken word, yet the parser can still read the text around them differently (an
- * annotation rewritten without its full stop no longer ends the sentence before a mid-line label; a
- * turn put on its own line tips the file from colon to chevron turns): a fix after which the
- * re-parsed text reads other spoken words than the original is left out.
+ * Applies every safe fix, pass after pass, until no safe fix remains; a fix after which the
+ * re-parsed text reads other spoken words than the original (see `checkedFixes`) is left out.
  */
 export function fixAll(text: string, settings: Settings = DEFAULT_SETTINGS): FixAllResult {
   const fixedByCode: Record<string, number> = {};

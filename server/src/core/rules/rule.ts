@@ -13,7 +13,7 @@ export interface Fix {
   /**
    * True when the fix's edits touch no spoken word (markers, labels, spacing, dashes, annotations): fix-all may apply it.
    * The rule's word only: the parser may still read the text around the edits differently. Fix-all makes
-   * no fix without re-parsing (fixes.ts `fixAll`); a quick fix is offered as the rule built it.
+   * no fix without re-parsing (fixes.ts `fixAll`); a quick fix is checked only where `checkedFixes` is asked.
    */
   safe: boolean;
   preferred?: boolean;
