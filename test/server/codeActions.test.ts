@@ -85,6 +85,20 @@ describe('code actions', function () {
     assert.equal(applyLspEdits(TEXT, actions[0].edit!.changes![URI]), TEXT.replace('>> Moderator:', '>> MODERATOR:'));
   });
 
+  it('offers a fix that would make the parser read other words as an ordinary quick fix, not the preferred one', async () => {
+    // Writing (Inaudible.) as (inaudible) would drop the full stop that makes "SARAH LUDFORD:" a mid-line label.
+    const text = 'x.\n>>(Inaudible.) SARAH LUDFORD: Is it (unintelligible) working?\n';
+    const diagnostics = await openWithDiagnostics(text);
+    const inaudible = diagnostics.filter((d) => d.code === 'inaudible');
+    const preferredOf = async (written: string) => {
+      const diagnostic = inaudible.find((d) => text.split('\n')[d.range.start.line].slice(d.range.start.character).startsWith(written));
+      assert.ok(diagnostic, `an inaudible diagnostic on ${written}`);
+      return (await requestActions([diagnostic])).map((action) => action.isPreferred === true);
+    };
+    assert.deepEqual(await preferredOf('(Inaudible.)'), [false]);
+    assert.deepEqual(await preferredOf('(unintelligible)'), [true]);
+  });
+
   it('answers source.fixAll.verbatim with one edit that changes no spoken word, and nothing when asked for quick fixes only', async () => {
     const diagnostics = await openWithDiagnostics();
     const [fixAll] = await requestActions([], ['source.fixAll.verbatim']);

@@ -2,7 +2,7 @@
 // Fixes are recomputed from the cached analysis by matching each diagnostic's code and range,
 // so diagnostics carry no data and a stale diagnostic simply finds no fix.
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver/node';
-import { differenceEdit, fixAll } from '../core/fixes';
+import { checkedFixes, differenceEdit, fixAll } from '../core/fixes';
 import type { TextEdit } from '../core/rules/rule';
 import type { Settings } from '../core/settings';
 import type { DocumentAnalysis } from '../documents';
@@ -18,7 +18,7 @@ export function codeActions(analysis: DocumentAnalysis, params: CodeActionParams
   if (wants(CodeActionKind.QuickFix)) {
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
-      actions.push(...quickFixes(analysis, diagnostic));
+      actions.push(...quickFixes(analysis, diagnostic, settings));
     }
   }
   // Fix-all is asked for by kind (on save, or from the Source Action menu), never offered in the light bulb.
@@ -29,11 +29,19 @@ export function codeActions(analysis: DocumentAnalysis, params: CodeActionParams
   return actions;
 }
 
-function quickFixes(analysis: DocumentAnalysis, diagnostic: Diagnostic): CodeAction[] {
+/**
+ * Up to this length, a quick fix that touches no spoken word is re-parsed before it is offered as
+ * preferred (`checkedFixes`): a few milliseconds each. Beyond it a parse takes a noticeable time per
+ * fix, so the rule's own judgement stands; fix-all checks its result at any size.
+ */
+const CHECKED_FIXES_MAX_LENGTH = 256 * 1024;
+
+function quickFixes(analysis: DocumentAnalysis, diagnostic: Diagnostic, settings: Settings): CodeAction[] {
   const span = analysis.lines.spanOf(diagnostic.range);
   const finding = analysis.findings.find((candidate) => candidate.code === diagnostic.code && candidate.span.start === span.start && candidate.span.end === span.end);
   if (!finding?.fixes) return [];
-  return finding.fixes.map((fix) => ({
+  const fixes = analysis.transcript.text.length <= CHECKED_FIXES_MAX_LENGTH ? checkedFixes(analysis, finding, settings) : finding.fixes;
+  return fixes.map((fix) => ({
     title: fix.title,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
