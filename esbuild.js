@@ -1,4 +1,5 @@
-// Bundles the three entry points into one file each under dist/.
+// Bundles each entry point into one file under dist/: the extension, the language server, the
+// server's thread for parsing large messages (transportWorker) and the CLI.
 // `--production` minifies for the .vsix; the default build keeps names and source maps for debugging.
 const esbuild = require('esbuild');
 
@@ -7,6 +8,7 @@ const production = process.argv.includes('--production');
 const entryPoints = {
   extension: 'client/src/extension.ts',
   server: 'server/src/server.ts',
+  transportWorker: 'server/src/transportWorker.ts',
   cli: 'server/src/cli.ts',
 };
 

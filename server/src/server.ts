@@ -25,6 +25,7 @@ import { references } from './features/references';
 import { prepareRename, rename } from './features/rename';
 import { STATISTICS_REQUEST, statistics, type StatisticsParams } from './features/statistics';
 import { workspaceSymbols } from './features/workspaceSymbols';
+import { stdioTransport } from './transport';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
 if (!process.argv.some((arg) => TRANSPORTS.some((transport) => arg.startsWith(transport)))) {
@@ -32,7 +33,8 @@ if (!process.argv.some((arg) => TRANSPORTS.some((transport) => arg.startsWith(tr
   process.exit(2);
 }
 
-const connection = createConnection(ProposedFeatures.all);
+// Over stdio, large messages are parsed on a worker thread (transport.ts).
+const connection = process.argv.includes('--stdio') ? createConnection(ProposedFeatures.all, ...stdioTransport()) : createConnection(ProposedFeatures.all);
 let settings: Settings = DEFAULT_SETTINGS;
 let pullsConfiguration = false;
 let registersConfigurationChanges = false;
