@@ -1,8 +1,10 @@
 // Protocol robustness: whatever a client sends, the server answers with an error or nothing, says
 // what it could not do once, and keeps serving the next request.
 import { strict as assert } from 'assert';
-import { CancellationTokenSource, DiagnosticSeverity, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver-protocol';
+import { once } from 'events';
+import { CancellationTokenSource, DiagnosticSeverity, MessageType, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver-protocol';
 import { CHEAP_RULES } from '../../server/src/core/limits';
+import { OFF_THREAD_BYTES } from '../../server/src/transport';
 import { startServer, type ServerSession } from '../helpers/lspClient';
 
 const MEETING = '>> CHAIR:  Good evening.  We will begin with the budget\n>> Thank you, Chair.\n>> CLERK:  The the roll call is complete.\n';
@@ -238,6 +240,63 @@ describe('language server robustness', function () {
       const symbols = (await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
       assert.ok(symbols.length > 0);
       assert.equal(server.messages.filter((message) => message.message.includes('huge.transcript')).length, 1);
+      await assertStillServing(server);
+    });
+  });
+
+  describe('the stdio transport, which parses large messages on a worker thread', () => {
+    it('serves a document of several MB sent in one didOpen: every turn in the outline, the one problem where it is', async () => {
+      server = await startServer();
+      // Characters of 1, 2 and 3 bytes in UTF-8, so that reads split some of them.
+      const speech = 'Bienvenue à tous — we begin with the café’s budget. '.repeat(30).trim();
+      const pair = `>> CHAIR:  ${speech}\n>> CLERK:  The roll call is complete.\n`;
+      const pairs = Math.ceil((4 * 1024 * 1024) / Buffer.byteLength(pair));
+      const text = `${pair.repeat(pairs)}>> ZOË:  The the end.\n`;
+      assert.ok(Buffer.byteLength(text) > OFF_THREAD_BYTES);
+      const uri = 'file:///several-megabytes.transcript';
+      const lastLine = 2 * pairs;
+      const published = server.nextDiagnostics(uri, 1);
+      server.open(uri, text);
+      assert.deepEqual(
+        (await published).map((diagnostic) => [diagnostic.code, diagnostic.range.start.line, diagnostic.range.start.character]),
+        [['repeated-word', lastLine, 9]],
+      );
+      const symbols = (await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+      assert.equal(symbols.length, 2 * pairs + 1);
+      assert.deepEqual(
+        symbols.slice(0, 2).map((symbol) => symbol.name),
+        ['CHAIR', 'CLERK'],
+      );
+      assert.equal(symbols[2 * pairs].name, 'ZOË');
+      assert.equal(symbols[2 * pairs].range.start.line, lastLine);
+      await assertStillServing(server);
+    });
+
+    it('exits when its input ends: with 1, or with 0 after a shutdown request', async () => {
+      for (const shutDownFirst of [false, true]) {
+        server = await startServer();
+        if (shutDownFirst) await server.connection.sendRequest('shutdown');
+        const exited = once(server.process, 'exit');
+        server.process.stdin!.end();
+        assert.deepEqual(await exited, [shutDownFirst ? 0 : 1, null]);
+      }
+    });
+
+    it('logs each message it cannot read, small or large or without a Content-Length, and keeps serving', async () => {
+      server = await startServer();
+      const errors: string[] = [];
+      const allLogged = new Promise<void>((resolve) =>
+        server.connection.onNotification('window/logMessage', (params: { type: number; message: string }) => {
+          if (params.type === MessageType.Error) errors.push(params.message);
+          if (errors.length === 3) resolve();
+        }),
+      );
+      sendRaw(server, '{"jsonrpc": "2.0", "id": 99, "method": ');
+      sendRaw(server, `{"jsonrpc": "2.0", "method": "verbatim/large", "params": "${'a'.repeat(OFF_THREAD_BYTES)}`);
+      server.process.stdin!.write('Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n');
+      await allLogged;
+      assert.equal(errors.filter((message) => /^Could not read a message: .*JSON/.test(message)).length, 2, errors.join('\n'));
+      assert.ok(errors.some((message) => message.startsWith('Could not read a message: Header must provide a Content-Length')), errors.join('\n'));
       await assertStillServing(server);
     });
   });
