@@ -1,9 +1,8 @@
-import type { Connection, DidChangeTextDocumentParams, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Connection, DidChangeTextDocumentParams } from 'vscode-languageserver/node';
 import { analysisSteps, analyzeText, updateAnalysis, type Analysis, type AnalysisState } from './core/analysis';
 import type { TextChange } from './core/incremental';
 import { documentLimit, limitMessage, ruleRunsUnder, type DocumentLimit } from './core/limits';
-import type { Position, Positions, Range } from './core/lineIndex';
+import { LineIndex, type Positions, type Range } from './core/lineIndex';
 import type { Span, Transcript } from './core/model';
 import { RULE_CODES, type Settings } from './core/settings';
 
@@ -16,8 +15,17 @@ export interface DocumentAnalysis extends Analysis {
   limit: DocumentLimit;
 }
 
+/**
+ * An open document: its text, with the line table, and its version. Not a `TextDocument`
+ * (vscode-languageserver-textdocument): that builds its line table in one go on the first position
+ * conversion, and again after an edit that splits or joins a `\r\n` (80+ ms on a 20 MB transcript),
+ * and its API offers no way to build it in steps. A `LineIndex` builds it in bounded steps, the first
+ * ones of the sliced analysis, and updates it per edit as `TextDocument.update` does (except that a
+ * change starting past the last line keeps the lines right, where `TextDocument` loses track).
+ */
 interface OpenDocument {
-  document: TextDocument;
+  lines: LineIndex;
+  version: number;
   /** The analysis of the current version, kept up to date edit by edit once computed. */
   state: AnalysisState | null;
   limit: DocumentLimit;
@@ -64,8 +72,8 @@ export class AnalysedDocuments {
 
   listen(connection: Connection, events: DocumentEvents): void {
     connection.onDidOpenTextDocument(({ textDocument }) => {
-      const document = TextDocument.create(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text);
-      this.open.set(textDocument.uri, { document, state: null, limit: this.limitOf(document.getText()), analysis: null, job: null });
+      const lines = new LineIndex(textDocument.text);
+      this.open.set(textDocument.uri, { lines, version: textDocument.version, state: null, limit: this.limitOf(lines.text), analysis: null, job: null });
       events.onOpen(textDocument.uri);
     });
     connection.onDidChangeTextDocument((params) => {
@@ -86,13 +94,15 @@ export class AnalysedDocuments {
 
   /**
    * The analysis of the document's current version. A large document is analysed in slices of at
-   * most ~15 ms, so that other requests (and other documents) are answered in between.
+   * most ~15 ms, so that other requests (and other documents) are answered in between; a large
+   * binary one gets only its line table built that way.
    */
   async analysis(uri: string): Promise<DocumentAnalysis | undefined> {
     for (;;) {
       const entry = this.open.get(uri);
       if (!entry) return undefined;
-      if (entry.state !== null || entry.limit.kind === 'binary' || entry.document.getText().length < SLICED_ANALYSIS_LENGTH) return this.get(uri);
+      const ready = entry.state !== null || (entry.limit.kind === 'binary' && entry.lines.indexed);
+      if (ready || entry.lines.text.length < SLICED_ANALYSIS_LENGTH) return this.get(uri);
       await (entry.job ?? this.startJob(entry)).done;
     }
   }
@@ -101,17 +111,17 @@ export class AnalysedDocuments {
   private get(uri: string): DocumentAnalysis | undefined {
     const entry = this.open.get(uri);
     if (!entry) return undefined;
-    const { document } = entry;
-    if (entry.analysis && entry.analysis.version === document.version) return entry.analysis;
+    const { lines, version } = entry;
+    if (entry.analysis && entry.analysis.version === version) return entry.analysis;
     this.tellOnce(uri, entry.limit);
     if (entry.limit.kind !== 'binary' && entry.state === null) {
       // A document that shrank below the slicing size while a sliced analysis ran: that one is superseded.
       if (entry.job) entry.job.cancelled = true;
       entry.job = null;
-      entry.state = analyzeText(document.getText(), this.effectiveSettings(entry.limit));
+      entry.state = analyzeText(lines.text, this.effectiveSettings(entry.limit));
     }
-    const analysed: Analysis = entry.state ?? { transcript: emptyTranscript(document.getText()), findings: [] };
-    entry.analysis = { transcript: analysed.transcript, findings: analysed.findings, uri, version: document.version, lines: new DocumentPositions(document), limit: entry.limit };
+    const analysed: Analysis = entry.state ?? { transcript: emptyTranscript(lines.text), findings: [] };
+    entry.analysis = { transcript: analysed.transcript, findings: analysed.findings, uri, version, lines, limit: entry.limit };
     return entry.analysis;
   }
 
@@ -122,7 +132,7 @@ export class AnalysedDocuments {
       entry.job = null;
       entry.state = null;
       entry.analysis = null;
-      entry.limit = this.limitOf(entry.document.getText());
+      entry.limit = this.limitOf(entry.lines.text);
     }
   }
 
@@ -134,9 +144,10 @@ export class AnalysedDocuments {
       return false;
     }
     for (const change of params.contentChanges) {
-      const edit = 'range' in change ? offsetsOf(entry.document, change.range) : null;
-      TextDocument.update(entry.document, [change as TextDocumentContentChangeEvent], params.textDocument.version);
-      const text = entry.document.getText();
+      const edit = 'range' in change ? orderedSpanOf(entry.lines, change.range) : null;
+      if (edit) entry.lines.edit(edit, change.text);
+      else entry.lines = new LineIndex(change.text);
+      const text = entry.lines.text;
       const limit = this.limitOf(text);
       const incremental = edit !== null && limit.kind === entry.limit.kind;
       if (entry.job && incremental) {
@@ -150,13 +161,14 @@ export class AnalysedDocuments {
       }
       entry.limit = limit;
     }
+    entry.version = params.textDocument.version;
     entry.analysis = null;
     return true;
   }
 
-  /** Analyses the document's current text in slices, then applies the edits made meanwhile. */
+  /** Builds the line table and analyses the document's current text in slices, then applies the edits made meanwhile. */
   private startJob(entry: OpenDocument): AnalysisJob {
-    const steps = analysisSteps(entry.document.getText(), this.effectiveSettings(entry.limit));
+    const steps = jobSteps(entry.lines, entry.limit.kind === 'binary' ? null : analysisSteps(entry.lines.text, this.effectiveSettings(entry.limit)));
     const job: AnalysisJob = { done: Promise.resolve(), edits: [], cancelled: false };
     job.done = new Promise((resolve) => {
       const slice = () => {
@@ -169,7 +181,7 @@ export class AnalysedDocuments {
           return;
         }
         let state = step.value;
-        for (const { change, text } of job.edits) state = updateAnalysis(state, change, text);
+        if (state) for (const { change, text } of job.edits) state = updateAnalysis(state, change, text);
         if (entry.job === job) {
           entry.state = state;
           entry.job = null;
@@ -204,49 +216,16 @@ export class AnalysedDocuments {
   }
 }
 
-/** A change's range as offsets of the text before it, ordered as `TextDocument.update` orders them. */
-function offsetsOf(document: TextDocument, range: Range): Span {
-  const start = document.offsetAt(range.start);
-  const end = document.offsetAt(range.end);
-  return start <= end ? { start, end } : { start: end, end: start };
+/** The line table first, so that no position conversion builds it in one go later; then the analysis, if the document gets one. */
+function* jobSteps(lines: LineIndex, analysis: Generator<void, AnalysisState> | null): Generator<void, AnalysisState | null> {
+  yield* lines.indexSteps();
+  return analysis === null ? null : yield* analysis;
 }
 
-/** Positions from the document's own line table, which `TextDocument.update` keeps up to date per edit. */
-class DocumentPositions implements Positions {
-  constructor(private readonly document: TextDocument) {}
-
-  get lineCount(): number {
-    return this.document.lineCount;
-  }
-
-  positionAt(offset: number): Position {
-    return this.document.positionAt(offset);
-  }
-
-  offsetAt(position: Position): number {
-    return this.document.offsetAt(position);
-  }
-
-  lineStart(line: number): number {
-    return this.document.offsetAt({ line: Math.max(0, Math.min(line, this.document.lineCount - 1)), character: 0 });
-  }
-
-  lineEnd(line: number): number {
-    const start = this.lineStart(line);
-    const text = this.document.getText();
-    let end = line + 1 < this.document.lineCount ? this.document.offsetAt({ line: line + 1, character: 0 }) : text.length;
-    if (end > start && text.charCodeAt(end - 1) === 10) end--;
-    if (end > start && text.charCodeAt(end - 1) === 13) end--;
-    return end;
-  }
-
-  rangeOf(span: Span): Range {
-    return { start: this.document.positionAt(span.start), end: this.document.positionAt(span.end) };
-  }
-
-  spanOf(range: Range): Span {
-    return { start: this.document.offsetAt(range.start), end: this.document.offsetAt(range.end) };
-  }
+/** A change's range as offsets of the text before it, in order (`TextDocument.update` orders it too). */
+function orderedSpanOf(lines: LineIndex, range: Range): Span {
+  const { start, end } = lines.spanOf(range);
+  return start <= end ? { start, end } : { start: end, end: start };
 }
 
 /** A binary file has no turns, header or annotations: no outline, no diagnostics. */
