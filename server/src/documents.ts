@@ -1,5 +1,5 @@
 import type { Connection, DidChangeTextDocumentParams } from 'vscode-languageserver/node';
-import { analysisSteps, analyzeText, updateAnalysis, type Analysis, type AnalysisState } from './core/analysis';
+import { analysisSteps, analyzeText, updateAnalysis, updateAnalysisSteps, type Analysis, type AnalysisState } from './core/analysis';
 import type { TextChange } from './core/incremental';
 import { documentLimit, limitMessage, ruleRunsUnder, type DocumentLimit } from './core/limits';
 import { LineIndex, type Positions, type Range } from './core/lineIndex';
@@ -37,9 +37,14 @@ interface OpenDocument {
 
 interface AnalysisJob {
   done: Promise<void>;
-  /** Edits made while the job ran, each with the text after it: applied incrementally when it ends. */
-  edits: { change: TextChange; text: string }[];
+  /** Edits not yet applied, each with the text after it: the job applies them in turn, in its slices. */
+  edits: QueuedEdit[];
   cancelled: boolean;
+}
+
+interface QueuedEdit {
+  change: TextChange;
+  text: string;
 }
 
 /** Documents at least this long are analysed in slices between requests instead of at once. */
@@ -152,6 +157,11 @@ export class AnalysedDocuments {
       const incremental = edit !== null && limit.kind === entry.limit.kind;
       if (entry.job && incremental) {
         entry.job.edits.push({ change: { ...edit, text: change.text }, text });
+      } else if (entry.state && incremental && text.length >= SLICED_ANALYSIS_LENGTH) {
+        // Most edits update the analysis in one short step, but one that re-parses (colon text) or
+        // relabels (who-said-it re-reads every turn) takes seconds on 20 MB: every edit runs in slices.
+        this.startJob(entry, { state: entry.state, edits: [{ change: { ...edit, text: change.text }, text }] });
+        entry.state = null;
       } else if (entry.state && incremental) {
         entry.state = updateAnalysis(entry.state, { ...edit, text: change.text }, text);
       } else {
@@ -166,10 +176,14 @@ export class AnalysedDocuments {
     return true;
   }
 
-  /** Builds the line table and analyses the document's current text in slices, then applies the edits made meanwhile. */
-  private startJob(entry: OpenDocument): AnalysisJob {
-    const steps = jobSteps(entry.lines, entry.limit.kind === 'binary' ? null : analysisSteps(entry.lines.text, this.effectiveSettings(entry.limit)));
-    const job: AnalysisJob = { done: Promise.resolve(), edits: [], cancelled: false };
+  /**
+   * In slices: builds the line table and analyses the document's current text (or starts from the
+   * analysis of an earlier version, with the edits since), then applies the edits made meanwhile.
+   */
+  private startJob(entry: OpenDocument, from: { state: AnalysisState; edits: QueuedEdit[] } | null = null): AnalysisJob {
+    const job: AnalysisJob = { done: Promise.resolve(), edits: from?.edits ?? [], cancelled: false };
+    const start = from?.state ?? (entry.limit.kind === 'binary' ? null : analysisSteps(entry.lines.text, this.effectiveSettings(entry.limit)));
+    const steps = jobSteps(entry.lines, start, job.edits);
     job.done = new Promise((resolve) => {
       const slice = () => {
         if (job.cancelled) return resolve();
@@ -180,10 +194,8 @@ export class AnalysedDocuments {
           setImmediate(slice);
           return;
         }
-        let state = step.value;
-        if (state) for (const { change, text } of job.edits) state = updateAnalysis(state, change, text);
         if (entry.job === job) {
-          entry.state = state;
+          entry.state = step.value;
           entry.job = null;
         }
         resolve();
@@ -216,10 +228,16 @@ export class AnalysedDocuments {
   }
 }
 
-/** The line table first, so that no position conversion builds it in one go later; then the analysis, if the document gets one. */
-function* jobSteps(lines: LineIndex, analysis: Generator<void, AnalysisState> | null): Generator<void, AnalysisState | null> {
+/**
+ * The line table first, so that no position conversion builds it in one go later; then the
+ * analysis, if the document gets one, and the queued edits, including those queued meanwhile.
+ */
+function* jobSteps(lines: LineIndex, start: Generator<void, AnalysisState> | AnalysisState | null, edits: QueuedEdit[]): Generator<void, AnalysisState | null> {
   yield* lines.indexSteps();
-  return analysis === null ? null : yield* analysis;
+  if (start === null) return null;
+  let state = 'next' in start ? yield* start : start;
+  for (let edit = edits.shift(); edit; edit = edits.shift()) state = yield* updateAnalysisSteps(state, edit.change, edit.text);
+  return state;
 }
 
 /** A change's range as offsets of the text before it, in order (`TextDocument.update` orders it too). */

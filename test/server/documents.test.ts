@@ -119,6 +119,31 @@ describe('document store', function () {
     assert.deepEqual(analysis.findings, analyzeText(editor.getText()).findings);
   });
 
+  it('applies an edit that re-parses a large colon transcript in slices, other work running in between', async () => {
+    // Colon-labelled text is parsed afresh after every edit: seconds on 20 MB, so never in one piece.
+    const colon = corpusFiles()
+      .map((file) => readCorpus(file))
+      .filter((text) => analyzeText(text).transcript.dialect === 'colon')
+      .join('\n');
+    const text = colon.repeat(Math.ceil(1_000_000 / colon.length));
+    assert.equal(analyzeText(text).transcript.dialect, 'colon');
+    const store = startStore();
+    store.open(text);
+    await store.analysis();
+    const insert = 'CHAIR:  We resume.\n';
+    store.change(2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: insert }]);
+    let othersServed = 0;
+    const serveOthers = () => {
+      othersServed++;
+      if (othersServed < 1000) setImmediate(serveOthers);
+    };
+    setImmediate(serveOthers);
+    const analysis = await store.analysis();
+    assert.ok(othersServed > 1, `other work ran ${othersServed} times while the edit was applied`);
+    assert.equal(analysis.version, 2);
+    assert.deepEqual(analysis.findings, analyzeText(insert + text).findings);
+  });
+
   it('builds the line table of a large binary document in slices too, and gives it no analysis', async () => {
     const store = startStore();
     store.open(`\0PNG${'\u0089\r\n'.repeat(100_000)}`);
