@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // How long the language server blocks its event loop on a big transcript: `node scripts/event-loop.js [MB...]`
-// (after `npm test` or `npm run build && tsc -p .`). It opens corpus text repeated to each size, pings
-// the server every 5 ms with a trivial request, and reports
+// (after `npm test` or `npm run build && tsc -p .`). It opens corpus text repeated to each size, asks
+// for the outline, types six keystrokes, pings the server every 5 ms with a trivial request
+// throughout, and reports
 // - the longest wait for an answer: what an editor would feel, including the time this client
 //   spends encoding the document and decoding the answers (its own longest block is shown too);
 // - the longest block of the server process's event loop, start to exit (event-loop-probe.js);
@@ -25,7 +26,11 @@ async function measure(sizeMB) {
   child.stderr.on('data', (chunk) => (serverOutput += chunk));
   const exited = new Promise((resolve) => child.on('exit', resolve));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  const published = new Promise((resolve) => connection.onNotification('textDocument/publishDiagnostics', resolve));
+  const waitingForVersion = [];
+  connection.onNotification('textDocument/publishDiagnostics', ({ version }) => {
+    for (const waiting of waitingForVersion.splice(0)) if (!waiting(version)) waitingForVersion.push(waiting);
+  });
+  const publishedFor = (wanted) => new Promise((resolve) => waitingForVersion.push((version) => version === wanted && (resolve(), true)));
   connection.onNotification('window/logMessage', () => undefined);
   connection.onRequest('window/showMessageRequest', () => null);
   connection.listen();
@@ -46,11 +51,30 @@ async function measure(sizeMB) {
   })();
   const opened = performance.now();
   const uri = 'file:///big.transcript';
+  const published = publishedFor(1);
   await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'caption-transcript', version: 1, text } });
   await published;
   const diagnosticsAfter = performance.now() - opened;
   await connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
   const symbolsAfter = performance.now() - opened;
+  // Typing, 50 ms apart: a word in the middle of the file, then a letter inside a speaker label
+  // (who-said-it re-reads every turn). Corpus text repeated reads as colon text, which every edit
+  // parses afresh: the worst case.
+  const lines = text.split(/\r\n|\r|\n/);
+  const middle = Math.floor(lines.length / 2);
+  const labelLine = lines.findIndex((line, index) => index > middle && /^>> [A-Z][A-Z .]+:/.test(line));
+  const keystrokes = [...'word '].map((letter, index) => ({ line: middle, character: index, text: letter }));
+  if (labelLine !== -1) keystrokes.push({ line: labelLine, character: 4, text: 'X' });
+  let version = 1;
+  for (const { line, character, text: typed } of keystrokes) {
+    const at = { line, character };
+    version++;
+    await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: at, end: at }, text: typed }] });
+    if (version <= keystrokes.length) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const typedAt = performance.now();
+  await publishedFor(version);
+  const typingDiagnosticsAfter = performance.now() - typedAt;
   pinging = false;
   await pings;
   clientDelay.disable();
@@ -60,7 +84,7 @@ async function measure(sizeMB) {
   connection.dispose();
   const serverProcessBlock = /longest event-loop block: (\d+) ms/.exec(serverOutput)?.[1] ?? '?';
   const serverBlock = await measureInProcess(text);
-  console.log(`${sizeMB} MB: diagnostics after ${diagnosticsAfter.toFixed(0)} ms, outline after ${symbolsAfter.toFixed(0)} ms, longest unanswered ping ${longest.toFixed(0)} ms (this client itself blocked up to ${(clientDelay.max / 1e6).toFixed(0)} ms); server process blocked at most ${serverProcessBlock} ms; server code alone at most ${serverBlock.toFixed(0)} ms`);
+  console.log(`${sizeMB} MB: diagnostics after ${diagnosticsAfter.toFixed(0)} ms, outline after ${symbolsAfter.toFixed(0)} ms, diagnostics ${typingDiagnosticsAfter.toFixed(0)} ms after ${keystrokes.length} keystrokes; longest unanswered ping ${longest.toFixed(0)} ms (this client itself blocked up to ${(clientDelay.max / 1e6).toFixed(0)} ms); server process blocked at most ${serverProcessBlock} ms; server code alone at most ${serverBlock.toFixed(0)} ms`);
 }
 
 /** The longest event-loop block while the server's document store analyses `text` and its diagnostics are built. */

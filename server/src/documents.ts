@@ -1,6 +1,6 @@
 import type { Connection, DidChangeTextDocumentParams } from 'vscode-languageserver/node';
 import { analysisSteps, analyzeText, updateAnalysis, updateAnalysisSteps, type Analysis, type AnalysisState } from './core/analysis';
-import type { TextChange } from './core/incremental';
+import { parsedAfreshOnEveryEdit, type TextChange } from './core/incremental';
 import { documentLimit, limitMessage, ruleRunsUnder, type DocumentLimit } from './core/limits';
 import { LineIndex, type Positions, type Range } from './core/lineIndex';
 import type { Span, Transcript } from './core/model';
@@ -236,7 +236,11 @@ function* jobSteps(lines: LineIndex, start: Generator<void, AnalysisState> | Ana
   yield* lines.indexSteps();
   if (start === null) return null;
   let state = 'next' in start ? yield* start : start;
-  for (let edit = edits.shift(); edit; edit = edits.shift()) state = yield* updateAnalysisSteps(state, edit.change, edit.text);
+  for (let edit = edits.shift(); edit; edit = edits.shift()) {
+    // Text that every edit parses afresh (colon text): only the latest queued version needs it.
+    if (edits.length > 0 && parsedAfreshOnEveryEdit(state.parse)) continue;
+    state = yield* updateAnalysisSteps(state, edit.change, edit.text);
+  }
   return state;
 }
 

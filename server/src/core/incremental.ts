@@ -58,13 +58,18 @@ export function updateParse(state: ParseState, change: TextChange, newText: stri
   return updateParseInPlace(state, change, newText) ?? { state: parseWithState(newText, { inaudibleTerms: state.inaudibleTerms }), reparsed: null };
 }
 
+/** Only chevron turns are updated in place: in any other text, whatever the edit, it is parsed afresh. */
+export function parsedAfreshOnEveryEdit({ transcript }: ParseState): boolean {
+  return (transcript.dialect !== 'chevron' && transcript.dialect !== 'single-chevron') || transcript.turns.length === 0;
+}
+
 /**
  * `updateParse` when the parse can be updated in place; null, with `state` untouched, when the text
  * must be parsed afresh (colon or court text, no turns yet, or an edit that changes the dialect).
  */
 export function updateParseInPlace(state: ParseState, change: TextChange, newText: string): { state: ParseState; reparsed: ReparsedTurns } | null {
   const old = state.transcript;
-  if ((old.dialect !== 'chevron' && old.dialect !== 'single-chevron') || old.turns.length === 0) return null;
+  if (parsedAfreshOnEveryEdit(state)) return null;
   const window = editWindow(old, change);
   const delta = change.text.length - (change.end - change.start);
   const newEnd = window.end + delta;
