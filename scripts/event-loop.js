@@ -92,7 +92,7 @@ async function measureInProcess(text) {
   const { AnalysedDocuments } = require(path.join(root, 'out', 'server', 'src', 'documents.js'));
   const { diagnostics } = require(path.join(root, 'out', 'server', 'src', 'features', 'diagnostics.js'));
   const { warmUpSteps } = require(path.join(root, 'out', 'server', 'src', 'core', 'analysis.js'));
-  const { runSteps } = require(path.join(root, 'out', 'server', 'src', 'core', 'parse.js'));
+  const { runSteps } = require(path.join(root, 'out', 'server', 'src', 'core', 'steps.js'));
   const { DEFAULT_SETTINGS } = require(path.join(root, 'out', 'server', 'src', 'core', 'settings.js'));
   runSteps(warmUpSteps()); // as the server does when idle
   const handlers = {};

@@ -2,7 +2,8 @@ import { updateParseInPlace, type ReparsedTurns, type TextChange } from './incre
 import { detached } from './detached';
 import { inaudibleTermSet } from './lexicon';
 import type { Span, Transcript, Turn } from './model';
-import { parseSteps, parseWithState, runSteps, type ParseState } from './parse';
+import { parseSteps, parseWithState, type ParseState } from './parse';
+import { runSteps } from './steps';
 import { brokenTurnRule } from './rules/brokenTurn';
 import { emptyTurnRule } from './rules/emptyTurn';
 import { flattenedTurnsRule } from './rules/flattenedTurns';

@@ -11,6 +11,7 @@ import {
 import type { Annotation, AnnotationKind, Dialect, Header, Label, MarkerKind, Section, Span, Timestamp, Transcript, Turn } from './model';
 import { detached } from './detached';
 import { turnIndexAt } from './speech';
+import { runSteps } from './steps';
 import { isAllCaps, isLabelLike, MAX_LABEL_LENGTH, speakerKey } from './speakers';
 
 export interface ParseOptions {
@@ -77,14 +78,6 @@ export interface ParseState {
 
 export function parseWithState(text: string, options: ParseOptions = {}): ParseState {
   return runSteps(parseSteps(text, options));
-}
-
-/** Drives a step-wise computation to its end in one go. */
-export function runSteps<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
 }
 
 /** Characters one step of the parser reads: a few milliseconds of work. */

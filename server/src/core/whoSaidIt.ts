@@ -5,7 +5,7 @@
 // word, two matching labels, evidence that disagrees) gives no suggestion.
 import { inFileCase, LabelStyleTally, type LabelStyle } from './labelStyle';
 import type { Span, Transcript, Turn } from './model';
-import { runSteps } from './parse';
+import { runSteps } from './steps';
 import { SpeakerGroupsBuilder, type SpeakerGroup } from './speakerStats';
 import { speakerKey } from './speakers';
 
