@@ -5,6 +5,7 @@ import { documentLimit, limitMessage, ruleRunsUnder, type DocumentLimit } from '
 import { LineIndex, type Positions, type Range } from './core/lineIndex';
 import type { Span, Transcript } from './core/model';
 import { RULE_CODES, type Settings } from './core/settings';
+import { noSteps } from './core/steps';
 
 /** One document's analysis at one version, with the converter for its positions. */
 export interface DocumentAnalysis extends Analysis {
@@ -47,8 +48,11 @@ interface QueuedEdit {
   text: string;
 }
 
-/** Documents at least this long are analysed in slices between requests instead of at once. */
-const SLICED_ANALYSIS_LENGTH = 256 * 1024;
+/**
+ * Documents at least this long are analysed, and their edits applied, in slices between requests
+ * instead of at once; below it a whole parse takes a few milliseconds.
+ */
+export const LARGE_DOCUMENT_LENGTH = 256 * 1024;
 /** How long one slice may hold the event loop. */
 const SLICE_MS = 15;
 
@@ -107,7 +111,7 @@ export class AnalysedDocuments {
       const entry = this.open.get(uri);
       if (!entry) return undefined;
       const ready = entry.state !== null || (entry.limit.kind === 'binary' && entry.lines.indexed);
-      if (ready || entry.lines.text.length < SLICED_ANALYSIS_LENGTH) return this.get(uri);
+      if (ready || entry.lines.text.length < LARGE_DOCUMENT_LENGTH) return this.get(uri);
       await (entry.job ?? this.startJob(entry)).done;
     }
   }
@@ -157,7 +161,7 @@ export class AnalysedDocuments {
       const incremental = edit !== null && limit.kind === entry.limit.kind;
       if (entry.job && incremental) {
         entry.job.edits.push({ change: { ...edit, text: change.text }, text });
-      } else if (entry.state && incremental && text.length >= SLICED_ANALYSIS_LENGTH) {
+      } else if (entry.state && incremental && text.length >= LARGE_DOCUMENT_LENGTH) {
         // Most edits update the analysis in one short step, but one that re-parses (colon text) or
         // relabels (who-said-it re-reads every turn) takes seconds on 20 MB: every edit runs in slices.
         this.startJob(entry, { state: entry.state, edits: [{ change: { ...edit, text: change.text }, text }] });
@@ -182,8 +186,8 @@ export class AnalysedDocuments {
    */
   private startJob(entry: OpenDocument, from: { state: AnalysisState; edits: QueuedEdit[] } | null = null): AnalysisJob {
     const job: AnalysisJob = { done: Promise.resolve(), edits: from?.edits ?? [], cancelled: false };
-    const start = from?.state ?? (entry.limit.kind === 'binary' ? null : analysisSteps(entry.lines.text, this.effectiveSettings(entry.limit)));
-    const steps = jobSteps(entry.lines, start, job.edits);
+    const analysis = from ? noSteps(from.state) : entry.limit.kind === 'binary' ? null : analysisSteps(entry.lines.text, this.effectiveSettings(entry.limit));
+    const steps = jobSteps(entry.lines, analysis, job.edits);
     job.done = new Promise((resolve) => {
       const slice = () => {
         if (job.cancelled) return resolve();
@@ -232,10 +236,10 @@ export class AnalysedDocuments {
  * The line table first, so that no position conversion builds it in one go later; then the
  * analysis, if the document gets one, and the queued edits, including those queued meanwhile.
  */
-function* jobSteps(lines: LineIndex, start: Generator<void, AnalysisState> | AnalysisState | null, edits: QueuedEdit[]): Generator<void, AnalysisState | null> {
+function* jobSteps(lines: LineIndex, analysis: Generator<void, AnalysisState> | null, edits: QueuedEdit[]): Generator<void, AnalysisState | null> {
   yield* lines.indexSteps();
-  if (start === null) return null;
-  let state = 'next' in start ? yield* start : start;
+  if (analysis === null) return null;
+  let state = yield* analysis;
   for (let edit = edits.shift(); edit; edit = edits.shift()) {
     // Text that every edit parses afresh (colon text): only the latest queued version needs it.
     if (edits.length > 0 && parsedAfreshOnEveryEdit(state.parse)) continue;

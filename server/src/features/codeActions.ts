@@ -5,7 +5,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import { checkedFixes, differenceEdit, fixAll } from '../core/fixes';
 import type { TextEdit } from '../core/rules/rule';
 import type { Settings } from '../core/settings';
-import type { DocumentAnalysis } from '../documents';
+import { LARGE_DOCUMENT_LENGTH, type DocumentAnalysis } from '../documents';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.verbatim`;
@@ -29,18 +29,14 @@ export function codeActions(analysis: DocumentAnalysis, params: CodeActionParams
   return actions;
 }
 
-/**
- * Up to this length, a quick fix that touches no spoken word is re-parsed before it is offered as
- * preferred (`checkedFixes`): a few milliseconds each. Beyond it a parse takes a noticeable time per
- * fix, so the rule's own judgement stands; fix-all checks its result at any size.
- */
-const CHECKED_FIXES_MAX_LENGTH = 256 * 1024;
-
 function quickFixes(analysis: DocumentAnalysis, diagnostic: Diagnostic, settings: Settings): CodeAction[] {
   const span = analysis.lines.spanOf(diagnostic.range);
   const finding = analysis.findings.find((candidate) => candidate.code === diagnostic.code && candidate.span.start === span.start && candidate.span.end === span.end);
   if (!finding?.fixes) return [];
-  const fixes = analysis.transcript.text.length <= CHECKED_FIXES_MAX_LENGTH ? checkedFixes(analysis, finding, settings) : finding.fixes;
+  // A fix that touches no spoken word is re-parsed before it is offered as preferred (`checkedFixes`),
+  // a parse per fix: in a large document that takes a noticeable time, so the rule's own judgement
+  // stands there. Fix-all checks its result at any size.
+  const fixes = analysis.transcript.text.length < LARGE_DOCUMENT_LENGTH ? checkedFixes(analysis, finding, settings) : finding.fixes;
   return fixes.map((fix) => ({
     title: fix.title,
     kind: CodeActionKind.QuickFix,
