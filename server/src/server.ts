@@ -141,7 +141,7 @@ function applySettings(raw: unknown): void {
   for (const uri of documents.uris()) scheduleDiagnostics(uri, 0);
 }
 
-/** Documents whose outline, or diagnostics, were cut at `maxItemsComputed` and the user told so. */
+/** Open documents whose outline, or diagnostics, were cut at `maxItemsComputed` and the user told so. */
 const truncatedOutlines = new Set<string>();
 const truncatedDiagnostics = new Set<string>();
 
@@ -179,6 +179,9 @@ documents.listen(connection, {
   onClose: (uri) => {
     clearTimeout(pendingDiagnostics.get(uri));
     pendingDiagnostics.delete(uri);
+    // Told once while open, as the size-limit message is: reopened, the document is told again.
+    truncatedOutlines.delete(uri);
+    truncatedDiagnostics.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   },
 });

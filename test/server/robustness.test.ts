@@ -182,7 +182,7 @@ describe('language server robustness', function () {
       await assertStillServing(server);
     });
 
-    it('publishes at most maxItemsComputed diagnostics, the most severe first and in document order, and says so once', async () => {
+    it('publishes at most maxItemsComputed diagnostics, the most severe first and in document order, and says so once while the document is open', async () => {
       server = await startRecordingServer({ maxItemsComputed: 50 });
       const uri = 'file:///long-meeting.transcript';
       // 120 cut-off turns (warnings) and as many hints for the unlabelled ones.
@@ -199,6 +199,10 @@ describe('language server robustness', function () {
       assert.deepEqual(lines, [...lines].sort((a, b) => a - b));
       assert.equal(told().length, 1, JSON.stringify(server.messages));
       assert.match(told()[0].message, /50 problems are shown.*more are left out/);
+      // Closed and opened again, the document is a new one to the user: told again.
+      await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+      server.open(uri, text, 3);
+      await eventually(() => told().length === 2, 'the message again after reopening');
     });
 
     it('analyses the same document in full under the default limit', async () => {
