@@ -32,8 +32,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   await client.start();
   activateSpeakers(context, client, LANGUAGE_ID);
 
-  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument((document) => offerToSwitch(context, document)));
-  for (const document of vscode.workspace.textDocuments) void offerToSwitch(context, document);
+  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument((document) => offerSafely(context, document)));
+  for (const document of vscode.workspace.textDocuments) offerSafely(context, document);
+}
+
+/** The offer is a courtesy: a failure (the server restarting, a closed document) is logged, never thrown at the editor. */
+function offerSafely(context: vscode.ExtensionContext, document: vscode.TextDocument): void {
+  offerToSwitch(context, document).catch((error: unknown) => client?.outputChannel.appendLine(`Transcript detection failed for ${document.uri.toString()}: ${String(error)}`));
 }
 
 export function deactivate(): Thenable<void> | undefined {

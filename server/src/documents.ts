@@ -34,6 +34,8 @@ interface OpenDocument {
   analysis: DocumentAnalysis | null;
   /** A sliced analysis under way, and the edits made since it started. */
   job: AnalysisJob | null;
+  /** The version whose sliced analysis failed (a bug): it is not tried again. */
+  failedVersion?: number;
 }
 
 interface AnalysisJob {
@@ -109,7 +111,7 @@ export class AnalysedDocuments {
   async analysis(uri: string): Promise<DocumentAnalysis | undefined> {
     for (;;) {
       const entry = this.open.get(uri);
-      if (!entry) return undefined;
+      if (!entry || entry.failedVersion === entry.version) return undefined;
       const ready = entry.state !== null || (entry.limit.kind === 'binary' && entry.lines.indexed);
       if (ready || entry.lines.text.length < LARGE_DOCUMENT_LENGTH) return this.get(uri);
       await (entry.job ?? this.startJob(entry)).done;
@@ -192,8 +194,20 @@ export class AnalysedDocuments {
       const slice = () => {
         if (job.cancelled) return resolve();
         const deadline = performance.now() + SLICE_MS;
-        let step = steps.next();
-        while (!step.done && performance.now() < deadline) step = steps.next();
+        let step: IteratorResult<void, AnalysisState | null>;
+        try {
+          step = steps.next();
+          while (!step.done && performance.now() < deadline) step = steps.next();
+        } catch (error) {
+          // A bug, not bad input (the parser and rules are fuzzed): the document gets no analysis
+          // until its next edit, and requests about it are answered with nothing instead of waiting.
+          this.log(`Analysis failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+          if (entry.job === job) {
+            entry.job = null;
+            entry.failedVersion = entry.version;
+          }
+          return resolve();
+        }
         if (!step.done) {
           setImmediate(slice);
           return;

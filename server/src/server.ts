@@ -3,7 +3,9 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   LSPErrorCodes,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   type CancellationToken,
   ProposedFeatures,
   TextDocumentSyncKind,
@@ -34,6 +36,13 @@ if (!process.argv.some((arg) => TRANSPORTS.some((transport) => arg.startsWith(tr
 }
 
 // Over stdio, large messages are parsed on a worker thread (transport.ts).
+// The last guard: a promise rejection nobody handled (a client's error answer to a request the
+// server sent) is logged, and the server keeps serving; Node's default would end the process.
+process.on('unhandledRejection', (reason) => {
+  const detail = reason instanceof Error ? (reason.stack ?? reason.message) : String(reason);
+  process.stderr.write(`Verbatim language server: unhandled rejection, still serving: ${detail}\n`);
+});
+
 const connection = process.argv.includes('--stdio') ? createConnection(ProposedFeatures.all, ...stdioTransport()) : createConnection(ProposedFeatures.all);
 let settings: Settings = DEFAULT_SETTINGS;
 let pullsConfiguration = false;
@@ -46,10 +55,23 @@ const documents = new AnalysedDocuments(
   (message, limit) => {
     // Said once per document: a binary file gets nothing, a huge one a reduced analysis.
     connection.console.info(message);
-    void (limit.kind === 'binary' ? connection.window.showWarningMessage(message) : connection.window.showInformationMessage(message));
+    tell(limit.kind === 'binary' ? MessageType.Warning : MessageType.Info, message);
   },
   (message) => connection.console.warn(message),
 );
+
+/**
+ * Tells the user something that needs no answer: a window/showMessage notification. A
+ * window/showMessageRequest would wait for an answer some clients send as an error (or never send).
+ */
+function tell(type: MessageType, message: string): void {
+  handled(connection.sendNotification(ShowMessageNotification.type, { type, message }), 'Could not show a message');
+}
+
+/** Sends and forgets, but never leaves a rejection unhandled: a client that fails a request cannot stop the server. */
+function handled(sent: Promise<unknown>, what: string): void {
+  sent.catch((error: unknown) => connection.console.error(`${what}: ${error instanceof Error ? error.message : String(error)}`));
+}
 
 /**
  * Debounce for diagnostics while typing: each edit updates the analysis at once (incrementally),
@@ -110,7 +132,7 @@ connection.onInitialized(() => {
   setImmediate(nextWarmUpStep);
   if (pullsConfiguration) {
     // Clients that cannot register it (eglot) send didChangeConfiguration anyway, or never.
-    if (registersConfigurationChanges) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'verbatim' });
+    if (registersConfigurationChanges) handled(connection.client.register(DidChangeConfigurationNotification.type, { section: 'verbatim' }), 'Could not register for settings changes');
     void refreshSettings();
   }
 });
@@ -135,7 +157,7 @@ function applySettings(raw: unknown): void {
     if (reportedSettingsProblems.has(problem)) continue;
     reportedSettingsProblems.add(problem);
     connection.console.warn(`Settings: ${problem}`);
-    void connection.window.showWarningMessage(`Verbatim settings: ${problem}`);
+    tell(MessageType.Warning, `Verbatim settings: ${problem}`);
   }
   documents.invalidateAll();
   for (const uri of documents.uris()) scheduleDiagnostics(uri, 0);
@@ -148,7 +170,7 @@ const truncatedDiagnostics = new Set<string>();
 function tellOnce(told: Set<string>, uri: string, message: string): void {
   if (told.has(uri)) return;
   told.add(uri);
-  void connection.window.showInformationMessage(message);
+  tell(MessageType.Info, message);
 }
 
 function scheduleDiagnostics(uri: string, delay = DIAGNOSTICS_DELAY_MS): void {
@@ -162,7 +184,7 @@ function scheduleDiagnostics(uri: string, delay = DIAGNOSTICS_DELAY_MS): void {
         // Typing during a sliced analysis scheduled a newer publish: this one is stale.
         if (!analysis || pendingDiagnostics.has(uri)) return;
         const published = diagnostics(analysis, settings.maxItemsComputed);
-        void connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: published });
+        handled(connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: published }), `Could not publish diagnostics for ${uri}`);
         const omitted = analysis.findings.length - published.length;
         if (omitted > 0) tellOnce(truncatedDiagnostics, uri, `Verbatim: ${published.length} problems are shown, the most severe first; ${omitted} more are left out (setting verbatim.maxItemsComputed; \`verbatim check\` lists them all).`);
       } catch (error) {
@@ -182,7 +204,7 @@ documents.listen(connection, {
     // Told once while open, as the size-limit message is: reopened, the document is told again.
     truncatedOutlines.delete(uri);
     truncatedDiagnostics.delete(uri);
-    void connection.sendDiagnostics({ uri, diagnostics: [] });
+    handled(connection.sendDiagnostics({ uri, diagnostics: [] }), `Could not clear diagnostics for ${uri}`);
   },
 });
 

@@ -3,6 +3,8 @@ import { spawn, type ChildProcess } from 'child_process';
 import * as path from 'path';
 import {
   createProtocolConnection,
+  ErrorCodes,
+  ResponseError,
   StreamMessageReader,
   StreamMessageWriter,
   type Diagnostic,
@@ -29,8 +31,23 @@ export interface ServerSession {
   close(): Promise<void>;
 }
 
+/**
+ * How the test client answers the requests a server sends its client: as an editor does, with an
+ * error for every one (a minimal client, or one without the capability), or never.
+ */
+export type ServerRequestAnswers = 'answer' | 'reject' | 'ignore';
+
+export interface SessionOptions {
+  serverRequests?: ServerRequestAnswers;
+  /** Sent as `initializationOptions` (the server reads `settings` from it when it cannot pull them). */
+  initializationOptions?: unknown;
+}
+
+/** The requests a server may send its client; `serverRequests` decides how each is answered. */
+export const SERVER_TO_CLIENT_REQUESTS = ['window/showMessageRequest', 'client/registerCapability', 'workspace/configuration', 'workspace/applyEdit'] as const;
+
 /** `workspaceCapabilities` adds to what the test client declares under `capabilities.workspace` (e.g. `workspaceEdit`). */
-export async function startServer(settings: Record<string, unknown> = {}, workspaceCapabilities: Record<string, unknown> = {}): Promise<ServerSession> {
+export async function startServer(settings: Record<string, unknown> = {}, workspaceCapabilities: Record<string, unknown> = {}, options: SessionOptions = {}): Promise<ServerSession> {
   const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiting: { uri: string; accept: (params: PublishDiagnosticsParams) => boolean; resolve: (diagnostics: Diagnostic[]) => void }[] = [];
@@ -67,15 +84,24 @@ export async function startServer(settings: Record<string, unknown> = {}, worksp
     messages.push(params);
   });
   connection.onNotification('window/logMessage', () => undefined);
-  connection.onRequest('window/showMessageRequest', () => null);
-  connection.onRequest('client/registerCapability', () => null);
-  connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-    params.items.map((item) => (item.section === 'verbatim' ? session.settings : null)),
-  );
+  const answers = options.serverRequests ?? 'answer';
+  if (answers === 'answer') {
+    connection.onRequest('window/showMessageRequest', () => null);
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('workspace/applyEdit', () => ({ applied: false }));
+    connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+      params.items.map((item) => (item.section === 'verbatim' ? session.settings : null)),
+    );
+  } else {
+    for (const method of SERVER_TO_CLIENT_REQUESTS) {
+      connection.onRequest(method, () => (answers === 'reject' ? new ResponseError(ErrorCodes.InternalError, `this client fails ${method}`) : new Promise<never>(() => undefined)));
+    }
+  }
   connection.listen();
   await connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri: null,
+    initializationOptions: options.initializationOptions,
     capabilities: {
       workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, ...workspaceCapabilities },
       textDocument: {

@@ -143,17 +143,13 @@ describe('code actions', function () {
   });
 
   it('reports a broken setting once, keeps the defaults and keeps serving', async () => {
-    const shown: string[] = [];
-    server.connection.onRequest('window/showMessageRequest', (params: { message: string }) => {
-      shown.push(params.message);
-      return null;
-    });
     const diagnostics = await openWithDiagnostics();
     const republished = diagnosticsWhere(() => true);
     await changeSettings({ dashStyle: 'long', rules: { 'repeated-word': 'loud' } });
     await republished;
     await changeSettings({ dashStyle: 'long', rules: { 'repeated-word': 'loud' } });
     const again = await diagnosticsWhere(() => true);
+    const shown = server.messages.map((message) => message.message);
     assert.equal(again.find((d) => d.code === 'repeated-word')!.severity, 2);
     assert.equal(shown.filter((message) => /dashStyle/.test(message)).length, 1, JSON.stringify(shown));
     assert.match(shown.find((message) => /dashStyle/.test(message))!, /"dashStyle" must be one of "--", "\u2014", "\u2011\u2011"; got "long"; using "--"/);

@@ -21,17 +21,9 @@ async function assertStillServing(server: ServerSession): Promise<void> {
   assert.equal(server.process.exitCode, null, 'the server process exited');
 }
 
-/**
- * Starts a server that also records window/showMessageRequest (what `showWarningMessage` sends) in
- * `messages`; the shared helper records only the window/showMessage notification.
- */
+/** Starts a server; the messages it shows the user (window/showMessage notifications) land in `messages`. */
 async function startRecordingServer(settings: Record<string, unknown> = {}): Promise<ServerSession> {
-  const session = await startServer(settings);
-  session.connection.onRequest('window/showMessageRequest', (params: { type: number; message: string }) => {
-    session.messages.push({ type: params.type, message: params.message });
-    return null;
-  });
-  return session;
+  return startServer(settings);
 }
 
 /** Waits until the condition holds: for what the server does after a configuration round trip. */
