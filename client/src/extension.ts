@@ -3,6 +3,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LooksLikeTranscriptRequest } from '../../server/src/protocol';
 import { boundedRestarts } from './crashHandler';
 import { activateSpeakers } from './speakersView';
 
@@ -53,7 +54,7 @@ async function offerToSwitch(context: vscode.ExtensionContext, document: vscode.
   const asked = context.globalState.get<string[]>(ASKED_KEY, []);
   const key = document.uri.toString();
   if (mode === 'ask' && asked.includes(key)) return;
-  const looksLike = await client.sendRequest<boolean>('verbatim/looksLikeTranscript', { text: document.getText(new vscode.Range(0, 0, 400, 0)) });
+  const looksLike = await client.sendRequest(LooksLikeTranscriptRequest, { text: document.getText(new vscode.Range(0, 0, 400, 0)) });
   if (!looksLike) return;
   if (mode === 'always') {
     await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);

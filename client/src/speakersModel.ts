@@ -1,7 +1,6 @@
 // What the Speakers view and the status bar show, computed from the server's `verbatim/statistics`
 // result. Pure functions without `vscode`, so they are unit-tested outside the editor.
-import type { StatisticsResult } from '../../server/src/features/statistics';
-import type { Range } from '../../server/src/core/lineIndex';
+import type { Range, StatisticsResult, TurnReport } from '../../server/src/protocol';
 
 export const SPEAKERS_VIEW_ID = 'verbatim.speakers';
 export const REVEAL_TURN_COMMAND = 'verbatim.revealTurn';
@@ -13,9 +12,12 @@ export type { StatisticsResult };
 
 export interface SpeakerNode {
   kind: 'speaker';
+  /** The document and the speaker's name, to ask the server for turns the result left out. */
+  uri: string;
   label: string;
   description: string;
   tooltip: string;
+  /** Empty when the statistics were asked for without turns (`includeTurns: false`). */
   turns: TurnNode[];
 }
 
@@ -33,6 +35,7 @@ export function speakerNodes(result: StatisticsResult): SpeakerNode[] {
   const speakers = result.unidentified ? [...result.speakers, result.unidentified] : result.speakers;
   return speakers.map((speaker) => ({
     kind: 'speaker',
+    uri: result.uri,
     label: speaker.name,
     description: `${count(speaker.turnCount, 'turn')} · ${count(speaker.words, 'word')} · ${percent(speaker.share)}`,
     tooltip: [
@@ -41,13 +44,18 @@ export function speakerNodes(result: StatisticsResult): SpeakerNode[] {
       `Inaudible markers in their turns: ${speaker.inaudible}`,
       ...(speaker.labels.length > 1 ? [`Written as: ${speaker.labels.join(', ')}`] : []),
     ].join('\n'),
-    turns: speaker.turns.map((turn) => ({
-      kind: 'turn',
-      label: `Line ${turn.range.start.line + 1}`,
-      description: `${count(turn.words, 'word')}${turn.inaudible > 0 ? `, ${turn.inaudible} inaudible` : ''} · ${turn.preview}`,
-      uri: result.uri,
-      range: turn.range,
-    })),
+    turns: turnNodes(result.uri, speaker.turns),
+  }));
+}
+
+/** A speaker's turns as the view lists them: line, words, inaudible markers, first words. */
+export function turnNodes(uri: string, turns: readonly TurnReport[]): TurnNode[] {
+  return turns.map((turn) => ({
+    kind: 'turn',
+    label: `Line ${turn.range.start.line + 1}`,
+    description: `${count(turn.words, 'word')}${turn.inaudible > 0 ? `, ${turn.inaudible} inaudible` : ''} · ${turn.preview}`,
+    uri,
+    range: turn.range,
   }));
 }
 

@@ -8,14 +8,13 @@ import {
   SPEAKERS_VIEW_ID,
   speakerNodes,
   TRANSCRIPT_ACTIVE_CONTEXT,
+  turnNodes,
   type SpeakerNode,
   type StatisticsResult,
   type TurnNode,
 } from './speakersModel';
+import { SpeakerTurnsRequest, StatisticsRequest } from '../../server/src/protocol';
 import { createStatusBarItem, showStatistics } from './statusBar';
-
-/** The server's custom request (server/src/features/statistics.ts). */
-const STATISTICS_REQUEST = 'verbatim/statistics';
 
 type Node = SpeakerNode | TurnNode;
 
@@ -24,14 +23,18 @@ export class SpeakersView implements vscode.TreeDataProvider<Node> {
   readonly onDidChangeTreeData = this.changed.event;
   private nodes: SpeakerNode[] = [];
 
+  /** `turnsOf` asks the server for a speaker's turns when the view expands it. */
+  constructor(private readonly turnsOf: (speaker: SpeakerNode) => Promise<TurnNode[]>) {}
+
   show(result: StatisticsResult | null): void {
     this.nodes = result ? speakerNodes(result) : [];
     this.changed.fire();
   }
 
-  getChildren(node?: Node): Node[] {
+  async getChildren(node?: Node): Promise<Node[]> {
     if (!node) return this.nodes;
-    return node.kind === 'speaker' ? node.turns : [];
+    if (node.kind !== 'speaker') return [];
+    return node.turns.length > 0 ? node.turns : this.turnsOf(node);
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
@@ -59,43 +62,65 @@ export async function revealTurn(uri: string, range: { start: { line: number; ch
   editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
+/** How long the view waits after the last analysed edit before it asks again: a burst of typing asks once. */
+const REFRESH_DELAY_MS = 300;
+
 /**
  * Registers the Speakers view, the status-bar item and their commands, and keeps both showing the
- * active transcript's statistics: refreshed when the editor changes and whenever the server
- * publishes new diagnostics for it (after each analysed edit).
+ * active transcript's statistics: refreshed when the editor changes, and after edits once the
+ * server has published diagnostics for a version the view does not show yet (not on every publish).
+ * The statistics come without turn lists; a speaker's turns are asked for when it is expanded.
  */
 export function activateSpeakers(context: vscode.ExtensionContext, client: LanguageClient, languageId: string): void {
-  const view = new SpeakersView();
+  const log = (what: string, error: unknown) => client.outputChannel.appendLine(`Speakers: ${what} failed: ${String(error)}`);
+  const view = new SpeakersView(async (speaker) => {
+    try {
+      const result = await client.sendRequest(SpeakerTurnsRequest, { textDocument: { uri: speaker.uri }, speaker: speaker.label });
+      return result ? turnNodes(result.uri, result.turns) : [];
+    } catch (error) {
+      log(`the turns of ${speaker.label}`, error);
+      return [];
+    }
+  });
   const statusBar = createStatusBarItem();
   let latest = 0;
+  let shown: { uri: string; version: number } | null = null;
+  let pending: NodeJS.Timeout | undefined;
   const refresh = async () => {
+    clearTimeout(pending);
     const document = vscode.window.activeTextEditor?.document;
     const isTranscript = document?.languageId === languageId;
-    void vscode.commands.executeCommand('setContext', TRANSCRIPT_ACTIVE_CONTEXT, isTranscript);
+    await vscode.commands.executeCommand('setContext', TRANSCRIPT_ACTIVE_CONTEXT, isTranscript);
     const request = ++latest;
     let result: StatisticsResult | null = null;
     if (isTranscript) {
       try {
-        result = await client.sendRequest<StatisticsResult | null>(STATISTICS_REQUEST, { textDocument: { uri: document.uri.toString() } });
+        result = await client.sendRequest(StatisticsRequest, { textDocument: { uri: document.uri.toString() }, includeTurns: false });
       } catch (error) {
-        client.outputChannel.appendLine(`Speakers: statistics failed: ${String(error)}`);
+        log('statistics', error);
       }
     }
     // A slower, older answer must not overwrite a newer one.
     if (request !== latest) return;
+    shown = result && { uri: result.uri, version: result.version };
     view.show(result);
     showStatistics(statusBar, result);
   };
+  const refreshSafely = () => refresh().catch((error: unknown) => log('refresh', error));
   context.subscriptions.push(
     statusBar,
     vscode.window.createTreeView(SPEAKERS_VIEW_ID, { treeDataProvider: view, showCollapseAll: true }),
     vscode.commands.registerCommand(REVEAL_TURN_COMMAND, revealTurn),
     vscode.commands.registerCommand(REFRESH_SPEAKERS_COMMAND, refresh),
-    vscode.window.onDidChangeActiveTextEditor(() => void refresh()),
+    vscode.window.onDidChangeActiveTextEditor(() => refreshSafely()),
     vscode.languages.onDidChangeDiagnostics((event) => {
-      const active = vscode.window.activeTextEditor?.document.uri.toString();
-      if (event.uris.some((uri) => uri.toString() === active)) void refresh();
+      const active = vscode.window.activeTextEditor?.document;
+      if (!active || !event.uris.some((uri) => uri.toString() === active.uri.toString())) return;
+      if (shown?.uri === active.uri.toString() && shown.version === active.version) return;
+      clearTimeout(pending);
+      pending = setTimeout(refreshSafely, REFRESH_DELAY_MS);
     }),
+    { dispose: () => clearTimeout(pending) },
   );
-  void refresh();
+  refreshSafely();
 }

@@ -6,6 +6,7 @@ import { LineIndex, type Positions, type Range } from './core/lineIndex';
 import type { Span, Transcript } from './core/model';
 import { RULE_CODES, type Settings } from './core/settings';
 import { noSteps } from './core/steps';
+import { TranscriptFacts } from './core/transcriptFacts';
 
 /** One document's analysis at one version, with the converter for its positions. */
 export interface DocumentAnalysis extends Analysis {
@@ -14,6 +15,8 @@ export interface DocumentAnalysis extends Analysis {
   lines: Positions;
   /** How much was analysed: everything, the cheap part (above the size limit), or nothing (binary). */
   limit: DocumentLimit;
+  /** Speakers, label style, word counts of this version: computed on first use, shared by every request about it. */
+  facts: TranscriptFacts;
 }
 
 /**
@@ -57,6 +60,42 @@ interface QueuedEdit {
 export const LARGE_DOCUMENT_LENGTH = 256 * 1024;
 /** How long one slice may hold the event loop. */
 const SLICE_MS = 15;
+
+const sharedRuns = new WeakMap<object, Map<string, Promise<unknown>>>();
+
+/**
+ * `inSlices` once per owner and key: requests that need the same costly result of one version
+ * (the word counts of its turns, its statistics) wait for one computation.
+ */
+export function inSlicesOnce<T>(owner: object, key: string, steps: () => Generator<void, T>): Promise<T> {
+  let runs = sharedRuns.get(owner);
+  if (!runs) sharedRuns.set(owner, (runs = new Map()));
+  let run = runs.get(key) as Promise<T> | undefined;
+  if (!run) runs.set(key, (run = inSlices(steps())));
+  return run;
+}
+
+/**
+ * Runs steps in slices of at most ~15 ms, answering other messages in between; the steps' result.
+ * For work a request needs that may take longer than a slice on a large document (word counts,
+ * formatting, fix-all): below LARGE_DOCUMENT_LENGTH it simply runs at once.
+ */
+export function inSlices<T>(steps: Generator<void, T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const slice = () => {
+      try {
+        const deadline = performance.now() + SLICE_MS;
+        let step = steps.next();
+        while (!step.done && performance.now() < deadline) step = steps.next();
+        if (step.done) resolve(step.value);
+        else setImmediate(slice);
+      } catch (error) {
+        reject(error);
+      }
+    };
+    slice();
+  });
+}
 
 export interface DocumentEvents {
   onOpen(uri: string): void;
@@ -132,7 +171,7 @@ export class AnalysedDocuments {
       entry.state = analyzeText(lines.text, this.effectiveSettings(entry.limit));
     }
     const analysed: Analysis = entry.state ?? { transcript: emptyTranscript(lines.text), findings: [] };
-    entry.analysis = { transcript: analysed.transcript, findings: analysed.findings, uri, version, lines, limit: entry.limit };
+    entry.analysis = { transcript: analysed.transcript, findings: analysed.findings, uri, version, lines, limit: entry.limit, facts: new TranscriptFacts(analysed.transcript) };
     return entry.analysis;
   }
 

@@ -1,6 +1,8 @@
 // The language server: connection, capabilities and routing to one feature module per request.
+import { readFile } from 'fs/promises';
 import {
   createConnection,
+  DidChangeWatchedFilesNotification,
   DidChangeConfigurationNotification,
   LSPErrorCodes,
   MessageType,
@@ -12,6 +14,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { warmUpSteps } from './core/analysis';
+import { CONFIG_FILE_NAME } from './core/config';
 import { looksLikeTranscript } from './core/detect';
 import { DEFAULT_SETTINGS, resolveSettings, type Settings } from './core/settings';
 import { AnalysedDocuments, type DocumentAnalysis } from './documents';
@@ -20,13 +23,15 @@ import { diagnostics } from './features/diagnostics';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/folding';
 import { formatting } from './features/formatting';
-import { completion, rosterFor } from './features/completion';
+import { completion } from './features/completion';
 import { documentHighlights } from './features/highlights';
 import { hover } from './features/hover';
 import { references } from './features/references';
 import { prepareRename, rename } from './features/rename';
-import { STATISTICS_REQUEST, statistics, type StatisticsParams } from './features/statistics';
+import { speakerTurns, statistics } from './features/statistics';
 import { workspaceSymbols } from './features/workspaceSymbols';
+import { LooksLikeTranscriptRequest, SpeakerTurnsRequest, StatisticsRequest } from './protocol';
+import { RosterFiles } from './rosterFiles';
 import { stdioTransport } from './transport';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
@@ -49,6 +54,8 @@ let pullsConfiguration = false;
 let registersConfigurationChanges = false;
 /** The client can ask the user to confirm annotated edits (rename's variant spellings). */
 let confirmsAnnotatedEdits = false;
+/** The client watches files for the server (the `.verbatimrc.json` rosters completion keeps). */
+let watchesFiles = false;
 const reportedSettingsProblems = new Set<string>();
 const documents = new AnalysedDocuments(
   () => settings,
@@ -85,7 +92,7 @@ const pendingDiagnostics = new Map<string, NodeJS.Timeout>();
  * requests answered meanwhile), and answers a request cancelled while it waited (stale after typing)
  * with RequestCancelled instead of computing it. Unknown documents get null.
  */
-function forDocument<P, R>(uriOf: (params: P) => unknown, handler: (analysis: DocumentAnalysis, params: P) => R) {
+function forDocument<P, R>(uriOf: (params: P) => unknown, handler: (analysis: DocumentAnalysis, params: P) => R | Promise<R>) {
   return async (params: P, token: CancellationToken): Promise<R | null | ResponseError<void>> => {
     const uri = uriOf(params);
     if (typeof uri !== 'string') return null;
@@ -96,7 +103,7 @@ function forDocument<P, R>(uriOf: (params: P) => unknown, handler: (analysis: Do
 }
 
 /** `forDocument` for the requests that name their document in `textDocument`. */
-function forTextDocument<P extends { textDocument: { uri: string } }, R>(handler: (analysis: DocumentAnalysis, params: P) => R) {
+function forTextDocument<P extends { textDocument: { uri: string } }, R>(handler: (analysis: DocumentAnalysis, params: P) => R | Promise<R>) {
   return forDocument((params: P) => params?.textDocument?.uri, handler);
 }
 
@@ -104,6 +111,7 @@ connection.onInitialize((params): InitializeResult => {
   pullsConfiguration = params.capabilities.workspace?.configuration === true;
   registersConfigurationChanges = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   confirmsAnnotatedEdits = params.capabilities.workspace?.workspaceEdit?.changeAnnotationSupport !== undefined;
+  watchesFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   applySettings(params.initializationOptions?.settings);
   return {
     capabilities: {
@@ -130,6 +138,9 @@ connection.onInitialized(() => {
     if (!warmUp.next().done) setImmediate(nextWarmUpStep);
   };
   setImmediate(nextWarmUpStep);
+  if (watchesFiles) {
+    handled(connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] }), 'Could not watch the .verbatimrc.json files');
+  }
   if (pullsConfiguration) {
     // Clients that cannot register it (eglot) send didChangeConfiguration anyway, or never.
     if (registersConfigurationChanges) handled(connection.client.register(DidChangeConfigurationNotification.type, { section: 'verbatim' }), 'Could not register for settings changes');
@@ -194,8 +205,18 @@ function scheduleDiagnostics(uri: string, delay = DIAGNOSTICS_DELAY_MS): void {
   );
 }
 
+/** `.verbatimrc.json` rosters, read when a document opens, so that completion never waits for the disk. */
+const rosterFiles = new RosterFiles(
+  (file) => readFile(file, 'utf8').catch(() => undefined),
+  (problem) => connection.console.warn(problem),
+);
+connection.onDidChangeWatchedFiles(() => rosterFiles.forget());
+
 documents.listen(connection, {
-  onOpen: (uri) => scheduleDiagnostics(uri, 0),
+  onOpen: (uri) => {
+    scheduleDiagnostics(uri, 0);
+    void rosterFiles.speakersFor(uri);
+  },
   // Typing waits for a pause; each edit already updated the analysis, so publishing is cheap.
   onChange: (uri) => scheduleDiagnostics(uri),
   onClose: (uri) => {
@@ -219,7 +240,7 @@ connection.onCodeAction(forTextDocument((analysis, params) => codeActions(analys
 connection.onFoldingRanges(forTextDocument((analysis) => foldingRanges(analysis, settings.maxItemsComputed)));
 connection.onPrepareRename(forTextDocument((analysis, params) => prepareRename(analysis, params.position)));
 connection.onRenameRequest(forTextDocument((analysis, params) => rename(analysis, params.position, params.newName, confirmsAnnotatedEdits)));
-connection.onCompletion(forTextDocument((analysis, params) => completion(analysis, params.position, rosterFor(params.textDocument.uri, settings.speakers))));
+connection.onCompletion(forTextDocument(async (analysis, params) => completion(analysis, params.position, [...settings.speakers, ...(await rosterFiles.speakersFor(analysis.uri))])));
 connection.onReferences(forTextDocument((analysis, params) => references(analysis, params.position)));
 connection.onDocumentHighlight(forTextDocument((analysis, params) => documentHighlights(analysis, params.position)));
 connection.onHover(forTextDocument((analysis, params) => hover(analysis, params.position)));
@@ -235,13 +256,9 @@ connection.onWorkspaceSymbol(async (params, token) => {
   return token.isCancellationRequested ? new ResponseError(LSPErrorCodes.RequestCancelled, 'Cancelled before it ran.') : workspaceSymbols(analyses, params.query);
 });
 
-/** Custom request for the client's Speakers view and status bar, documented in the README. */
-connection.onRequest(
-  STATISTICS_REQUEST,
-  forDocument((params: StatisticsParams) => params?.textDocument?.uri, (analysis) => statistics(analysis)),
-);
-
-/** Custom request for the client's `.txt` detection: does this text read as a transcript? */
-connection.onRequest('verbatim/looksLikeTranscript', (params: { text: string }) => typeof params?.text === 'string' && looksLikeTranscript(params.text));
+// Verbatim's own requests (protocol.ts), documented in the README.
+connection.onRequest(StatisticsRequest, forTextDocument((analysis, params) => statistics(analysis, params.includeTurns !== false)));
+connection.onRequest(SpeakerTurnsRequest, forTextDocument((analysis, params) => (typeof params.speaker === 'string' ? speakerTurns(analysis, params.speaker) : null)));
+connection.onRequest(LooksLikeTranscriptRequest, (params) => typeof params?.text === 'string' && looksLikeTranscript(params.text));
 
 connection.listen();

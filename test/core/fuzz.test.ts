@@ -10,6 +10,7 @@ import { applyEdits, checkedFixes, fixAll } from '../../server/src/core/fixes';
 import { formatEdits } from '../../server/src/core/format';
 import { updateParse } from '../../server/src/core/incremental';
 import { documentLimit } from '../../server/src/core/limits';
+import { TranscriptFacts } from '../../server/src/core/transcriptFacts';
 import { LineIndex, type Positions, type Range } from '../../server/src/core/lineIndex';
 import type { Span, Transcript } from '../../server/src/core/model';
 import { parseTranscript, parseWithState } from '../../server/src/core/parse';
@@ -81,7 +82,8 @@ function assertKeepsWords(spoken: readonly string[], fixed: string, what: string
 }
 
 function documentAnalysis(text: string): DocumentAnalysis {
-  return { ...analyzeText(text), uri: 'file:///fuzz.transcript', version: 1, lines: new LineIndex(text), limit: documentLimit(text, DEFAULT_SETTINGS.maxFileSizeMB) };
+  const analysis = analyzeText(text);
+  return { ...analysis, facts: new TranscriptFacts(analysis.transcript), uri: 'file:///fuzz.transcript', version: 1, lines: new LineIndex(text), limit: documentLimit(text, DEFAULT_SETTINGS.maxFileSizeMB) };
 }
 
 describe('fuzz: bad input never hurts the core', function () {

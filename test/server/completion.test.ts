@@ -79,6 +79,12 @@ describe('label completion over stdio', function () {
       const items = await completeAt(server, uri, text, text.length);
       assert.deepEqual(items.map((item) => item.label), ['CHAIR', 'KOFI BOATENG']);
       assert.equal(items[1].detail, 'from the speaker roster');
+      // Completion reads the roster kept since the document opened, not the disk: a change counts
+      // once the editor reports it (workspace/didChangeWatchedFiles).
+      fs.writeFileSync(path.join(dir, '.verbatimrc.json'), JSON.stringify({ speakers: ['Ama Mensah'] }));
+      assert.deepEqual((await completeAt(server, uri, text, text.length)).map((item) => item.label), ['CHAIR', 'KOFI BOATENG']);
+      await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(dir, '.verbatimrc.json')).toString(), type: 2 }] });
+      assert.deepEqual((await completeAt(server, uri, text, text.length)).map((item) => item.label), ['CHAIR', 'AMA MENSAH']);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -52,6 +52,21 @@ describe('verbatim/statistics request and what the client shows of it', function
     assert.equal(result.totals.problems.warning, 2, 'the last turn breaks off; "Ana Ruiz" is a variant of "ANA RUIZ"');
   });
 
+  it('leaves the turn lists out when asked, and gives one speaker\'s turns on their own (what the Speakers view asks)', async () => {
+    server = await startServer();
+    const full = await statisticsOf(TEXT);
+    const brief = (await server.connection.sendRequest('verbatim/statistics', { textDocument: { uri }, includeTurns: false })) as StatisticsResult;
+    assert.deepEqual(brief.speakers.map((speaker) => speaker.turns), [[], []]);
+    assert.deepEqual(brief.unidentified?.turns, []);
+    assert.deepEqual({ ...brief.totals }, full.totals);
+    assert.deepEqual(brief.speakers.map((speaker) => [speaker.name, speaker.turnCount, speaker.words]), full.speakers.map((speaker) => [speaker.name, speaker.turnCount, speaker.words]));
+    for (const speaker of [...full.speakers, full.unidentified!]) {
+      const turns = (await server.connection.sendRequest('verbatim/speakerTurns', { textDocument: { uri }, speaker: speaker.name })) as { version: number; turns: unknown[] };
+      assert.deepEqual(turns, { uri, version: 1, turns: speaker.turns });
+    }
+    assert.equal(await server.connection.sendRequest('verbatim/speakerTurns', { textDocument: { uri }, speaker: 'NOBODY' }), null);
+  });
+
   it('answers null for a document the server does not have, and for bad params', async () => {
     server = await startServer();
     assert.equal(await server.connection.sendRequest('verbatim/statistics', { textDocument: { uri: 'file:///nope.transcript' } }), null);

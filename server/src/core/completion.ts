@@ -1,10 +1,11 @@
 // Completing a speaker label where a turn starts: after `>>` / `>> `, or at the start of a line in a
 // colon-dialect file. Candidates are the file's speakers and the configured roster, written in the
 // file's style (`>>NAME:` or `>> NAME:  `, ALL CAPS or as written).
-import { inFileCase, labelStyleOf } from './labelStyle';
+import { inFileCase } from './labelStyle';
 import type { Span, Transcript } from './model';
-import { speakerGroups } from './speakerStats';
 import { speakerKey } from './speakers';
+import { turnIndexAt } from './speech';
+import { TranscriptFacts } from './transcriptFacts';
 
 export interface LabelCompletion {
   /** The label as shown in the list. */
@@ -27,13 +28,16 @@ const LINE_START = /^([ \t\uFEFF]*)([\p{L}][\p{L}\p{M}\p{N} .'\u2019\u2011-]*)?$
 /** How many of the most recent distinct speakers are listed before the rest, which follow by number of turns. */
 const RECENT_SPEAKERS = 4;
 
-/** Label completions at the offset, or null when the offset is not where a label is written. */
-export function labelCompletions(transcript: Transcript, offset: number, roster: readonly string[] = []): LabelCompletion[] | null {
+/**
+ * Label completions at the offset, or null when the offset is not where a label is written. `facts`
+ * are the version's speakers and label style, computed once for every request about it.
+ */
+export function labelCompletions(transcript: Transcript, offset: number, roster: readonly string[] = [], facts = new TranscriptFacts(transcript)): LabelCompletion[] | null {
   const { text } = transcript;
   let lineStart = offset;
   while (lineStart > 0 && text.charAt(lineStart - 1) !== '\n' && text.charAt(lineStart - 1) !== '\r') lineStart--;
   const before = text.slice(lineStart, offset);
-  const style = labelStyleOf(transcript);
+  const style = facts.labelStyle();
   // Speech may follow the cursor already, spaced or not; otherwise the user goes on typing after the colon's spacing.
   const afterColon = /[ \t]/.test(text.charAt(offset)) ? '' : style.afterColon;
 
@@ -53,7 +57,7 @@ export function labelCompletions(transcript: Transcript, offset: number, roster:
     lead = '';
   }
 
-  const candidates = rankedSpeakers(transcript, offset);
+  const candidates = rankedSpeakers(transcript, facts, offset);
   const known = new Set(candidates.map((candidate) => candidate.key));
   for (const name of roster) {
     const key = speakerKey(name);
@@ -84,16 +88,15 @@ interface Candidate {
  * offset, most recent first, except that the speaker who just spoke goes last among them (a new
  * marker means someone else speaks); then everyone else by number of turns.
  */
-function rankedSpeakers(transcript: Transcript, offset: number): Candidate[] {
-  const groups = speakerGroups(transcript);
-  const byKey = new Map(groups.map((group) => [group.key, group]));
+function rankedSpeakers(transcript: Transcript, facts: TranscriptFacts, offset: number): Candidate[] {
+  const groups = facts.speakerGroups();
   const recent: string[] = [];
-  for (let i = transcript.turns.length - 1; i >= 0 && recent.length < RECENT_SPEAKERS; i--) {
+  for (let i = turnIndexAt(transcript.turns, offset); i >= 0 && recent.length < RECENT_SPEAKERS; i--) {
     const turn = transcript.turns[i];
     if (turn.span.start >= offset || !turn.label || turn.marker.end >= offset) continue;
     if (!recent.includes(turn.label.speaker)) recent.push(turn.label.speaker);
   }
   if (recent.length > 1) recent.push(recent.shift()!);
   const others = groups.filter((group) => !recent.includes(group.key)).sort((a, b) => b.turns.length - a.turns.length);
-  return [...recent.map((key) => byKey.get(key)!), ...others].map((group) => ({ key: group.key, label: group.labels[0], turns: group.turns.length, source: 'file' as const }));
+  return [...recent.map((key) => facts.speaker(key)!), ...others].map((group) => ({ key: group.key, label: group.labels[0], turns: group.turns.length, source: 'file' as const }));
 }

@@ -1,13 +1,15 @@
 // The formatter: normalises how a transcript is written, never what was said. Marker spacing,
 // label case, the colon's spacing, dash style, annotation brackets and trailing whitespace follow
 // the settings and the file's dominant style; every spoken word stays as it is.
-import { parseWithSettings } from './analysis';
+import { inaudibleTermsOf } from './analysis';
 import { applyEdits } from './fixes';
 import { labelStyleOf } from './labelStyle';
-import type { Transcript } from './model';
+import type { Transcript, Turn } from './model';
+import { parseSteps } from './parse';
 import type { TextEdit } from './rules/rule';
 import type { Settings } from './settings';
-import { annotationsByTurn, bodyParts, spokenWords } from './speech';
+import { annotationsByTurn, bodyParts, spokenWordsOfTurn } from './speech';
+import { runSteps } from './steps';
 
 // An interruption dash in speech: `--` (not part of `-->` or a longer rule), two U+2011, an em dash, or a spaced en dash.
 const DASH = /(?<![-<>])--(?![->])|(?<!\u2011)\u2011\u2011(?!\u2011)|\u2014|(?<=\s)\u2013(?=\s)/g;
@@ -22,22 +24,36 @@ export type FormatStep = 'markers' | 'labels' | 'dashes' | 'annotations' | 'whit
  * are dropped, and if that is not enough, nothing is changed.
  */
 export function formatEdits(text: string, settings: Settings): TextEdit[] {
-  const transcript = parseWithSettings(text, settings);
-  const all = collectEdits(transcript, settings);
-  const before = fingerprint(transcript);
+  return runSteps(formatEditsSteps(text, settings));
+}
+
+/** Turns one step of the formatter reads: a few milliseconds. */
+const TURNS_PER_STEP = 1000;
+
+/** `formatEdits` in bounded steps (two parses and three readings of every turn), for a server to run in slices. */
+export function* formatEditsSteps(text: string, settings: Settings): Generator<void, TextEdit[]> {
+  const parse = (source: string) => parseSteps(source, { inaudibleTerms: inaudibleTermsOf(settings) });
+  const { transcript } = yield* parse(text);
+  const all = yield* collectEdits(transcript, settings);
+  const before = yield* fingerprint(transcript);
   for (const steps of [all, all.filter((edit) => edit.step !== 'annotations')]) {
     const edits = withoutOverlaps(steps);
     if (edits.length === 0) return [];
-    if (fingerprint(parseWithSettings(applyEdits(text, edits), settings)) === before) return edits.map(({ span, newText }) => ({ span, newText }));
+    const after = yield* fingerprint((yield* parse(applyEdits(text, edits))).transcript);
+    if (sameList(after, before)) return edits.map(({ span, newText }) => ({ span, newText }));
   }
   return [];
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
 }
 
 interface StepEdit extends TextEdit {
   step: FormatStep;
 }
 
-function collectEdits(transcript: Transcript, settings: Settings): StepEdit[] {
+function* collectEdits(transcript: Transcript, settings: Settings): Generator<void, StepEdit[]> {
   const { text } = transcript;
   const edits: StepEdit[] = [];
   const replace = (step: FormatStep, start: number, end: number, newText: string) => {
@@ -80,6 +96,7 @@ function collectEdits(transcript: Transcript, settings: Settings): StepEdit[] {
       if (/[\r\n()[\]]/.test(inner)) continue;
       replace('annotations', annotation.span.start, annotation.span.end, `${open}${inner.trim()}${close}`);
     }
+    if (turn.index % TURNS_PER_STEP === TURNS_PER_STEP - 1) yield;
   }
   TRAILING_WHITESPACE.lastIndex = 0;
   for (const match of text.matchAll(TRAILING_WHITESPACE)) replace('whitespace', match.index, match.index + match[0].length, '');
@@ -99,11 +116,15 @@ function withoutOverlaps(edits: readonly StepEdit[]): StepEdit[] {
   return kept;
 }
 
-/** What formatting must keep: the spoken words, the turns and their speakers, the annotations' kinds and words. */
-function fingerprint(transcript: Transcript): string {
-  return JSON.stringify([
-    spokenWords(transcript),
-    transcript.turns.map((turn) => turn.label?.speaker ?? null),
-    transcript.annotations.map((annotation) => [annotation.kind, annotation.content.toUpperCase()]),
-  ]);
+/** What formatting must keep, as a list to compare: each turn's speaker and spoken words, then the annotations' kinds and words. */
+function* fingerprint(transcript: Transcript): Generator<void, string[]> {
+  const byTurn = annotationsByTurn(transcript);
+  const parts: string[] = [];
+  for (let first = 0; first < transcript.turns.length; first += TURNS_PER_STEP) {
+    const turns: Turn[] = transcript.turns.slice(first, first + TURNS_PER_STEP);
+    for (const turn of turns) parts.push(`${turn.label?.speaker ?? ''}\u0000${spokenWordsOfTurn(transcript.text, turn, byTurn[turn.index]).join(' ')}`);
+    yield;
+  }
+  for (const annotation of transcript.annotations) parts.push(`${annotation.kind}\u0000${annotation.content.toUpperCase()}`);
+  return parts;
 }

@@ -4,7 +4,8 @@ import type { Positions, Range } from './lineIndex';
 import type { Annotation, Span, Transcript, Turn } from './model';
 import { UNIDENTIFIED } from './outline';
 import type { Severity } from './settings';
-import { annotationsByTurn, bodyParts, countSpokenWords, firstWords, turnIndexAt } from './speech';
+import { annotationsByTurn, bodyParts, countSpokenWords, firstStartingAtOrAfter, firstWords, turnIndexAt } from './speech';
+import { runSteps } from './steps';
 
 export interface TurnStats {
   turn: number;
@@ -44,23 +45,40 @@ export interface TranscriptStats {
   inaudiblePer1000Words: number;
 }
 
+/** Turns one step of the word counts reads: a few milliseconds of counting. */
+const TURNS_PER_STEP = 1000;
+
 /** Words and inaudible markers of every turn. */
-export function turnStats(transcript: Transcript, turnAnnotations: Annotation[][] = annotationsByTurn(transcript)): TurnStats[] {
-  return transcript.turns.map((turn) => {
+export function turnStats(transcript: Transcript): TurnStats[] {
+  return runSteps(turnStatsSteps(transcript));
+}
+
+/** `turnStats` a batch of turns per step: counting the words reads the whole text. */
+export function* turnStatsSteps(transcript: Transcript): Generator<void, TurnStats[]> {
+  const turnAnnotations = annotationsByTurn(transcript);
+  const stats: TurnStats[] = [];
+  for (const turn of transcript.turns) {
     let words = 0;
     for (const part of bodyParts(transcript.text, turn, turnAnnotations[turn.index])) {
       if (part.kind === 'speech') words += countSpokenWords(transcript.text.slice(part.span.start, part.span.end));
     }
-    return { turn: turn.index, words, inaudible: turnAnnotations[turn.index].filter((a) => a.kind === 'inaudible').length };
-  });
+    stats.push({ turn: turn.index, words, inaudible: turnAnnotations[turn.index].filter((a) => a.kind === 'inaudible').length });
+    if (stats.length % TURNS_PER_STEP === 0) yield;
+  }
+  return stats;
 }
 
-export function transcriptStats(transcript: Transcript, turnAnnotations?: Annotation[][]): TranscriptStats {
-  const turns = turnStats(transcript, turnAnnotations);
+export function transcriptStats(transcript: Transcript): TranscriptStats {
+  const inaudible = transcript.annotations.filter((annotation) => annotation.kind === 'inaudible').length;
+  return transcriptStatsFrom(transcript, turnStats(transcript), speakerGroups(transcript), inaudible);
+}
+
+/** The statistics from the turns' counts and the speaker groups: one pass over the turns. */
+export function transcriptStatsFrom(transcript: Transcript, turns: readonly TurnStats[], groups: readonly SpeakerGroup[], inaudible: number): TranscriptStats {
   const totalWords = turns.reduce((sum, turn) => sum + turn.words, 0);
   const share = (words: number) => (totalWords === 0 ? 0 : words / totalWords);
   const speakers: SpeakerStats[] = [];
-  for (const group of speakerGroups(transcript)) {
+  for (const group of groups) {
     const own = group.turns.map((index) => turns[index]);
     const words = own.reduce((sum, turn) => sum + turn.words, 0);
     speakers.push({
@@ -76,9 +94,8 @@ export function transcriptStats(transcript: Transcript, turnAnnotations?: Annota
   }
   const unlabelled = turns.filter((turn) => transcript.turns[turn.turn].label === null);
   const unidentifiedWords = unlabelled.reduce((sum, turn) => sum + turn.words, 0);
-  const inaudible = transcript.annotations.filter((annotation) => annotation.kind === 'inaudible').length;
   return {
-    turns,
+    turns: [...turns],
     speakers,
     unidentified:
       unlabelled.length === 0
@@ -195,9 +212,15 @@ export interface StatisticsReport {
 
 /** Statistics of a file with LSP ranges, for the editor's Speakers view, its status bar and the CLI. */
 export function statisticsReport(transcript: Transcript, findings: readonly { severity: Severity }[], lines: Positions): StatisticsReport {
-  const stats = transcriptStats(transcript);
+  return runSteps(statisticsReportSteps(transcript, transcriptStats(transcript), findings, lines));
+}
+
+/** `statisticsReport` from computed statistics, a batch of turns per step (a range and a preview each). */
+export function* statisticsReportSteps(transcript: Transcript, stats: TranscriptStats, findings: readonly { severity: Severity }[], lines: Positions): Generator<void, StatisticsReport> {
+  let reported = 0;
   const turnReport = (index: number): TurnReport => {
     const turn = transcript.turns[index];
+    reported++;
     return {
       turn: index,
       range: lines.rangeOf(turn.label ? turn.label.span : turn.marker),
@@ -206,13 +229,19 @@ export function statisticsReport(transcript: Transcript, findings: readonly { se
       preview: firstWords(transcript.text.slice(turn.body.start, Math.min(turn.body.end, turn.body.start + 200)), 60),
     };
   };
-  const speakerReport = (name: string, labels: string[], turnIndices: number[], words: number, share: number, inaudible: number): SpeakerReport => {
-    const turns = turnIndices.map(turnReport);
+  function* speakerReport(name: string, labels: string[], turnIndices: number[], words: number, share: number, inaudible: number): Generator<void, SpeakerReport> {
+    const turns: TurnReport[] = [];
+    for (const index of turnIndices) {
+      turns.push(turnReport(index));
+      if (reported % TURNS_PER_STEP === 0) yield;
+    }
     const longest = turns.reduce((best, turn) => (turn.words > best.words ? turn : best));
     return { name, labels, turnCount: turns.length, words, share, longestTurn: { turn: longest.turn, words: longest.words, range: longest.range }, inaudible, turns };
-  };
+  }
   const problems: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const finding of findings) problems[finding.severity]++;
+  const speakers: SpeakerReport[] = [];
+  for (const speaker of stats.speakers) speakers.push(yield* speakerReport(speaker.name, speaker.labels, speaker.turns, speaker.words, speaker.share, speaker.inaudible));
   const { unidentified } = stats;
   return {
     totals: {
@@ -223,8 +252,8 @@ export function statisticsReport(transcript: Transcript, findings: readonly { se
       inaudiblePer1000Words: Math.round(stats.inaudiblePer1000Words * 100) / 100,
       problems,
     },
-    speakers: stats.speakers.map((speaker) => speakerReport(speaker.name, speaker.labels, speaker.turns, speaker.words, speaker.share, speaker.inaudible)),
-    unidentified: unidentified ? speakerReport(UNIDENTIFIED, [], unidentified.turns, unidentified.words, unidentified.share, unidentified.inaudible) : null,
+    speakers,
+    unidentified: unidentified ? yield* speakerReport(UNIDENTIFIED, [], unidentified.turns, unidentified.words, unidentified.share, unidentified.inaudible) : null,
   };
 }
 
@@ -238,10 +267,10 @@ export interface InaudibleContext {
   next: Annotation | null;
 }
 
-/** The inaudible marker containing the offset, with its place among the file's others. */
-export function inaudibleAt(transcript: Transcript, offset: number): InaudibleContext | null {
-  const markers = transcript.annotations.filter((annotation) => annotation.kind === 'inaudible');
-  const index = markers.findIndex((marker) => marker.span.start <= offset && offset <= marker.span.end);
-  if (index === -1) return null;
+/** The inaudible marker containing the offset, with its place among the file's others (`markers`, in document order). */
+export function inaudibleAt(transcript: Transcript, offset: number, markers: readonly Annotation[] = transcript.annotations.filter((annotation) => annotation.kind === 'inaudible')): InaudibleContext | null {
+  // Markers do not overlap: the one containing the offset is the last that starts at or before it.
+  const index = firstStartingAtOrAfter(markers, offset + 1) - 1;
+  if (index < 0 || markers[index].span.end < offset) return null;
   return { marker: markers[index], ordinal: index + 1, count: markers.length, previous: markers[index - 1] ?? null, next: markers[index + 1] ?? null };
 }

@@ -115,11 +115,16 @@ export function spokenWords(transcript: Transcript): string[] {
   const { text } = transcript;
   const byTurn = annotationsByTurn(transcript);
   const words: string[] = [];
-  for (const turn of transcript.turns) {
-    for (const part of bodyParts(text, turn, byTurn[turn.index])) {
-      if (part.kind !== 'speech') continue;
-      for (const match of text.slice(part.span.start, part.span.end).matchAll(SPOKEN_WORD)) words.push(match[0]);
-    }
+  for (const turn of transcript.turns) for (const word of spokenWordsOfTurn(text, turn, byTurn[turn.index])) words.push(word);
+  return words;
+}
+
+/** The words spoken in one turn (`annotations`: the turn's own). */
+export function spokenWordsOfTurn(text: string, turn: Turn, annotations: readonly Annotation[]): string[] {
+  const words: string[] = [];
+  for (const part of bodyParts(text, turn, annotations)) {
+    if (part.kind !== 'speech') continue;
+    for (const match of text.slice(part.span.start, part.span.end).matchAll(SPOKEN_WORD)) words.push(match[0]);
   }
   return words;
 }

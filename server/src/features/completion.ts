@@ -1,13 +1,10 @@
-import { readFileSync } from 'fs';
-import { fileURLToPath } from 'url';
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver/node';
 import { labelCompletions } from '../core/completion';
-import { loadConfig } from '../core/config';
 import type { DocumentAnalysis } from '../documents';
 
 /** Speaker labels where a turn starts; `roster` is the configured names (settings and `.verbatimrc.json`). */
 export function completion(analysis: DocumentAnalysis, position: Position, roster: readonly string[]): CompletionItem[] | null {
-  const completions = labelCompletions(analysis.transcript, analysis.lines.offsetAt(position), roster);
+  const completions = labelCompletions(analysis.transcript, analysis.lines.offsetAt(position), roster, analysis.facts);
   if (!completions) return null;
   return completions.map((item) => ({
     label: item.label,
@@ -17,17 +14,4 @@ export function completion(analysis: DocumentAnalysis, position: Position, roste
     filterText: item.filterText,
     textEdit: { range: analysis.lines.rangeOf(item.replace), newText: item.newText },
   }));
-}
-
-/** The roster for a document: the `speakers` setting, then the `speakers` of the `.verbatimrc.json` above the file. */
-export function rosterFor(uri: string, settingsRoster: readonly string[]): string[] {
-  if (!uri.startsWith('file:')) return [...settingsRoster];
-  const loaded = loadConfig(fileURLToPath(uri), (file) => {
-    try {
-      return readFileSync(file, 'utf8');
-    } catch {
-      return undefined;
-    }
-  });
-  return [...settingsRoster, ...loaded.settings.speakers];
 }

@@ -1,12 +1,15 @@
 import type { Range, TextEdit } from 'vscode-languageserver/node';
-import { formatEdits } from '../core/format';
+import { formatEditsSteps } from '../core/format';
 import type { Settings } from '../core/settings';
-import type { DocumentAnalysis } from '../documents';
+import { inSlicesOnce, type DocumentAnalysis } from '../documents';
 
-/** Formats the whole document; `range` limits the edits to the lines it touches (range formatting). */
-export function formatting(analysis: DocumentAnalysis, settings: Settings, range?: Range): TextEdit[] {
+/**
+ * Formats the whole document; `range` limits the edits to the lines it touches (range formatting).
+ * The whole document's edits are computed once per version, in slices (two parses of a large file).
+ */
+export async function formatting(analysis: DocumentAnalysis, settings: Settings, range?: Range): Promise<TextEdit[]> {
   const { text } = analysis.transcript;
-  let edits = formatEdits(text, settings);
+  let edits = await inSlicesOnce(analysis.facts, 'formatting', () => formatEditsSteps(text, settings));
   if (range) {
     const start = analysis.lines.lineStart(range.start.line);
     const end = analysis.lines.lineEnd(range.end.character === 0 && range.end.line > range.start.line ? range.end.line - 1 : range.end.line);

@@ -1,10 +1,10 @@
 import { DocumentHighlightKind, type DocumentHighlight, type Position } from 'vscode-languageserver/node';
-import { labelSpansOf, speakerAt } from '../core/speakerStats';
+import { speakerAt } from '../core/speakerStats';
 import type { DocumentAnalysis } from '../documents';
 
 /** The labels of every turn of the speaker under the cursor. */
 export function documentHighlights(analysis: DocumentAnalysis, position: Position): DocumentHighlight[] | null {
   const speaker = speakerAt(analysis.transcript, analysis.lines.offsetAt(position));
   if (!speaker) return null;
-  return labelSpansOf(analysis.transcript, speaker).map((span) => ({ range: analysis.lines.rangeOf(span), kind: DocumentHighlightKind.Text }));
+  return analysis.facts.labelSpansOf(speaker).map((span) => ({ range: analysis.lines.rangeOf(span), kind: DocumentHighlightKind.Text }));
 }

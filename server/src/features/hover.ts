@@ -1,18 +1,25 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver/node';
 import type { Annotation } from '../core/model';
-import { inaudibleAt, transcriptStats, turnWithLabelAt } from '../core/speakerStats';
-import type { DocumentAnalysis } from '../documents';
+import { inaudibleAt, turnWithLabelAt } from '../core/speakerStats';
+import { inSlicesOnce, type DocumentAnalysis } from '../documents';
+import { percent, plural } from './wording';
 
-/** On a label: the speaker's turns, words, share, longest turn and inaudible markers. On an inaudible marker: the file's count and the nearest others. */
-export function hover(analysis: DocumentAnalysis, position: Position): Hover | null {
+/**
+ * On a label: the speaker's turns, words, share, longest turn and inaudible markers (the version's
+ * word counts, computed once, in slices on a large document). On an inaudible marker: the file's
+ * count and the nearest others.
+ */
+export async function hover(analysis: DocumentAnalysis, position: Position): Promise<Hover | null> {
   const offset = analysis.lines.offsetAt(position);
-  return speakerHover(analysis, offset) ?? inaudibleHover(analysis, offset);
+  return (await speakerHover(analysis, offset)) ?? inaudibleHover(analysis, offset);
 }
 
-function speakerHover(analysis: DocumentAnalysis, offset: number): Hover | null {
+async function speakerHover(analysis: DocumentAnalysis, offset: number): Promise<Hover | null> {
   const turn = turnWithLabelAt(analysis.transcript, offset);
   if (!turn?.label) return null;
-  const stats = transcriptStats(analysis.transcript);
+  const { facts } = analysis;
+  if (!facts.turnStatsReady) await inSlicesOnce(facts, 'turnStats', () => facts.turnStatsSteps());
+  const stats = facts.transcriptStats();
   const speaker = stats.speakers.find((candidate) => candidate.key === turn.label!.speaker);
   if (!speaker) return null;
   const line = (turnIndex: number) => analysis.lines.positionAt(analysis.transcript.turns[turnIndex].span.start).line + 1;
@@ -28,7 +35,7 @@ function speakerHover(analysis: DocumentAnalysis, offset: number): Hover | null 
 }
 
 function inaudibleHover(analysis: DocumentAnalysis, offset: number): Hover | null {
-  const context = inaudibleAt(analysis.transcript, offset);
+  const context = inaudibleAt(analysis.transcript, offset, analysis.facts.inaudibleMarkers());
   if (!context) return null;
   const where = (marker: Annotation | null, direction: string) => {
     if (!marker) return `no ${direction} one`;
@@ -43,13 +50,4 @@ function inaudibleHover(analysis: DocumentAnalysis, offset: number): Hover | nul
     `- ${where(context.next, 'next')}`,
   ];
   return { contents: { kind: MarkupKind.Markdown, value: rows.join('\n') }, range: analysis.lines.rangeOf(context.marker.span) };
-}
-
-function plural(count: number, noun: string): string {
-  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
-}
-
-function percent(share: number): string {
-  if (share > 0 && share < 0.01) return 'under 1%';
-  return `${Math.round(share * 100)}%`;
 }

@@ -1,5 +1,4 @@
 import { SymbolKind, type SymbolInformation } from 'vscode-languageserver/node';
-import { speakerGroups } from '../core/speakerStats';
 import type { DocumentAnalysis } from '../documents';
 
 /** Speakers of every open transcript whose name contains the query's letters in order, at their first label. */
@@ -8,7 +7,7 @@ export function workspaceSymbols(analyses: readonly DocumentAnalysis[], query: s
   const symbols: SymbolInformation[] = [];
   for (const analysis of analyses) {
     const file = decodeURIComponent(analysis.uri.slice(analysis.uri.lastIndexOf('/') + 1));
-    for (const group of speakerGroups(analysis.transcript)) {
+    for (const group of analysis.facts.speakerGroups()) {
       if (!matchesInOrder(group.key, wanted)) continue;
       const first = analysis.transcript.turns[group.turns[0]].label!;
       symbols.push({
