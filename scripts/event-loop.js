@@ -62,7 +62,9 @@ async function measure(sizeMB) {
   const lines = text.split(/\r\n|\r|\n/);
   const middle = Math.floor(lines.length / 2);
   const labelLine = lines.findIndex((line, index) => index > middle && /^>> [A-Z][A-Z .]+:/.test(line));
-  const requests = everyRequest(uri, lines, labelLine === -1 ? middle : labelLine);
+  // VERBATIM_EVENT_LOOP_REQUESTS=hover,completion sends only those (to find what blocks).
+  const only = process.env.VERBATIM_EVENT_LOOP_REQUESTS?.split(',');
+  const requests = Object.fromEntries(Object.entries(everyRequest(uri, lines, labelLine === -1 ? middle : labelLine)).filter(([name]) => !only || only.includes(name)));
   // Each request on the analysed document, three times: the first of a version may compute what
   // the version's later requests read.
   const latencies = {};
@@ -150,7 +152,7 @@ async function measureInProcess(text) {
   handlers.open({ textDocument: { uri: 'file:///in-process.transcript', languageId: 'caption-transcript', version: 1, text } });
   const analysis = await documents.analysis('file:///in-process.transcript');
   await new Promise((resolve) => setImmediate(resolve));
-  JSON.stringify(diagnostics(analysis, DEFAULT_SETTINGS.maxItemsComputed));
+  JSON.stringify(diagnostics(analysis, 'file:///rules.md', DEFAULT_SETTINGS.maxItemsComputed));
   await new Promise((resolve) => setTimeout(resolve, 20));
   delay.disable();
   return delay.max / 1e6;

@@ -54,7 +54,7 @@ function option(name: string): string | undefined {
 /** The server's typing debounce, read from its source so the report follows any change to it. */
 function diagnosticsDelayMs(): number | null {
   try {
-    const match = /DIAGNOSTICS_DELAY_MS\s*=\s*(\d+)/.exec(readFileSync(path.join(repoRoot, 'server', 'src', 'server.ts'), 'utf8'));
+    const match = /DIAGNOSTICS_DELAY_MS\s*=\s*(\d+)/.exec(readFileSync(path.join(repoRoot, 'server', 'src', 'languageServer.ts'), 'utf8'));
     return match ? Number(match[1]) : null;
   } catch {
     return null;

@@ -10,7 +10,7 @@ import { decodeTranscriptFile } from './core/fileText';
 import { fixAll } from './core/fixes';
 import { LineIndex, type Range } from './core/lineIndex';
 import { outlineOf, turnName, type OutlineEntry } from './core/outline';
-import { RULES_DOCUMENT_PATH } from './core/rules/rule';
+import { bundledRulesDocument } from './rulesDocument';
 import { statisticsReport, type SpeakerReport } from './core/speakerStats';
 import { suggestLabels } from './core/whoSaidIt';
 import type { Settings, Severity } from './core/settings';
@@ -287,7 +287,7 @@ const SARIF_LEVELS: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'e
 
 /** A SARIF 2.1.0 log for code-scanning tools; columns count UTF-16 code units, as the editor does. */
 function sarifLog(results: CheckedFile[]): object {
-  const documentation = pathToFileURL(path.join(__dirname, '..', RULES_DOCUMENT_PATH)).href;
+  const documentation = bundledRulesDocument();
   const ruleIndex = new Map(RULES.map((rule, index) => [rule.code as string, index]));
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

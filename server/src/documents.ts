@@ -1,4 +1,4 @@
-import type { Connection, DidChangeTextDocumentParams } from 'vscode-languageserver/node';
+import { LSPErrorCodes, ResponseError, type Connection, type DidChangeTextDocumentParams } from 'vscode-languageserver/node';
 import { analysisSteps, analyzeText, updateAnalysis, updateAnalysisSteps, type Analysis, type AnalysisState } from './core/analysis';
 import { parsedAfreshOnEveryEdit, type TextChange } from './core/incremental';
 import { documentLimit, limitMessage, ruleRunsUnder, type DocumentLimit } from './core/limits';
@@ -17,6 +17,8 @@ export interface DocumentAnalysis extends Analysis {
   limit: DocumentLimit;
   /** Speakers, label style, word counts of this version: computed on first use, shared by every request about it. */
   facts: TranscriptFacts;
+  /** True once the document has a newer version (or closed): work for this one can stop. */
+  superseded(): boolean;
 }
 
 /**
@@ -64,26 +66,28 @@ const SLICE_MS = 15;
 const sharedRuns = new WeakMap<object, Map<string, Promise<unknown>>>();
 
 /**
- * `inSlices` once per owner and key: requests that need the same costly result of one version
- * (the word counts of its turns, its statistics) wait for one computation.
+ * `inSlices` once per version and key: requests that need the same costly result of one version
+ * (the word counts of its turns, its statistics, its formatting) wait for one computation, which
+ * stops, failing with ContentModified, once the document has a newer version: typing in a 10 MB
+ * file would otherwise leave a computation per keystroke running, and holding its own parse.
  */
-export function inSlicesOnce<T>(owner: object, key: string, steps: () => Generator<void, T>): Promise<T> {
-  let runs = sharedRuns.get(owner);
-  if (!runs) sharedRuns.set(owner, (runs = new Map()));
+export function inSlicesOnce<T>(analysis: DocumentAnalysis, key: string, steps: () => Generator<void, T>): Promise<T> {
+  let runs = sharedRuns.get(analysis.facts);
+  if (!runs) sharedRuns.set(analysis.facts, (runs = new Map()));
   let run = runs.get(key) as Promise<T> | undefined;
-  if (!run) runs.set(key, (run = inSlices(steps())));
+  if (!run) runs.set(key, (run = inSlices(steps(), analysis.superseded)));
   return run;
 }
 
 /**
  * Runs steps in slices of at most ~15 ms, answering other messages in between; the steps' result.
- * For work a request needs that may take longer than a slice on a large document (word counts,
- * formatting, fix-all): below LARGE_DOCUMENT_LENGTH it simply runs at once.
+ * `stale` is asked before each slice: when it says so, the work stops with ContentModified.
  */
-export function inSlices<T>(steps: Generator<void, T>): Promise<T> {
+export function inSlices<T>(steps: Generator<void, T>, stale: () => boolean = () => false): Promise<T> {
   return new Promise((resolve, reject) => {
     const slice = () => {
       try {
+        if (stale()) return reject(new ResponseError(LSPErrorCodes.ContentModified, 'The document changed meanwhile.'));
         const deadline = performance.now() + SLICE_MS;
         let step = steps.next();
         while (!step.done && performance.now() < deadline) step = steps.next();
@@ -171,7 +175,8 @@ export class AnalysedDocuments {
       entry.state = analyzeText(lines.text, this.effectiveSettings(entry.limit));
     }
     const analysed: Analysis = entry.state ?? { transcript: emptyTranscript(lines.text), findings: [] };
-    entry.analysis = { transcript: analysed.transcript, findings: analysed.findings, uri, version, lines, limit: entry.limit, facts: new TranscriptFacts(analysed.transcript) };
+    const superseded = () => this.open.get(uri)?.version !== version;
+    entry.analysis = { transcript: analysed.transcript, findings: analysed.findings, uri, version, lines, limit: entry.limit, facts: new TranscriptFacts(analysed.transcript), superseded };
     return entry.analysis;
   }
 

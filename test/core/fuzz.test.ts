@@ -83,7 +83,7 @@ function assertKeepsWords(spoken: readonly string[], fixed: string, what: string
 
 function documentAnalysis(text: string): DocumentAnalysis {
   const analysis = analyzeText(text);
-  return { ...analysis, facts: new TranscriptFacts(analysis.transcript), uri: 'file:///fuzz.transcript', version: 1, lines: new LineIndex(text), limit: documentLimit(text, DEFAULT_SETTINGS.maxFileSizeMB) };
+  return { ...analysis, facts: new TranscriptFacts(analysis.transcript), superseded: () => false, uri: 'file:///fuzz.transcript', version: 1, lines: new LineIndex(text), limit: documentLimit(text, DEFAULT_SETTINGS.maxFileSizeMB) };
 }
 
 describe('fuzz: bad input never hurts the core', function () {
@@ -129,7 +129,7 @@ describe('fuzz: bad input never hurts the core', function () {
       fc.property(anyDocument, (text) => {
         const analysis = documentAnalysis(text);
         const { lines } = analysis;
-        for (const diagnostic of diagnostics(analysis)) assertRangeInside(diagnostic.range, lines, text, `diagnostic ${diagnostic.code}`);
+        for (const diagnostic of diagnostics(analysis, 'file:///rules.md')) assertRangeInside(diagnostic.range, lines, text, `diagnostic ${diagnostic.code}`);
         const visit = (symbol: ReturnType<typeof documentSymbols>['symbols'][number]) => {
           assertRangeInside(symbol.range, lines, text, `symbol ${symbol.name}`);
           assertRangeInside(symbol.selectionRange, lines, text, `symbol ${symbol.name} selection`);

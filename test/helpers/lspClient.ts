@@ -1,6 +1,14 @@
-// Drives the bundled language server over stdio as an editor does, for protocol-level tests.
+// Drives the language server as an editor does, for protocol-level tests: in this process on
+// in-memory streams (`startServer`, the compiled server/src, no build needed), or the bundled
+// dist/server.js over stdio (`startStdioServer`, for what only a process shows: exit codes, stderr,
+// the stdio transport).
 import { spawn, type ChildProcess } from 'child_process';
+import { readFile } from 'fs/promises';
 import * as path from 'path';
+import { PassThrough } from 'stream';
+import { pathToFileURL } from 'url';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer as startLanguageServer } from '../../server/src/languageServer';
 import {
   createProtocolConnection,
   ErrorCodes,
@@ -18,7 +26,6 @@ export const LANGUAGE_ID = 'caption-transcript';
 
 export interface ServerSession {
   connection: ProtocolConnection;
-  process: ChildProcess;
   /** Settings the server pulls with workspace/configuration for section `verbatim`. */
   settings: Record<string, unknown>;
   /** Resolves with the next diagnostics published for the uri (optionally at a given version). */
@@ -29,6 +36,10 @@ export interface ServerSession {
   messages: { type: number; message: string }[];
   open(uri: string, text: string, version?: number): void;
   close(): Promise<void>;
+}
+
+export interface StdioServerSession extends ServerSession {
+  process: ChildProcess;
 }
 
 /**
@@ -46,15 +57,58 @@ export interface SessionOptions {
 /** The requests a server may send its client; `serverRequests` decides how each is answered. */
 export const SERVER_TO_CLIENT_REQUESTS = ['window/showMessageRequest', 'client/registerCapability', 'workspace/configuration', 'workspace/applyEdit'] as const;
 
-/** `workspaceCapabilities` adds to what the test client declares under `capabilities.workspace` (e.g. `workspaceEdit`). */
+/**
+ * A server in this process, on in-memory streams. `workspaceCapabilities` adds to what the test
+ * client declares under `capabilities.workspace` (e.g. `workspaceEdit`).
+ */
 export async function startServer(settings: Record<string, unknown> = {}, workspaceCapabilities: Record<string, unknown> = {}, options: SessionOptions = {}): Promise<ServerSession> {
+  const toServer = new PassThrough();
+  const toClient = new PassThrough();
+  // Message readers and writers, not the streams: given streams, the library ends the process when they close.
+  const serverConnection = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+  startLanguageServer(serverConnection, { readFile: (file) => readFile(file, 'utf8').catch(() => undefined), rulesDocument: pathToFileURL(path.join(repoRoot, 'docs', 'rules.md')).href });
+  serverConnection.listen();
+  const connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+  return session(connection, settings, workspaceCapabilities, options, async () => {
+    // No `exit` notification: the library answers it by ending the process.
+    try {
+      await connection.sendRequest('shutdown');
+    } finally {
+      connection.dispose();
+      serverConnection.dispose();
+      toServer.end();
+      toClient.end();
+    }
+  });
+}
+
+/** The bundled dist/server.js in a process of its own, over stdio. */
+export async function startStdioServer(settings: Record<string, unknown> = {}, workspaceCapabilities: Record<string, unknown> = {}, options: SessionOptions = {}): Promise<StdioServerSession> {
   const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const started = await session(connection, settings, workspaceCapabilities, { ...options, processId: process.pid }, async () => {
+    try {
+      await connection.sendRequest('shutdown');
+      await connection.sendNotification('exit');
+    } finally {
+      connection.dispose();
+      child.kill();
+    }
+  });
+  return Object.assign(started, { process: child });
+}
+
+async function session(
+  connection: ProtocolConnection,
+  settings: Record<string, unknown>,
+  workspaceCapabilities: Record<string, unknown>,
+  options: SessionOptions & { processId?: number },
+  close: () => Promise<void>,
+): Promise<ServerSession> {
   const waiting: { uri: string; accept: (params: PublishDiagnosticsParams) => boolean; resolve: (diagnostics: Diagnostic[]) => void }[] = [];
   const messages: { type: number; message: string }[] = [];
   const session: ServerSession = {
     connection,
-    process: child,
     settings,
     messages,
     nextDiagnostics(uri, version) {
@@ -66,15 +120,7 @@ export async function startServer(settings: Record<string, unknown> = {}, worksp
     open(uri, text, version = 1) {
       void connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: LANGUAGE_ID, version, text } });
     },
-    async close() {
-      try {
-        await connection.sendRequest('shutdown');
-        await connection.sendNotification('exit');
-      } finally {
-        connection.dispose();
-        child.kill();
-      }
-    },
+    close,
   };
   connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
     const index = waiting.findIndex((w) => w.uri === params.uri && w.accept(params));
@@ -99,7 +145,8 @@ export async function startServer(settings: Record<string, unknown> = {}, worksp
   }
   connection.listen();
   await connection.sendRequest('initialize', {
-    processId: process.pid,
+    // In-process servers get none: the library would poll that process every 3 s, keeping the tests alive.
+    processId: options.processId ?? null,
     rootUri: null,
     initializationOptions: options.initializationOptions,
     capabilities: {

@@ -5,7 +5,7 @@ import { once } from 'events';
 import { CancellationTokenSource, DiagnosticSeverity, MessageType, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver-protocol';
 import { CHEAP_RULES } from '../../server/src/core/limits';
 import { OFF_THREAD_BYTES } from '../../server/src/transport';
-import { startServer, type ServerSession } from '../helpers/lspClient';
+import { startStdioServer as startServer, type StdioServerSession as ServerSession } from '../helpers/lspClient';
 
 const MEETING = '>> CHAIR:  Good evening.  We will begin with the budget\n>> Thank you, Chair.\n>> CLERK:  The the roll call is complete.\n';
 

@@ -3,7 +3,7 @@
 // diagnostics a well-behaved client gets, and tells the user things with notifications.
 import { strict as assert } from 'assert';
 import { MessageType, type Diagnostic, type DocumentSymbol } from 'vscode-languageserver-protocol';
-import { startServer, type ServerRequestAnswers, type ServerSession } from '../helpers/lspClient';
+import { startStdioServer as startServer, type ServerRequestAnswers, type StdioServerSession as ServerSession } from '../helpers/lspClient';
 
 const URI = 'file:///council.transcript';
 const MEETING = '>> CHAIR:  Good evening.  We will begin with the budget\n>> Thank you, Chair.\n>> CLERK:  The the roll call is complete.\n>>\n>> CHAIR:  (Applause\n';

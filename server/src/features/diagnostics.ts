@@ -1,20 +1,11 @@
-import * as path from 'path';
-import { pathToFileURL } from 'url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
-import { RULES_DOCUMENT_PATH } from '../core/rules/rule';
 import type { Finding } from '../core/rules/rule';
 import type { Severity } from '../core/settings';
 import type { DocumentAnalysis } from '../documents';
+import { ruleDocumentation } from '../rulesDocument';
 
 export const DIAGNOSTIC_SOURCE = 'verbatim';
 
-// The bundle runs from dist/, and docs/rules.md ships next to it in the extension: the explanation
-// of each rule opens offline, at the rule's own section.
-const RULES_DOCUMENT = pathToFileURL(path.join(__dirname, '..', RULES_DOCUMENT_PATH)).href;
-
-export function ruleDocumentation(code: string): string {
-  return `${RULES_DOCUMENT}#${code}`;
-}
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -32,12 +23,12 @@ const SEVERITY_RANKS: Record<Severity, number> = { error: 0, warning: 1, informa
  * 25,000 findings; converting and sending them all holds the event loop for ~70 ms and floods the
  * Problems panel.
  */
-export function diagnostics(analysis: DocumentAnalysis, maxItems = Number.POSITIVE_INFINITY): Diagnostic[] {
+export function diagnostics(analysis: DocumentAnalysis, rulesDocument: string, maxItems = Number.POSITIVE_INFINITY): Diagnostic[] {
   return mostSevere(analysis.findings, maxItems).map((finding) => ({
     range: analysis.lines.rangeOf(finding.span),
     severity: SEVERITIES[finding.severity],
     code: finding.code,
-    codeDescription: { href: ruleDocumentation(finding.code) },
+    codeDescription: { href: ruleDocumentation(rulesDocument, finding.code) },
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
   }));

@@ -9,7 +9,7 @@ import { inSlicesOnce, type DocumentAnalysis } from '../documents';
  */
 export async function formatting(analysis: DocumentAnalysis, settings: Settings, range?: Range): Promise<TextEdit[]> {
   const { text } = analysis.transcript;
-  let edits = await inSlicesOnce(analysis.facts, 'formatting', () => formatEditsSteps(text, settings));
+  let edits = await inSlicesOnce(analysis, 'formatting', () => formatEditsSteps(text, settings));
   if (range) {
     const start = analysis.lines.lineStart(range.start.line);
     const end = analysis.lines.lineEnd(range.end.character === 0 && range.end.line > range.start.line ? range.end.line - 1 : range.end.line);

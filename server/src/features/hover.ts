@@ -18,7 +18,7 @@ async function speakerHover(analysis: DocumentAnalysis, offset: number): Promise
   const turn = turnWithLabelAt(analysis.transcript, offset);
   if (!turn?.label) return null;
   const { facts } = analysis;
-  if (!facts.turnStatsReady) await inSlicesOnce(facts, 'turnStats', () => facts.turnStatsSteps());
+  if (!facts.turnStatsReady) await inSlicesOnce(analysis, 'turnStats', () => facts.turnStatsSteps());
   const stats = facts.transcriptStats();
   const speaker = stats.speakers.find((candidate) => candidate.key === turn.label!.speaker);
   if (!speaker) return null;

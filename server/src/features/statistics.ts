@@ -23,5 +23,5 @@ export async function speakerTurns(analysis: DocumentAnalysis, speaker: string):
 
 function statisticsReport(analysis: DocumentAnalysis) {
   const { facts } = analysis;
-  return inSlicesOnce(facts, 'statistics', () => facts.statisticsReportSteps(analysis.findings, analysis.lines));
+  return inSlicesOnce(analysis, 'statistics', () => facts.statisticsReportSteps(analysis.findings, analysis.lines));
 }
