@@ -4,32 +4,13 @@ import { inaudibleTermSet } from './lexicon';
 import type { Span, Transcript, Turn } from './model';
 import { parseSteps, parseWithState, type ParseState } from './parse';
 import { runSteps } from './steps';
-import { brokenTurnRule } from './rules/brokenTurn';
-import { emptyTurnRule } from './rules/emptyTurn';
-import { flattenedTurnsRule } from './rules/flattenedTurns';
-import { inaudibleRule } from './rules/inaudible';
-import { labelVariantRule } from './rules/labelVariant';
-import { lostDashRule } from './rules/lostDash';
-import { repeatedWordRule } from './rules/repeatedWord';
+import { RULES, type RuleCode } from './rules/index';
 import { ITEMS_PER_STEP, type FileRule, type Finding, type Rule, type RuleContext, type TextEdit, type TurnRule } from './rules/rule';
-import { unclosedAnnotationRule } from './rules/unclosedAnnotation';
-import { unlabeledTurnRule } from './rules/unlabeledTurn';
 import { DEFAULT_SETTINGS, type Settings, type Severity } from './settings';
 import { annotationsOfTurn, turnIndexAt } from './speech';
 import { speakerSummarySteps, type SpeakerSummary } from './whoSaidIt';
 
-/** Every rule, in the order their findings are listed. */
-export const RULES: readonly Rule[] = [
-  brokenTurnRule,
-  inaudibleRule,
-  emptyTurnRule,
-  unlabeledTurnRule,
-  flattenedTurnsRule,
-  labelVariantRule,
-  unclosedAnnotationRule,
-  lostDashRule,
-  repeatedWordRule,
-];
+export { RULES };
 
 export interface Analysis {
   transcript: Transcript;
@@ -154,7 +135,7 @@ function* recheckAfterLabelChange(context: BaseContext, speakers: LazySpeakerSum
   if (!enabledTurnRules(context.settings).some(({ rule }) => readers(rule))) return;
   yield* speakers.computeSteps();
   const others = turns.filter((turn) => (turn.index < from || turn.index >= to) && !near.has(turn.index));
-  const codes = new Set(RULES.filter((rule) => rule.scope === 'turn' && readers(rule)).map((rule) => rule.code));
+  const codes = new Set<string>(ALL_RULES.filter((rule) => rule.scope === 'turn' && readers(rule)).map((rule) => rule.code));
   for (let first = 0; first < others.length; first += TURNS_PER_STEP) {
     const batch = others.slice(first, first + TURNS_PER_STEP);
     const { turnFindings: reread } = checkTurns(context, batch, false, readers);
@@ -185,7 +166,7 @@ function* analyseSteps(parse: ParseState, settings: Settings): Generator<void, A
   return assemble(parse, settings, speakers, headerFindings, turnFindings, labelFindings, documentFindings);
 }
 
-type BaseContext = Omit<RuleContext, 'turns' | 'includeHeader'>;
+type BaseContext = Omit<RuleContext, 'turns' | 'includeHeader' | 'settings'> & { settings: Settings };
 /** The speaker summary, computed when a rule first asks for it and then kept (and the transcript let go). */
 class LazySpeakerSummary {
   private summary: SpeakerSummary | null = null;
@@ -214,15 +195,18 @@ function ruleContext({ transcript, inaudibleTerms }: ParseState, settings: Setti
   return { transcript, settings, annotationsOf: (turn) => annotationsOfTurn(transcript, turn), speakerSummary: speakers.get, inaudibleTerms };
 }
 
-function enabledTurnRules(settings: Settings): { rule: TurnRule; severity: Severity }[] {
-  return enabled(settings, RULES.filter((rule): rule is TurnRule => rule.scope === 'turn'));
+/** The registry's rules, each with its code's type. */
+const ALL_RULES: readonly Rule<RuleCode>[] = RULES;
+
+function enabledTurnRules(settings: Settings): { rule: TurnRule<RuleCode>; severity: Severity }[] {
+  return enabled(settings, ALL_RULES.filter((rule): rule is TurnRule<RuleCode> => rule.scope === 'turn'));
 }
 
-function enabledFileRules(settings: Settings, scope: FileRule['scope']): { rule: FileRule; severity: Severity }[] {
-  return enabled(settings, RULES.filter((rule): rule is FileRule => rule.scope === scope));
+function enabledFileRules(settings: Settings, scope: FileRule['scope']): { rule: FileRule<RuleCode>; severity: Severity }[] {
+  return enabled(settings, ALL_RULES.filter((rule): rule is FileRule<RuleCode> => rule.scope === scope));
 }
 
-function enabled<R extends Rule>(settings: Settings, rules: R[]): { rule: R; severity: Severity }[] {
+function enabled<R extends Rule<RuleCode>>(settings: Settings, rules: R[]): { rule: R; severity: Severity }[] {
   const result: { rule: R; severity: Severity }[] = [];
   for (const rule of rules) {
     const severity = settings.rules[rule.code] ?? rule.defaultSeverity;

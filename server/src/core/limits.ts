@@ -1,6 +1,8 @@
 // What the server does with input it cannot afford to analyse in full: binary files get no
 // features, files above the size limit keep the outline and the cheap diagnostics only.
-import type { RuleCode } from './settings';
+import { CHEAP_RULES, type RuleCode } from './rules/index';
+
+export { CHEAP_RULES };
 
 /** How much of a file's opening decides that it is binary. */
 export const BINARY_SAMPLE_LENGTH = 8192;
@@ -12,15 +14,6 @@ export function looksBinary(text: string): boolean {
   return text.slice(0, BINARY_SAMPLE_LENGTH).includes('\0');
 }
 
-export const DEFAULT_MAX_FILE_SIZE_MB = 20;
-
-/**
- * Rules linear in the number of turns or annotations, kept above the size limit. The others scan
- * the whole text with regular expressions (lost-dash, repeated-word) or compare speakers across the
- * file (label-variant, and unlabeled-turn's who-said-it): on a 30 MB file each costs 0.1–2 s more.
- * A rule missing from this list is expensive by default, so a new rule never slows a huge file down.
- */
-export const CHEAP_RULES: ReadonlySet<RuleCode> = new Set<RuleCode>(['broken-turn', 'inaudible', 'empty-turn', 'flattened-turns', 'unclosed-annotation']);
 
 export type DocumentLimit = { kind: 'full' } | { kind: 'reduced'; sizeMB: number; maxMB: number } | { kind: 'binary' };
 

@@ -2,31 +2,15 @@
 // missing or broken. The server reads them from the client (section `verbatim`), the CLI from
 // `.verbatimrc.json`; both use the same keys, so one `resolveSettings` serves both.
 
-import { DEFAULT_MAX_FILE_SIZE_MB } from './limits';
+import { ANNOTATION_BRACKETS, DASH_STYLES, LABEL_CASES, type AnnotationBrackets, type DashStyle, type LabelCase, type RuleSetting } from './options';
+import { RULE_CODES, type RuleCode } from './rules/index';
 
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
-export type RuleSetting = Severity | 'off';
+export { ANNOTATION_BRACKETS, DASH_STYLES, LABEL_CASES, RULE_CODES };
+export type { AnnotationBrackets, DashStyle, LabelCase, RuleCode, RuleSetting };
+export type { Severity } from './options';
 
-export const RULE_CODES = [
-  'broken-turn',
-  'inaudible',
-  'empty-turn',
-  'unlabeled-turn',
-  'flattened-turns',
-  'label-variant',
-  'unclosed-annotation',
-  'lost-dash',
-  'repeated-word',
-] as const;
-export type RuleCode = (typeof RULE_CODES)[number];
-
-/** `--` ASCII, `—` em dash, `‑‑` two U+2011 non-breaking hyphens (IGF style). */
-export const DASH_STYLES = ['--', '\u2014', '\u2011\u2011'] as const;
-export type DashStyle = (typeof DASH_STYLES)[number];
-export const LABEL_CASES = ['upper', 'as-written'] as const;
-export type LabelCase = (typeof LABEL_CASES)[number];
-export const ANNOTATION_BRACKETS = ['()', '[]'] as const;
-export type AnnotationBrackets = (typeof ANNOTATION_BRACKETS)[number];
+/** Above this size (MB of text) a document gets the cheap checks only (limits.ts). */
+export const DEFAULT_MAX_FILE_SIZE_MB = 20;
 
 export interface Settings {
   /** Per-rule severity override; rules not listed keep their default. */

@@ -3,7 +3,7 @@
 import type { Positions, Range } from './lineIndex';
 import type { Annotation, Span, Transcript, Turn } from './model';
 import { UNIDENTIFIED } from './outline';
-import type { Severity } from './settings';
+import type { Severity } from './options';
 import { annotationsByTurn, bodyParts, countSpokenWords, firstStartingAtOrAfter, firstWords, turnIndexAt } from './speech';
 import { runSteps } from './steps';
 

@@ -7,7 +7,7 @@ import { labelStyleOf, type LabelStyle } from './labelStyle';
 import type { Annotation, Span, Transcript } from './model';
 import type { Positions } from './lineIndex';
 import { speakerGroups, statisticsReportSteps, transcriptStatsFrom, turnStatsSteps, type SpeakerGroup, type StatisticsReport, type TranscriptStats, type TurnStats } from './speakerStats';
-import type { Severity } from './settings';
+import type { Severity } from './options';
 import { runSteps } from './steps';
 
 export class TranscriptFacts {

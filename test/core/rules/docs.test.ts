@@ -1,8 +1,8 @@
 import { strict as assert } from 'assert';
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { RULES } from '../../../server/src/core/analysis';
-import { RULE_CODES } from '../../../server/src/core/settings';
+import { CHEAP_RULES, DEFAULT_SEVERITIES, RULE_CODES, RULES } from '../../../server/src/core/rules/index';
+import { renderRuleDocs } from '../../../scripts/ruleDocs';
 import { repoRoot } from '../../helpers/repo';
 
 describe('rule catalogue', () => {
@@ -27,5 +27,18 @@ describe('rule catalogue', () => {
   it('lets every rule be configured in the editor settings', () => {
     const rules = packageJson.contributes.configuration.properties['verbatim.rules'];
     assert.deepEqual(Object.keys(rules.properties).sort(), [...RULE_CODES].sort());
+  });
+
+  it('derives the codes, the cheap set and the default severities from the rules themselves', () => {
+    assert.deepEqual(RULE_CODES, RULES.map((rule) => rule.code));
+    assert.equal(new Set(RULE_CODES).size, RULE_CODES.length, 'one rule per code');
+    assert.deepEqual([...CHEAP_RULES], RULES.filter((rule) => rule.cheap).map((rule) => rule.code));
+    for (const rule of RULES) assert.equal(DEFAULT_SEVERITIES[rule.code], rule.defaultSeverity);
+  });
+
+  it('keeps the settings schema and the README tables as the rules say (npm run rules:docs rewrites them)', () => {
+    for (const { file, text } of renderRuleDocs(repoRoot)) {
+      assert.ok(readFileSync(path.join(repoRoot, file), 'utf8') === text, `${file} is stale: run npm run rules:docs`);
+    }
   });
 });

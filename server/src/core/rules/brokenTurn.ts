@@ -30,10 +30,14 @@ function isAloneOnLine(text: string, annotation: Annotation): boolean {
   return text.slice(lineStart, annotation.span.start).trim().length === 0;
 }
 
-export const brokenTurnRule: TurnRule = {
+export const brokenTurnRule: TurnRule<'broken-turn'> = {
   code: 'broken-turn',
   defaultSeverity: 'warning',
-  description: 'A turn whose spoken text stops mid-sentence before the next turn, an inaudible marker or the end of the file.',
+  description: 'A turn whose spoken text stops mid-sentence before the next turn, an inaudible marker or the end of the file; a trailing `--` or `...` is a deliberate trail-off, not a break.',
+  cheap: true,
+  settings: ['dashStyle', 'inaudiblePreferred', 'annotationBrackets'],
+  example: '`>> CHAIR: The floor is open and we` then `(Audio disconnect)`',
+  quickFixes: 'end with the configured dash; mark the rest `(inaudible)`',
   scope: 'turn',
   check({ transcript, turns, annotationsOf, settings }) {
     const { text } = transcript;

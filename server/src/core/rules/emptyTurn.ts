@@ -1,9 +1,13 @@
 import type { TurnRule } from './rule';
 
-export const emptyTurnRule: TurnRule = {
+export const emptyTurnRule: TurnRule<'empty-turn'> = {
   code: 'empty-turn',
   defaultSeverity: 'warning',
   description: 'A speaker-change marker with no label and no text before the next marker.',
+  cheap: true,
+  settings: [],
+  example: 'a lone `>>`',
+  quickFixes: 'remove the empty marker',
   scope: 'turn',
   check({ transcript, turns }) {
     const { text } = transcript;

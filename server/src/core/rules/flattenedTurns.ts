@@ -2,10 +2,14 @@ import type { Turn } from '../model';
 import { speakerName } from '../speech';
 import { ITEMS_PER_STEP, type FileRule, type RuleFinding } from './rule';
 
-export const flattenedTurnsRule: FileRule = {
+export const flattenedTurnsRule: FileRule<'flattened-turns'> = {
   code: 'flattened-turns',
   defaultSeverity: 'warning',
   description: 'A speaker marker standing mid-line: the line breaks of the transcript were lost.',
+  cheap: true,
+  settings: [],
+  example: '`... complete. >> CHAIR: Thank you.`',
+  quickFixes: '**put the turn (or all) on its own line**',
   scope: 'document',
   *check({ transcript }) {
     const { text } = transcript;

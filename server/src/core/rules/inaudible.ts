@@ -1,21 +1,24 @@
 import { normaliseTerm } from '../lexicon';
 import type { Annotation } from '../model';
-import type { Settings } from '../settings';
 import { speakerName } from '../speech';
-import { annotationsInScope, type Fix, type TurnRule } from './rule';
+import { annotationsInScope, type Fix, type TurnRule, type RuleSettings } from './rule';
 
 /** Terms that all mean "words could not be made out": renaming one to another loses nothing. */
 const SAME_MEANING: ReadonlySet<string> = new Set(['inaudible', 'unintelligible', 'indiscernible']);
 
 /** The configured spelling of an inaudible marker: `(inaudible)`, `[inaudible]`. */
-export function preferredInaudibleMarker(settings: Settings): string {
+export function preferredInaudibleMarker(settings: RuleSettings): string {
   return `${settings.annotationBrackets.charAt(0)}${settings.inaudiblePreferred}${settings.annotationBrackets.charAt(1)}`;
 }
 
-export const inaudibleRule: TurnRule = {
+export const inaudibleRule: TurnRule<'inaudible'> = {
   code: 'inaudible',
   defaultSeverity: 'information',
   description: 'An inaudible marker: content is missing and should be checked against the recording.',
+  cheap: true,
+  settings: ['inaudiblePreferred', 'annotationBrackets'],
+  example: '`[ Indiscernible ]`',
+  quickFixes: '**write as the preferred spelling** (synonyms only; `(Crosstalk)` on request)',
   scope: 'turn',
   check(context) {
     const { transcript, settings, inaudibleTerms } = context;
@@ -33,7 +36,7 @@ export const inaudibleRule: TurnRule = {
   },
 };
 
-function normaliseFix(annotation: Annotation, marker: string, preferred: string, settings: Settings, inaudibleTerms: ReadonlySet<string>): Fix | null {
+function normaliseFix(annotation: Annotation, marker: string, preferred: string, settings: RuleSettings, inaudibleTerms: ReadonlySet<string>): Fix | null {
   // Markers with more to say than the term (`(inaudible: audio problems)`) or left open keep their wording.
   const term = normaliseTerm(annotation.content);
   if (!annotation.closed || marker === preferred || !inaudibleTerms.has(term)) return null;

@@ -1,7 +1,6 @@
 import type { Label, Transcript } from '../model';
-import type { Settings } from '../settings';
 import { speakerKey } from '../speakers';
-import { ITEMS_PER_STEP, type FileRule, type Fix, type RuleFinding } from './rule';
+import { ITEMS_PER_STEP, type FileRule, type Fix, type RuleFinding, type RuleSettings } from './rule';
 
 /** Role titles that name the same office; `CHAIR DESAI` and `CHAIRMAN DESAI` are one person. */
 const ROLE_SYNONYMS: ReadonlyMap<string, string> = new Map([
@@ -36,10 +35,14 @@ interface Group {
   relation: Relation;
 }
 
-export const labelVariantRule: FileRule = {
+export const labelVariantRule: FileRule<'label-variant'> = {
   code: 'label-variant',
   defaultSeverity: 'warning',
   description: 'A label that differs only in case, spacing, punctuation or a small typo from a more frequent label.',
+  cheap: false,
+  settings: ['labelCase'],
+  example: '`HUNANE BOUJEMI` next to `HANANE BOUJEMI`',
+  quickFixes: '**change this label** / **all variants** (case, spacing, punctuation); typos and role titles on request',
   scope: 'labels',
   *check({ transcript, settings }) {
     const { groups, groupOfTurn } = yield* groupLabels(transcript);
@@ -162,7 +165,7 @@ function rootOf(group: Group): Group {
 }
 
 /** The most frequent spelling; with upper-case labels, the most frequent one already in capitals, if any. */
-function preferredSpelling(root: Group, settings: Settings): string {
+function preferredSpelling(root: Group, settings: RuleSettings): string {
   const byUse = [...root.spellings].sort((a, b) => b.labels.length - a.labels.length || a.firstTurn - b.firstTurn);
   if (settings.labelCase === 'as-written') return byUse[0].raw;
   return (byUse.find((spelling) => spelling.raw === spelling.raw.toUpperCase()) ?? byUse[0]).raw.toUpperCase();

@@ -42,10 +42,14 @@ function characterBefore(text: string, index: number): string {
 const WORD_BEFORE = /[\p{L}\p{M}\p{N}'\u2019]+$/u;
 const WORD_AFTER = /^[\p{L}\p{M}\p{N}'\u2019]+/u;
 
-export const lostDashRule: TurnRule = {
+export const lostDashRule: TurnRule<'lost-dash'> = {
   code: 'lost-dash',
   defaultSeverity: 'hint',
   description: 'Two to four spaces between words inside a sentence: probably a lost dash.',
+  cheap: false,
+  settings: ['dashStyle'],
+  example: '`I want that    shad`',
+  quickFixes: 'insert the configured dash; single space',
   scope: 'turn',
   check({ transcript, turns, annotationsOf, settings }) {
     const { text } = transcript;

@@ -97,10 +97,14 @@ function sameWord(first: string, second: string): boolean {
   return first.length === second.length && (first === second || first.toLowerCase() === second.toLowerCase());
 }
 
-export const repeatedWordRule: TurnRule = {
+export const repeatedWordRule: TurnRule<'repeated-word'> = {
   code: 'repeated-word',
   defaultSeverity: 'warning',
   description: 'The same word twice in a row (`the the`), except grammatical doubles such as `that that` or `had had`.',
+  cheap: false,
+  settings: ['dashStyle'],
+  example: '`head of team team`',
+  quickFixes: 'drop the repeated word; keep both as a false start `team -- team`',
   scope: 'turn',
   check({ transcript, turns, annotationsOf, settings }) {
     const { text } = transcript;

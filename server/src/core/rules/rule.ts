@@ -1,5 +1,5 @@
 import type { Annotation, Span, Transcript, Turn } from '../model';
-import type { RuleCode, Settings, Severity } from '../settings';
+import type { AnnotationBrackets, DashStyle, LabelCase, Severity } from '../options';
 import type { SpeakerSummary } from '../whoSaidIt';
 
 export interface TextEdit {
@@ -27,8 +27,18 @@ export interface RuleFinding {
 }
 
 export interface Finding extends RuleFinding {
-  code: RuleCode;
+  /** A `RuleCode` (rules/index.ts); typed as a string here, which the registry's rule files import. */
+  code: string;
   severity: Severity;
+}
+
+/** The settings rules read (the full `Settings` has these and more). */
+export interface RuleSettings {
+  /** The spelling inaudible markers are normalised to, without brackets. */
+  inaudiblePreferred: string;
+  annotationBrackets: AnnotationBrackets;
+  dashStyle: DashStyle;
+  labelCase: LabelCase;
 }
 
 /** Everything a rule may read, computed once per analysis. */
@@ -38,7 +48,7 @@ export interface RuleContext {
   turns: readonly Turn[];
   /** Whether a turn-scoped rule also checks the header (its annotations). */
   includeHeader: boolean;
-  settings: Settings;
+  settings: RuleSettings;
   /** The annotations standing in a turn. */
   annotationsOf(turn: Turn): Annotation[];
   /** The file's speakers and label style, computed on first use. */
@@ -57,18 +67,34 @@ export function annotationsInScope(context: RuleContext): Annotation[] {
   return inScope;
 }
 
-interface RuleDescription {
-  code: RuleCode;
+/**
+ * Everything about a rule besides its check, in one place: the registry (rules/index.ts) derives the
+ * rule codes, the cheap set and the default severities from it, and `npm run rules:docs` writes the
+ * settings schema in package.json and the README's tables from it.
+ */
+interface RuleDescription<C extends string> {
+  code: C;
   defaultSeverity: Severity;
   /** One line for docs and settings descriptions. */
   description: string;
+  /**
+   * Linear in the turns or annotations, so it runs above the size limit too (limits.ts); a rule
+   * that scans the whole text or compares speakers across the file is not.
+   */
+  cheap: boolean;
+  /** The settings its messages and fixes follow. */
+  settings: readonly (keyof RuleSettings)[];
+  /** A short example of what it flags, for the README's table (Markdown). */
+  example: string;
+  /** Its quick fixes, fix-all ones in bold, for the README's table (Markdown). */
+  quickFixes: string;
 }
 
 /**
  * Each finding lies in one turn (or the header) and depends only on that turn, its neighbours and
  * the file's speakers, so the rule checks `context.turns` only and an edit re-checks the turns near it.
  */
-export interface TurnRule extends RuleDescription {
+export interface TurnRule<C extends string = string> extends RuleDescription<C> {
   scope: 'turn';
   /** Re-checked on every turn when labels change, because it reads `speakerSummary`. */
   readsSpeakers?: boolean;
@@ -80,12 +106,12 @@ export interface TurnRule extends RuleDescription {
  * label as it was. `document`: checked in full after every edit. Either reads the whole file, so it
  * works in bounded steps (a `yield` between them) that a server runs between requests.
  */
-export interface FileRule extends RuleDescription {
+export interface FileRule<C extends string = string> extends RuleDescription<C> {
   scope: 'labels' | 'document';
   check(context: RuleContext): Generator<void, RuleFinding[]>;
 }
 
-export type Rule = TurnRule | FileRule;
+export type Rule<C extends string = string> = TurnRule<C> | FileRule<C>;
 
 /** How many items (turns, labels, findings) one step of a file rule handles: a few milliseconds of work. */
 export const ITEMS_PER_STEP = 2000;

@@ -6,10 +6,14 @@ import { annotationsInScope, type Fix, type TurnRule, type RuleFinding } from '.
 const CLOSING: Record<Annotation['bracket'], string> = { '(': ')', '[': ']' };
 const SOUND_TERM_SET: ReadonlySet<string> = new Set(SOUND_TERMS.map(normaliseTerm));
 
-export const unclosedAnnotationRule: TurnRule = {
+export const unclosedAnnotationRule: TurnRule<'unclosed-annotation'> = {
   code: 'unclosed-annotation',
   defaultSeverity: 'error',
   description: 'An annotation opened with `(` or `[` at the start of a line that never closes on that line.',
+  cheap: true,
+  settings: [],
+  example: '`(Applause`',
+  quickFixes: '**close it** (known terms); close after the leading term',
   scope: 'turn',
   check(context) {
     const { transcript, inaudibleTerms } = context;

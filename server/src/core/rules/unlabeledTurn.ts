@@ -10,10 +10,14 @@ const EVIDENCE_WORDING: Record<LabelSuggestion['evidence'], string> = {
   thanks: 'the next speaker thanks',
 };
 
-export const unlabeledTurnRule: TurnRule = {
+export const unlabeledTurnRule: TurnRule<'unlabeled-turn'> = {
   code: 'unlabeled-turn',
   defaultSeverity: 'hint',
   description: 'A turn with no speaker label: the speaker changed but was not identified. When the text names the speaker, the message says who it probably is.',
+  cheap: false,
+  settings: [],
+  example: '`>> Thank you. My name is Anna Lee.`',
+  quickFixes: 'label as the suggested speaker',
   scope: 'turn',
   readsSpeakers: true,
   check({ transcript, turns, speakerSummary }) {
