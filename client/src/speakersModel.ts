@@ -1,6 +1,10 @@
 // What the Speakers view and the status bar show, computed from the server's `verbatim/statistics`
 // result. Pure functions without `vscode`, so they are unit-tested outside the editor.
+import { percent as percentOf, plural as count } from '../../server/src/core/wording';
 import type { Range, StatisticsResult, TurnReport } from '../../server/src/protocol';
+
+/** Shares as the narrow view shows them: `<1%` for a small one. */
+const percent = (share: number) => percentOf(share, '<1%');
 
 export const SPEAKERS_VIEW_ID = 'verbatim.speakers';
 export const REVEAL_TURN_COMMAND = 'verbatim.revealTurn';
@@ -79,12 +83,4 @@ export function statusBarTooltip(result: StatisticsResult): string {
     `Inaudible markers: ${totals.inaudible} (${totals.inaudiblePer1000Words} per 1,000 words)`,
     'Click to show the Speakers view',
   ].join('\n');
-}
-
-function count(n: number, noun: string): string {
-  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
-}
-
-function percent(share: number): string {
-  return share > 0 && share < 0.01 ? '<1%' : `${Math.round(share * 100)}%`;
 }

@@ -203,6 +203,7 @@ export function generateTranscript({ seed, bytes, sessionBytes }: GenerateOption
       for (let p = 0; p < paragraphCount; p++) paragraphs.push(writer.paragraph(random.chance(0.2) ? random.int(5, 12) : random.int(1, 4)));
       if (random.chance(0.08)) paragraphs.push(writer.cutOff(paragraphs.pop()!));
       else if (random.chance(0.05)) paragraphs[paragraphs.length - 1] += `${style.sentenceSpace}${writer.sentence().replace(/[.?]$/, '')} ${random.pick(INLINE_INAUDIBLE)}`;
+      // eslint-disable-next-line no-dupe-else-if -- each chance() draws anew: not the same condition
       else if (random.chance(0.08)) paragraphs.push(writer.fill(random.pick(HANDOVERS)));
       const body = paragraphs.map((paragraph, i) => wrap((i === 0 ? opening : style.indent) + paragraph, style.wrapColumns) + trailing()).join('\n\n');
       // A few turns lose the line break before them, as in text pasted from a web page.

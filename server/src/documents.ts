@@ -7,6 +7,7 @@ import type { Span, Transcript } from './core/model';
 import { RULE_CODES, type Settings } from './core/settings';
 import { noSteps } from './core/steps';
 import { TranscriptFacts } from './core/transcriptFacts';
+import { fileNameOf } from './core/wording';
 
 /** One document's analysis at one version, with the converter for its positions. */
 export interface DocumentAnalysis extends Analysis {
@@ -317,11 +318,3 @@ function emptyTranscript(text: string): Transcript {
   return { text, dialect: 'none', header: null, turns: [], annotations: [], timestamps: [], sections: [] };
 }
 
-function fileNameOf(uri: string): string {
-  const last = uri.slice(uri.lastIndexOf('/') + 1) || uri;
-  try {
-    return decodeURIComponent(last);
-  } catch {
-    return last; // a malformed %-escape: show it as sent
-  }
-}

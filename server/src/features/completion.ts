@@ -1,5 +1,6 @@
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver/node';
 import { labelCompletions } from '../core/completion';
+import { plural } from '../core/wording';
 import type { DocumentAnalysis } from '../documents';
 
 /** Speaker labels where a turn starts; `roster` is the configured names (settings and `.verbatimrc.json`). */
@@ -9,7 +10,7 @@ export function completion(analysis: DocumentAnalysis, position: Position, roste
   return completions.map((item) => ({
     label: item.label,
     kind: item.source === 'file' ? CompletionItemKind.Constant : CompletionItemKind.Reference,
-    detail: item.source === 'file' ? `${item.turns} turn${item.turns === 1 ? '' : 's'} in this file` : 'from the speaker roster',
+    detail: item.source === 'file' ? `${plural(item.turns, 'turn')} in this file` : 'from the speaker roster',
     sortText: String(item.rank).padStart(4, '0'),
     filterText: item.filterText,
     textEdit: { range: analysis.lines.rangeOf(item.replace), newText: item.newText },

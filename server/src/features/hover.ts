@@ -2,7 +2,7 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver/nod
 import type { Annotation } from '../core/model';
 import { inaudibleAt, turnWithLabelAt } from '../core/speakerStats';
 import { inSlicesOnce, type DocumentAnalysis } from '../documents';
-import { percent, plural } from './wording';
+import { percent, plural } from '../core/wording';
 
 /**
  * On a label: the speaker's turns, words, share, longest turn and inaudible markers (the version's

@@ -1,4 +1,5 @@
 import { SymbolKind, type SymbolInformation } from 'vscode-languageserver/node';
+import { fileNameOf, plural } from '../core/wording';
 import type { DocumentAnalysis } from '../documents';
 
 /** Speakers of every open transcript whose name contains the query's letters in order, at their first label. */
@@ -6,14 +7,14 @@ export function workspaceSymbols(analyses: readonly DocumentAnalysis[], query: s
   const wanted = query.toUpperCase().replace(/\s+/g, '');
   const symbols: SymbolInformation[] = [];
   for (const analysis of analyses) {
-    const file = decodeURIComponent(analysis.uri.slice(analysis.uri.lastIndexOf('/') + 1));
+    const file = fileNameOf(analysis.uri);
     for (const group of analysis.facts.speakerGroups()) {
       if (!matchesInOrder(group.key, wanted)) continue;
       const first = analysis.transcript.turns[group.turns[0]].label!;
       symbols.push({
         name: group.labels[0],
         kind: SymbolKind.Object,
-        containerName: `${file}, ${group.turns.length} turn${group.turns.length === 1 ? '' : 's'}`,
+        containerName: `${file}, ${plural(group.turns.length, 'turn')}`,
         location: { uri: analysis.uri, range: analysis.lines.rangeOf(first.span) },
       });
     }
