@@ -77,7 +77,7 @@ const TURNS_PER_STEP = 200;
  */
 export function* analysisSteps(text: string, settings: Settings = DEFAULT_SETTINGS): Generator<void, AnalysisState> {
   const parse = yield* parseSteps(text, { inaudibleTerms: inaudibleTermsOf(settings) });
-  return yield* analyseSteps(parse, settings);
+  return yield* checkParseSteps(parse, settings);
 }
 
 /**
@@ -96,7 +96,7 @@ export function updateAnalysis(state: AnalysisState, change: TextChange, newText
 export function* updateAnalysisSteps(state: AnalysisState, change: TextChange, newText: string): Generator<void, AnalysisState> {
   const oldTranscript = state.transcript;
   const updated = updateParseInPlace(state.parse, change, newText);
-  if (updated === null) return yield* analyseSteps(yield* parseSteps(newText, { inaudibleTerms: state.parse.inaudibleTerms }), state.settings);
+  if (updated === null) return yield* checkParseSteps(yield* parseSteps(newText, { inaudibleTerms: state.parse.inaudibleTerms }), state.settings);
   const { state: parse, reparsed } = updated;
 
   const { transcript } = parse;
@@ -147,7 +147,8 @@ function* recheckAfterLabelChange(context: BaseContext, speakers: LazySpeakerSum
   }
 }
 
-function* analyseSteps(parse: ParseState, settings: Settings): Generator<void, AnalysisState> {
+/** Every enabled rule on a parsed transcript, in steps: the second half of `analysisSteps`, and a fresh start after an edit that re-parses. */
+function* checkParseSteps(parse: ParseState, settings: Settings): Generator<void, AnalysisState> {
   const { turns } = parse.transcript;
   const speakers = new LazySpeakerSummary(parse.transcript);
   const context = ruleContext(parse, settings, speakers);
