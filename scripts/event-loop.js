@@ -139,9 +139,9 @@ function everyRequest(uri, lines, labelLine) {
 async function measureInProcess(text) {
   const { AnalysedDocuments } = require(path.join(root, 'out', 'server', 'src', 'documents.js'));
   const { diagnostics } = require(path.join(root, 'out', 'server', 'src', 'features', 'diagnostics.js'));
-  const { warmUpSteps } = require(path.join(root, 'out', 'server', 'src', 'core', 'analysis.js'));
+  const { warmUpSteps } = require(path.join(root, 'out', 'server', 'src', 'core', 'check', 'analysis.js'));
   const { runSteps } = require(path.join(root, 'out', 'server', 'src', 'core', 'steps.js'));
-  const { DEFAULT_SETTINGS } = require(path.join(root, 'out', 'server', 'src', 'core', 'settings.js'));
+  const { DEFAULT_SETTINGS } = require(path.join(root, 'out', 'server', 'src', 'core', 'config', 'settings.js'));
   runSteps(warmUpSteps()); // as the server does when idle
   const handlers = {};
   const connection = { onDidOpenTextDocument: (h) => (handlers.open = h), onDidChangeTextDocument: () => undefined, onDidCloseTextDocument: () => undefined };

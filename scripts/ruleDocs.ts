@@ -1,4 +1,4 @@
-// Writes what other files say about the rules from the rule registry (server/src/core/rules), so
+// Writes what other files say about the rules from the rule registry (server/src/core/check/rules), so
 // that adding a rule touches its own file, its docs/rules.md section and its tests only:
 // - package.json: the `verbatim.rules` settings schema, and the cheap rules named in `maxFileSizeMB`;
 // - README.md: the two rule tables (between `<!-- rules:NAME -->` and `<!-- /rules:NAME -->`), and the
@@ -6,7 +6,7 @@
 // `npm run rules:docs` rewrites them; test/core/rules/docs.test.ts fails while they are stale.
 import { readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
-import { RULES } from '../server/src/core/rules/index';
+import { RULES } from '../server/src/core/check/rules/index';
 
 const SEVERITY_CHOICES = '["error", "warning", "information", "hint", "off"]';
 const code = (text: string) => `\`${text}\``;

@@ -4,16 +4,16 @@ import { chmodSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSyn
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { isMainThread, parentPort, workerData } from 'worker_threads';
-import { analyzeText, RULES } from './core/analysis';
-import { loadConfig } from './core/config';
+import { analyzeText, RULES } from './core/check/analysis';
+import { loadConfig } from './core/config/config';
 import { decodeTranscriptFile } from './core/fileText';
-import { fixAll } from './core/fixes';
+import { fixAll } from './core/check/fixes';
 import { LineIndex, type Range } from './core/lineIndex';
-import { outlineOf, turnName, type OutlineEntry } from './core/outline';
+import { outlineOf, turnName, type OutlineEntry } from './core/services/outline';
 import { bundledRulesDocument } from './rulesDocument';
-import { statisticsReport, type SpeakerReport } from './core/speakerStats';
+import { statisticsReport, type SpeakerReport } from './core/speakers/speakerStats';
 import { suggestLabels } from './core/whoSaidIt';
-import type { Settings, Severity } from './core/settings';
+import type { Settings, Severity } from './core/config/settings';
 import { mapInWorkers, workerCount } from './workerPool';
 
 const USAGE = `Usage:

@@ -1,12 +1,12 @@
 import { LSPErrorCodes, ResponseError, type Connection, type DidChangeTextDocumentParams } from 'vscode-languageserver/node';
-import { analysisSteps, analyzeText, updateAnalysis, updateAnalysisSteps, type Analysis, type AnalysisState } from './core/analysis';
+import { analysisSteps, analyzeText, updateAnalysis, updateAnalysisSteps, type Analysis, type AnalysisState } from './core/check/analysis';
 import { parsedAfreshOnEveryEdit, type TextChange } from './core/incremental';
-import { documentLimit, limitMessage, ruleRunsUnder, type DocumentLimit } from './core/limits';
+import { documentLimit, limitMessage, ruleRunsUnder, type DocumentLimit } from './core/config/limits';
 import { LineIndex, type Positions, type Range } from './core/lineIndex';
 import type { Span, Transcript } from './core/model';
-import { RULE_CODES, type Settings } from './core/settings';
+import { RULE_CODES, type Settings } from './core/config/settings';
 import { noSteps } from './core/steps';
-import { TranscriptFacts } from './core/transcriptFacts';
+import { TranscriptFacts } from './core/speakers/transcriptFacts';
 import { fileNameOf } from './core/wording';
 
 /** One document's analysis at one version, with the converter for its positions. */

@@ -12,10 +12,10 @@ import {
   TextDocumentSyncKind,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { warmUpSteps } from './core/analysis';
-import { CONFIG_FILE_NAME } from './core/config';
+import { warmUpSteps } from './core/check/analysis';
+import { CONFIG_FILE_NAME } from './core/config/config';
 import { looksLikeTranscript } from './core/detect';
-import { DEFAULT_SETTINGS, resolveSettings, type Settings } from './core/settings';
+import { DEFAULT_SETTINGS, resolveSettings, type Settings } from './core/config/settings';
 import { AnalysedDocuments, type DocumentAnalysis } from './documents';
 import { CODE_ACTION_KINDS, codeActions } from './features/codeActions';
 import { diagnostics } from './features/diagnostics';

@@ -2,7 +2,7 @@
 // for other editors). Plain LSP requests need no entry here.
 import { RequestType } from 'vscode-languageserver-protocol';
 import type { Range } from './core/lineIndex';
-import type { StatisticsReport, TurnReport } from './core/speakerStats';
+import type { StatisticsReport, TurnReport } from './core/speakers/speakerStats';
 
 export interface StatisticsParams {
   textDocument: { uri: string };

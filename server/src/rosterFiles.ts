@@ -3,7 +3,7 @@
 // that a completion request never waits for the disk.
 import * as path from 'path';
 import { fileURLToPath } from 'url';
-import { CONFIG_FILE_NAME, loadConfig } from './core/config';
+import { CONFIG_FILE_NAME, loadConfig } from './core/config/config';
 
 /** Reads a file's text, or undefined when there is none (or it cannot be read). */
 export type ReadFileAsync = (file: string) => Promise<string | undefined>;

@@ -2,7 +2,7 @@
 // (also inside the extension), so diagnostics and SARIF logs link a code's section offline.
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { RULES_DOCUMENT_PATH } from './core/rules/rule';
+import { RULES_DOCUMENT_PATH } from './core/check/rules/rule';
 
 /** The rules document beside the bundle running from `bundleDirectory` (dist/). */
 export function bundledRulesDocument(bundleDirectory: string = __dirname): string {

@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { analyzeText } from '../../server/src/core/analysis';
+import { analyzeText } from '../../server/src/core/check/analysis';
 import { LineIndex } from '../../server/src/core/lineIndex';
 import { corpusDir, corpusFiles, readCorpus } from '../helpers/corpus';
 import { verbatim } from '../helpers/cli';

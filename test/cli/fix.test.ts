@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, chmodSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { analyzeText } from '../../server/src/core/analysis';
+import { analyzeText } from '../../server/src/core/check/analysis';
 import { spokenWords } from '../../server/src/core/speech';
 import { corpusFiles, readCorpus } from '../helpers/corpus';
 import { verbatim } from '../helpers/cli';

@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { CONFIG_FILE_NAME, loadConfig } from '../../server/src/core/config';
+import { CONFIG_FILE_NAME, loadConfig } from '../../server/src/core/config/config';
 import { verbatim } from '../helpers/cli';
 
 

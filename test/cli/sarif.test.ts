@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { RULES } from '../../server/src/core/analysis';
+import { RULES } from '../../server/src/core/check/analysis';
 import { verbatim } from '../helpers/cli';
 
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import * as path from 'path';
-import { analyzeText } from '../../server/src/core/analysis';
-import { applyEdits, checkedFixes, differenceEdit, fixAll, safeFixesToApply } from '../../server/src/core/fixes';
+import { analyzeText } from '../../server/src/core/check/analysis';
+import { applyEdits, checkedFixes, differenceEdit, fixAll, safeFixesToApply } from '../../server/src/core/check/fixes';
 import { spokenWords } from '../../server/src/core/speech';
 import { corpusFiles, readCorpus } from '../helpers/corpus';
 

@@ -1,9 +1,9 @@
 import { strict as assert } from 'assert';
 import * as path from 'path';
-import { parseWithSettings } from '../../server/src/core/analysis';
-import { applyEdits } from '../../server/src/core/fixes';
-import { formatEdits } from '../../server/src/core/format';
-import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/settings';
+import { parseWithSettings } from '../../server/src/core/check/analysis';
+import { applyEdits } from '../../server/src/core/check/fixes';
+import { formatEdits } from '../../server/src/core/check/format';
+import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/config/settings';
 import { spokenWords } from '../../server/src/core/speech';
 import { corpusFiles, readCorpus } from '../helpers/corpus';
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import { execFileSync } from 'child_process';
 import * as fc from 'fast-check';
-import { analyzeText, updateAnalysis, type AnalysisState } from '../../server/src/core/analysis';
+import { analyzeText, updateAnalysis, type AnalysisState } from '../../server/src/core/check/analysis';
 import { updateParse, type TextChange } from '../../server/src/core/incremental';
 import { parseWithState, type ParseState } from '../../server/src/core/parse';
 import { corpusFiles, readCorpus } from '../helpers/corpus';

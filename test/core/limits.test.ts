@@ -1,9 +1,9 @@
 import { strict as assert } from 'assert';
 import { decodeTranscriptFile } from '../../server/src/core/fileText';
-import { BINARY_SAMPLE_LENGTH, CHEAP_RULES, documentLimit, limitMessage, ruleRunsUnder } from '../../server/src/core/limits';
-import { analyzeText } from '../../server/src/core/analysis';
-import { outlineOf } from '../../server/src/core/outline';
-import { DEFAULT_SETTINGS, RULE_CODES, resolveSettings } from '../../server/src/core/settings';
+import { BINARY_SAMPLE_LENGTH, CHEAP_RULES, documentLimit, limitMessage, ruleRunsUnder } from '../../server/src/core/config/limits';
+import { analyzeText } from '../../server/src/core/check/analysis';
+import { outlineOf } from '../../server/src/core/services/outline';
+import { DEFAULT_SETTINGS, RULE_CODES, resolveSettings } from '../../server/src/core/config/settings';
 
 const MB = 1024 * 1024;
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { outlineOf, type OutlineEntry } from '../../server/src/core/outline';
+import { outlineOf, type OutlineEntry } from '../../server/src/core/services/outline';
 import { parseTranscript } from '../../server/src/core/parse';
 
 const names = (entries: OutlineEntry[]): unknown[] => entries.map((entry) => (entry.children.length > 0 ? [entry.name, names(entry.children)] : entry.name));

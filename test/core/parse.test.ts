@@ -4,7 +4,7 @@ import { strict as assert } from 'assert';
 import { inaudibleTermSet } from '../../server/src/core/lexicon';
 import type { Span, Transcript, Turn } from '../../server/src/core/model';
 import { parseTranscript } from '../../server/src/core/parse';
-import { speakerKey } from '../../server/src/core/speakers';
+import { speakerKey } from '../../server/src/core/speakers/speakers';
 
 const at = (text: string, span: Span | null | undefined): string | null => (span ? text.slice(span.start, span.end) : null);
 

@@ -6,7 +6,7 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import ts from 'typescript';
-import { analyzeText } from '../../server/src/core/analysis';
+import { analyzeText } from '../../server/src/core/check/analysis';
 import { lastWords } from '../../server/src/core/speech';
 import { repoRoot } from '../helpers/repo';
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
-import { parseWithSettings } from '../../server/src/core/analysis';
-import { inaudibleAt, speakerAt, speakerGroups, transcriptStats } from '../../server/src/core/speakerStats';
-import { labelStyleOf } from '../../server/src/core/labelStyle';
+import { parseWithSettings } from '../../server/src/core/check/analysis';
+import { inaudibleAt, speakerAt, speakerGroups, transcriptStats } from '../../server/src/core/speakers/speakerStats';
+import { labelStyleOf } from '../../server/src/core/speakers/labelStyle';
 import { spokenWords } from '../../server/src/core/speech';
 import { corpusFiles, readCorpus } from '../helpers/corpus';
 

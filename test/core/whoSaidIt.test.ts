@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import * as path from 'path';
 import { parseTranscript } from '../../server/src/core/parse';
 import { suggestLabels } from '../../server/src/core/whoSaidIt';
-import { analyzeText } from '../../server/src/core/analysis';
+import { analyzeText } from '../../server/src/core/check/analysis';
 import { corpusFiles, readCorpus } from '../helpers/corpus';
 
 /**

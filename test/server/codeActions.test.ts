@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import { existsSync } from 'fs';
 import { fileURLToPath } from 'url';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
-import { applyEdits } from '../../server/src/core/fixes';
+import { applyEdits } from '../../server/src/core/check/fixes';
 import { LineIndex } from '../../server/src/core/lineIndex';
 import { startServer, type ServerSession } from '../helpers/lspClient';
 

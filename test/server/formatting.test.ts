@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import * as path from 'path';
 import type { TextEdit } from 'vscode-languageserver-protocol';
-import { parseWithSettings } from '../../server/src/core/analysis';
+import { parseWithSettings } from '../../server/src/core/check/analysis';
 import { spokenWords } from '../../server/src/core/speech';
 import { corpusFiles, readCorpus } from '../helpers/corpus';
 import { applyLspEdits } from '../helpers/edits';

@@ -1,8 +1,8 @@
 import { strict as assert } from 'assert';
 import { CancellationTokenSource, LSPErrorCodes, type Diagnostic, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver-protocol';
-import { analyzeText } from '../../server/src/core/analysis';
+import { analyzeText } from '../../server/src/core/check/analysis';
 import { LineIndex } from '../../server/src/core/lineIndex';
-import { turnName } from '../../server/src/core/outline';
+import { turnName } from '../../server/src/core/services/outline';
 import { corpusFiles, readCorpus } from '../helpers/corpus';
 import { startServer, type ServerSession } from '../helpers/lspClient';
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import * as path from 'path';
 import type { AnnotatedTextEdit, PrepareRenameResult, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { parseWithSettings } from '../../server/src/core/analysis';
+import { parseWithSettings } from '../../server/src/core/check/analysis';
 import { spokenWords } from '../../server/src/core/speech';
 import { LineIndex } from '../../server/src/core/lineIndex';
 import { corpusFiles, readCorpus } from '../helpers/corpus';

@@ -3,7 +3,7 @@
 import { strict as assert } from 'assert';
 import { once } from 'events';
 import { CancellationTokenSource, DiagnosticSeverity, MessageType, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver-protocol';
-import { CHEAP_RULES } from '../../server/src/core/limits';
+import { CHEAP_RULES } from '../../server/src/core/config/limits';
 import { OFF_THREAD_BYTES } from '../../server/src/transport';
 import { startStdioServer as startServer, type StdioServerSession as ServerSession } from '../helpers/lspClient';
 

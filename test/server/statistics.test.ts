@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import * as path from 'path';
 import { openProblems, speakerNodes, statusBarText, statusBarTooltip, type StatisticsResult } from '../../client/src/speakersModel';
 import { spokenWords } from '../../server/src/core/speech';
-import { parseWithSettings } from '../../server/src/core/analysis';
+import { parseWithSettings } from '../../server/src/core/check/analysis';
 import { corpusFiles, readCorpus } from '../helpers/corpus';
 import { startServer, type ServerSession } from '../helpers/lspClient';
 

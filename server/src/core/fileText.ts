@@ -1,4 +1,4 @@
-import { BINARY_REASON, BINARY_SAMPLE_LENGTH, looksBinary } from './limits';
+import { BINARY_REASON, BINARY_SAMPLE_LENGTH, looksBinary } from './config/limits';
 
 /** How a file's bytes become text for analysis, or why they cannot. */
 export type DecodedFile = { ok: true; text: string } | { ok: false; reason: string };

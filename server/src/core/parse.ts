@@ -12,7 +12,7 @@ import type { Annotation, AnnotationKind, Dialect, Header, Label, MarkerKind, Se
 import { detached } from './detached';
 import { turnIndexAt } from './speech';
 import { runSteps } from './steps';
-import { isAllCaps, isLabelLike, MAX_LABEL_LENGTH, speakerKey } from './speakers';
+import { isAllCaps, isLabelLike, MAX_LABEL_LENGTH, speakerKey } from './speakers/speakers';
 
 export interface ParseOptions {
   /** Normalised inaudible terms (see `inaudibleTermSet`); defaults to the built-in lexicon. */

@@ -3,11 +3,11 @@
 // over by name ("Thomas, would you like to ...?"), or the next turn thanks the speaker by name
 // ("Thank you, Thomas."). Precision matters more than recall: any doubt (a name that could be a
 // word, two matching labels, evidence that disagrees) gives no suggestion.
-import { inFileCase, LabelStyleTally, type LabelStyle } from './labelStyle';
+import { inFileCase, LabelStyleTally, type LabelStyle } from './speakers/labelStyle';
 import type { Span, Transcript, Turn } from './model';
 import { runSteps } from './steps';
-import { SpeakerGroupsBuilder, type SpeakerGroup } from './speakerStats';
-import { speakerKey } from './speakers';
+import { SpeakerGroupsBuilder, type SpeakerGroup } from './speakers/speakerStats';
+import { speakerKey } from './speakers/speakers';
 
 export type Evidence = 'self-introduction' | 'handover' | 'thanks';
 

@@ -2,9 +2,9 @@
 // Fixes are recomputed from the cached analysis by matching each diagnostic's code and range,
 // so diagnostics carry no data and a stale diagnostic simply finds no fix.
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver/node';
-import { checkedFixes, differenceEdit, fixAll } from '../core/fixes';
-import type { TextEdit } from '../core/rules/rule';
-import type { Settings } from '../core/settings';
+import { checkedFixes, differenceEdit, fixAll } from '../core/check/fixes';
+import type { TextEdit } from '../core/check/rules/rule';
+import type { Settings } from '../core/config/settings';
 import { LARGE_DOCUMENT_LENGTH, type DocumentAnalysis } from '../documents';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 

@@ -1,5 +1,5 @@
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver/node';
-import { labelCompletions } from '../core/completion';
+import { labelCompletions } from '../core/services/completion';
 import { plural } from '../core/wording';
 import type { DocumentAnalysis } from '../documents';
 

@@ -1,6 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
-import type { Finding } from '../core/rules/rule';
-import type { Severity } from '../core/settings';
+import type { Finding } from '../core/check/rules/rule';
+import type { Severity } from '../core/config/settings';
 import type { DocumentAnalysis } from '../documents';
 import { ruleDocumentation } from '../rulesDocument';
 

@@ -1,5 +1,5 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver/node';
-import { outlineOf, type OutlineEntry, type OutlineKind } from '../core/outline';
+import { outlineOf, type OutlineEntry, type OutlineKind } from '../core/services/outline';
 import type { DocumentAnalysis } from '../documents';
 
 const SYMBOL_KINDS: Record<OutlineKind, SymbolKind> = {

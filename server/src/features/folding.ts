@@ -1,5 +1,5 @@
 import type { FoldingRange } from 'vscode-languageserver/node';
-import { foldingSpans } from '../core/outline';
+import { foldingSpans } from '../core/services/outline';
 import type { DocumentAnalysis } from '../documents';
 
 /** The header and each multi-line turn, at most `maxItems` of them (from the top). */

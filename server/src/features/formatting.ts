@@ -1,6 +1,6 @@
 import type { Range, TextEdit } from 'vscode-languageserver/node';
-import { formatEditsSteps } from '../core/format';
-import type { Settings } from '../core/settings';
+import { formatEditsSteps } from '../core/check/format';
+import type { Settings } from '../core/config/settings';
 import { inSlicesOnce, type DocumentAnalysis } from '../documents';
 
 /**

@@ -1,5 +1,5 @@
 import { DocumentHighlightKind, type DocumentHighlight, type Position } from 'vscode-languageserver/node';
-import { speakerAt } from '../core/speakerStats';
+import { speakerAt } from '../core/speakers/speakerStats';
 import type { DocumentAnalysis } from '../documents';
 
 /** The labels of every turn of the speaker under the cursor. */

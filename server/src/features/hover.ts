@@ -1,6 +1,6 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver/node';
 import type { Annotation } from '../core/model';
-import { inaudibleAt, turnWithLabelAt } from '../core/speakerStats';
+import { inaudibleAt, turnWithLabelAt } from '../core/speakers/speakerStats';
 import { inSlicesOnce, type DocumentAnalysis } from '../documents';
 import { percent, plural } from '../core/wording';
 

@@ -1,5 +1,5 @@
 import type { Location, Position } from 'vscode-languageserver/node';
-import { speakerAt } from '../core/speakerStats';
+import { speakerAt } from '../core/speakers/speakerStats';
 import type { DocumentAnalysis } from '../documents';
 
 /** Every turn of the speaker whose label is under the cursor, located at its label. */

@@ -1,5 +1,5 @@
 import { ResponseError, ErrorCodes, type Position, type PrepareRenameResult, type TextEdit, type WorkspaceEdit, AnnotatedTextEdit } from 'vscode-languageserver/node';
-import { invalidLabelReason, renameSpeaker, renameTarget } from '../core/rename';
+import { invalidLabelReason, renameSpeaker, renameTarget } from '../core/services/rename';
 import type { DocumentAnalysis } from '../documents';
 
 const VARIANT_ANNOTATION = 'verbatim.labelVariant';

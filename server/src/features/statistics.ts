@@ -1,4 +1,4 @@
-import { UNIDENTIFIED } from '../core/outline';
+import { UNIDENTIFIED } from '../core/services/outline';
 import { inSlicesOnce, type DocumentAnalysis } from '../documents';
 import type { SpeakerTurnsResult, StatisticsResult } from '../protocol';
 

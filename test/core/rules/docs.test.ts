@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { CHEAP_RULES, DEFAULT_SEVERITIES, RULE_CODES, RULES } from '../../../server/src/core/rules/index';
+import { CHEAP_RULES, DEFAULT_SEVERITIES, RULE_CODES, RULES } from '../../../server/src/core/check/rules/index';
 import { renderRuleDocs } from '../../../scripts/ruleDocs';
 import { repoRoot } from '../../helpers/repo';
 

@@ -1,8 +1,8 @@
 // Small helpers for the rule tests: run the whole analysis as the editor does, keep one rule's findings.
-import { analyzeText } from '../../../server/src/core/analysis';
-import { applyEdits } from '../../../server/src/core/fixes';
-import type { Finding } from '../../../server/src/core/rules/rule';
-import { resolveSettings, type RuleCode } from '../../../server/src/core/settings';
+import { analyzeText } from '../../../server/src/core/check/analysis';
+import { applyEdits } from '../../../server/src/core/check/fixes';
+import type { Finding } from '../../../server/src/core/check/rules/rule';
+import { resolveSettings, type RuleCode } from '../../../server/src/core/config/settings';
 
 export function findingsOf(code: RuleCode, text: string, rawSettings: Record<string, unknown> = {}): Finding[] {
   const { settings, problems } = resolveSettings(rawSettings);

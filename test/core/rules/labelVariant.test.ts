@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { readCorpus } from '../../helpers/corpus';
-import { applyEdits } from '../../../server/src/core/fixes';
+import { applyEdits } from '../../../server/src/core/check/fixes';
 import { afterFix, covered, findingsOf } from './kit';
 
 const turns = (...labels: string[]) => labels.map((label, i) => `>> ${label}:  Sentence number ${i}.`).join('\n') + '\n';

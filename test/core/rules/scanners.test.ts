@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import * as fc from 'fast-check';
-import { findLostDashGaps } from '../../../server/src/core/rules/lostDash';
-import { findRepeatedWords } from '../../../server/src/core/rules/repeatedWord';
+import { findLostDashGaps } from '../../../server/src/core/check/rules/lostDash';
+import { findRepeatedWords } from '../../../server/src/core/check/rules/repeatedWord';
 
 // The rules once used these patterns; the scans that replaced them (for speed) must find exactly the same.
 const REPEATED_WORD_PATTERN = /(?<![\p{L}\p{M}\p{N}'\u2019\u2011-])(\p{L}[\p{L}\p{M}'\u2019]*)([ \t\u00a0]+|[ \t\u00a0]*\r?\n[ \t\u00a0]*)(\1)(?![\p{L}\p{M}\p{N}'\u2019\u2011-])/giu;

@@ -1,11 +1,11 @@
 // Completing a speaker label where a turn starts: after `>>` / `>> `, or at the start of a line in a
 // colon-dialect file. Candidates are the file's speakers and the configured roster, written in the
 // file's style (`>>NAME:` or `>> NAME:  `, ALL CAPS or as written).
-import { inFileCase } from './labelStyle';
-import type { Span, Transcript } from './model';
-import { speakerKey } from './speakers';
-import { turnIndexAt } from './speech';
-import { TranscriptFacts } from './transcriptFacts';
+import { inFileCase } from '../speakers/labelStyle';
+import type { Span, Transcript } from '../model';
+import { speakerKey } from '../speakers/speakers';
+import { turnIndexAt } from '../speech';
+import { TranscriptFacts } from '../speakers/transcriptFacts';
 
 export interface LabelCompletion {
   /** The label as shown in the list. */

@@ -1,6 +1,6 @@
 // How a transcript writes its labels, so that anything the editor inserts (a completed label, a
 // suggested label) looks like the rest of the file: `>>NAME:` or `>> NAME:  `, ALL CAPS or Mixed.
-import type { Dialect, Transcript, Turn } from './model';
+import type { Dialect, Transcript, Turn } from '../model';
 import { isAllCaps } from './speakers';
 
 export interface LabelStyle {

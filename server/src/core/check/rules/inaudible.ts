@@ -1,6 +1,6 @@
-import { normaliseTerm } from '../lexicon';
-import type { Annotation } from '../model';
-import { speakerName } from '../speech';
+import { normaliseTerm } from '../../lexicon';
+import type { Annotation } from '../../model';
+import { speakerName } from '../../speech';
 import { annotationsInScope, type Fix, type TurnRule, type RuleSettings } from './rule';
 
 /** Terms that all mean "words could not be made out": renaming one to another loses nothing. */

@@ -1,5 +1,5 @@
-import type { Turn } from '../model';
-import { speakerName } from '../speech';
+import type { Turn } from '../../model';
+import { speakerName } from '../../speech';
 import { ITEMS_PER_STEP, type FileRule, type RuleFinding } from './rule';
 
 export const flattenedTurnsRule: FileRule<'flattened-turns'> = {

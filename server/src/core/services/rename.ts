@@ -1,9 +1,9 @@
 // Renaming a speaker: every label of that speaker changes, nothing else. Labels the label-variant
 // rule links to the speaker (typos, role titles) are edits of their own, for the editor to confirm.
-import type { Span, Transcript } from './model';
-import type { Finding } from './rules/rule';
-import { turnWithLabelAt } from './speakerStats';
-import { isLabelLike, speakerKey } from './speakers';
+import type { Span, Transcript } from '../model';
+import type { Finding } from '../check/rules/rule';
+import { turnWithLabelAt } from '../speakers/speakerStats';
+import { isLabelLike, speakerKey } from '../speakers/speakers';
 
 export interface RenameTarget {
   /** The label under the cursor. */

@@ -1,5 +1,5 @@
-import type { Span, Transcript, Turn } from './model';
-import { firstWords } from './speech';
+import type { Span, Transcript, Turn } from '../model';
+import { firstWords } from '../speech';
 
 export type OutlineKind = 'header' | 'section' | 'run' | 'turn';
 

@@ -1,10 +1,10 @@
 // Applying the rules' fixes: text edits, the check that a safe fix keeps the spoken words as the
 // re-parsed text reads them, and fix-all (every safe fix that passes that check).
 import { analyzeText, parseWithSettings, type Analysis } from './analysis';
-import type { Transcript } from './model';
+import type { Transcript } from '../model';
 import type { Finding, Fix, TextEdit } from './rules/rule';
-import { DEFAULT_SETTINGS, type Settings } from './settings';
-import { annotationsOfTurn, firstStartingAtOrAfter, speechOf, spokenWords } from './speech';
+import { DEFAULT_SETTINGS, type Settings } from '../config/settings';
+import { annotationsOfTurn, firstStartingAtOrAfter, speechOf, spokenWords } from '../speech';
 
 /** Applies non-overlapping edits (offsets into `text`) in one go. Throws on overlapping edits: a caller bug. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {

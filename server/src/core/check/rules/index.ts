@@ -2,7 +2,7 @@
 // set and the default severities are derived from the rules themselves; adding a rule means its
 // file, an entry here, its docs/rules.md section and its tests (`npm run rules:docs` regenerates
 // the settings schema and the README's tables, and a test fails while they are stale).
-import type { Severity } from '../options';
+import type { Severity } from '../../config/options';
 import { brokenTurnRule } from './brokenTurn';
 import { emptyTurnRule } from './emptyTurn';
 import { flattenedTurnsRule } from './flattenedTurns';

@@ -1,5 +1,5 @@
-import { detached } from './detached';
-import { LABEL_CANNOT_END_WITH, LABEL_CANNOT_START_WITH, LABEL_TRAPS } from './lexicon';
+import { detached } from '../detached';
+import { LABEL_CANNOT_END_WITH, LABEL_CANNOT_START_WITH, LABEL_TRAPS } from '../lexicon';
 
 /**
  * The identity of a speaker label: `Moderator`, `MODERATOR` and `MODERATOR ` are one speaker;

@@ -4,11 +4,11 @@
 // symbols do not recount a 10 MB file per request; the per-turn word counts, the one costly part,
 // are also offered as steps a server runs in slices.
 import { labelStyleOf, type LabelStyle } from './labelStyle';
-import type { Annotation, Span, Transcript } from './model';
-import type { Positions } from './lineIndex';
+import type { Annotation, Span, Transcript } from '../model';
+import type { Positions } from '../lineIndex';
 import { speakerGroups, statisticsReportSteps, transcriptStatsFrom, turnStatsSteps, type SpeakerGroup, type StatisticsReport, type TranscriptStats, type TurnStats } from './speakerStats';
-import type { Severity } from './options';
-import { runSteps } from './steps';
+import type { Severity } from '../config/options';
+import { runSteps } from '../steps';
 
 export class TranscriptFacts {
   private groups: SpeakerGroup[] | undefined;

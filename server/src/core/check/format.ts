@@ -3,13 +3,13 @@
 // the settings and the file's dominant style; every spoken word stays as it is.
 import { inaudibleTermsOf } from './analysis';
 import { applyEdits } from './fixes';
-import { labelStyleOf } from './labelStyle';
-import type { Transcript, Turn } from './model';
-import { parseSteps } from './parse';
+import { labelStyleOf } from '../speakers/labelStyle';
+import type { Transcript, Turn } from '../model';
+import { parseSteps } from '../parse';
 import type { TextEdit } from './rules/rule';
-import type { Settings } from './settings';
-import { annotationsByTurn, bodyParts, spokenWordsOfTurn } from './speech';
-import { runSteps } from './steps';
+import type { Settings } from '../config/settings';
+import { annotationsByTurn, bodyParts, spokenWordsOfTurn } from '../speech';
+import { runSteps } from '../steps';
 
 // An interruption dash in speech: `--` (not part of `-->` or a longer rule), two U+2011, an em dash, or a spaced en dash.
 const DASH = /(?<![-<>])--(?![->])|(?<!\u2011)\u2011\u2011(?!\u2011)|\u2014|(?<=\s)\u2013(?=\s)/g;

@@ -1,4 +1,4 @@
-import { speakerName, speechOf } from '../speech';
+import { speakerName, speechOf } from '../../speech';
 import type { TurnRule, RuleFinding } from './rule';
 
 const BEFORE_GAP = /[\p{L}\p{M}\p{N}]/u;

@@ -1,6 +1,6 @@
 // What the server does with input it cannot afford to analyse in full: binary files get no
 // features, files above the size limit keep the outline and the cheap diagnostics only.
-import { CHEAP_RULES, type RuleCode } from './rules/index';
+import { CHEAP_RULES, type RuleCode } from '../check/rules/index';
 
 export { CHEAP_RULES };
 

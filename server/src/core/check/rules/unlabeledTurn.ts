@@ -1,7 +1,7 @@
-import type { LabelStyle } from '../labelStyle';
-import type { Transcript, Turn } from '../model';
-import { firstWords } from '../speech';
-import { suggestLabels, type LabelSuggestion } from '../whoSaidIt';
+import type { LabelStyle } from '../../speakers/labelStyle';
+import type { Transcript, Turn } from '../../model';
+import { firstWords } from '../../speech';
+import { suggestLabels, type LabelSuggestion } from '../../whoSaidIt';
 import type { Fix, TurnRule, TextEdit } from './rule';
 
 const EVIDENCE_WORDING: Record<LabelSuggestion['evidence'], string> = {

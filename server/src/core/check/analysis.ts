@@ -1,14 +1,14 @@
-import { updateParseInPlace, type ReparsedTurns, type TextChange } from './incremental';
-import { detached } from './detached';
-import { inaudibleTermSet } from './lexicon';
-import type { Span, Transcript, Turn } from './model';
-import { parseSteps, parseWithState, type ParseState } from './parse';
-import { runSteps } from './steps';
+import { updateParseInPlace, type ReparsedTurns, type TextChange } from '../incremental';
+import { detached } from '../detached';
+import { inaudibleTermSet } from '../lexicon';
+import type { Span, Transcript, Turn } from '../model';
+import { parseSteps, parseWithState, type ParseState } from '../parse';
+import { runSteps } from '../steps';
 import { RULES, type RuleCode } from './rules/index';
 import { ITEMS_PER_STEP, type FileRule, type Finding, type Rule, type RuleContext, type TextEdit, type TurnRule } from './rules/rule';
-import { DEFAULT_SETTINGS, type Settings, type Severity } from './settings';
-import { annotationsOfTurn, turnIndexAt } from './speech';
-import { speakerSummarySteps, type SpeakerSummary } from './whoSaidIt';
+import { DEFAULT_SETTINGS, type Settings, type Severity } from '../config/settings';
+import { annotationsOfTurn, turnIndexAt } from '../speech';
+import { speakerSummarySteps, type SpeakerSummary } from '../whoSaidIt';
 
 export { RULES };
 

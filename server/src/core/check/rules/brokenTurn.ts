@@ -1,5 +1,5 @@
-import type { Annotation, Span } from '../model';
-import { bodyParts, lastWords, speakerName } from '../speech';
+import type { Annotation, Span } from '../../model';
+import { bodyParts, lastWords, speakerName } from '../../speech';
 import { preferredInaudibleMarker } from './inaudible';
 import type { Fix, TurnRule, RuleFinding } from './rule';
 

@@ -1,11 +1,11 @@
 // Speakers as first-class objects: who speaks in a transcript, in which turns, and how much.
 // Plain data for hover, references, rename, completion, the statistics request and `verbatim stats`.
-import type { Positions, Range } from './lineIndex';
-import type { Annotation, Span, Transcript, Turn } from './model';
-import { UNIDENTIFIED } from './outline';
-import type { Severity } from './options';
-import { annotationsByTurn, bodyParts, countSpokenWords, firstStartingAtOrAfter, firstWords, turnIndexAt } from './speech';
-import { runSteps } from './steps';
+import type { Positions, Range } from '../lineIndex';
+import type { Annotation, Span, Transcript, Turn } from '../model';
+import { UNIDENTIFIED } from '../services/outline';
+import type { Severity } from '../config/options';
+import { annotationsByTurn, bodyParts, countSpokenWords, firstStartingAtOrAfter, firstWords, turnIndexAt } from '../speech';
+import { runSteps } from '../steps';
 
 export interface TurnStats {
   turn: number;

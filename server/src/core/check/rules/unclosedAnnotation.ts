@@ -1,6 +1,6 @@
-import { isNoteTerm, normaliseTerm, SOUND_PREFIXES, SOUND_TERMS } from '../lexicon';
-import type { Annotation } from '../model';
-import { speakerName } from '../speech';
+import { isNoteTerm, normaliseTerm, SOUND_PREFIXES, SOUND_TERMS } from '../../lexicon';
+import type { Annotation } from '../../model';
+import { speakerName } from '../../speech';
 import { annotationsInScope, type Fix, type TurnRule, type RuleFinding } from './rule';
 
 const CLOSING: Record<Annotation['bracket'], string> = { '(': ')', '[': ']' };

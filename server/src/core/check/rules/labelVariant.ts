@@ -1,5 +1,5 @@
-import type { Label, Transcript } from '../model';
-import { speakerKey } from '../speakers';
+import type { Label, Transcript } from '../../model';
+import { speakerKey } from '../../speakers/speakers';
 import { ITEMS_PER_STEP, type FileRule, type Fix, type RuleFinding, type RuleSettings } from './rule';
 
 /** Role titles that name the same office; `CHAIR DESAI` and `CHAIRMAN DESAI` are one person. */

@@ -1,6 +1,6 @@
-import type { Annotation, Span, Transcript, Turn } from '../model';
-import type { AnnotationBrackets, DashStyle, LabelCase, Severity } from '../options';
-import type { SpeakerSummary } from '../whoSaidIt';
+import type { Annotation, Span, Transcript, Turn } from '../../model';
+import type { AnnotationBrackets, DashStyle, LabelCase, Severity } from '../../config/options';
+import type { SpeakerSummary } from '../../whoSaidIt';
 
 export interface TextEdit {
   span: Span;

@@ -3,7 +3,7 @@
 // `.verbatimrc.json`; both use the same keys, so one `resolveSettings` serves both.
 
 import { ANNOTATION_BRACKETS, DASH_STYLES, LABEL_CASES, type AnnotationBrackets, type DashStyle, type LabelCase, type RuleSetting } from './options';
-import { RULE_CODES, type RuleCode } from './rules/index';
+import { RULE_CODES, type RuleCode } from '../check/rules/index';
 
 export { ANNOTATION_BRACKETS, DASH_STYLES, LABEL_CASES, RULE_CODES };
 export type { AnnotationBrackets, DashStyle, LabelCase, RuleCode, RuleSetting };

@@ -1,4 +1,4 @@
-import { speakerName, speechOf } from '../speech';
+import { speakerName, speechOf } from '../../speech';
 import type { TurnRule, RuleFinding } from './rule';
 
 /** Words English doubles on purpose: `that that`, `had had`, `what it is is`, `very very`, `bye bye`. */
