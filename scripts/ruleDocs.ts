@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { RULES } from '../server/src/core/check/rules/index';
 
-const SEVERITY_CHOICES = '["error", "warning", "information", "hint", "off"]';
+const SEVERITY_CHOICES = ['error', 'warning', 'information', 'hint', 'off'];
 const code = (text: string) => `\`${text}\``;
 
 /** The files the registry feeds, with the text they should have: `{ file: relative path, text }`. */
@@ -61,32 +61,14 @@ function withLimitsRow(text: string): string {
   return text.replace(/linear in the turns\); [^(]*\(whole-text scans/, `linear in the turns); ${list} (whole-text scans`);
 }
 
-/** Replaces the `properties` of `verbatim.rules` in package.json, written as the file writes it. */
+/** package.json with the `verbatim.rules` properties from the registry, written as npm writes the file. */
 function withRulesSchema(text: string): string {
-  const key = '"verbatim.rules": {';
-  const start = text.indexOf(key);
-  const propertiesKey = text.indexOf('"properties": {', start);
-  const open = text.indexOf('{', propertiesKey);
-  const close = matchingBrace(text, open);
-  const indent = ' '.repeat(propertiesKey - text.lastIndexOf('\n', propertiesKey) - 1);
-  const entries = RULES.map(
-    (rule) =>
-      `${indent}  "${rule.code}": {\n${indent}    "type": "string",\n${indent}    "enum": ${SEVERITY_CHOICES},\n${indent}    "default": "${rule.defaultSeverity}",\n${indent}    "markdownDescription": ${JSON.stringify(rule.description)}\n${indent}  }`,
+  const manifest = JSON.parse(text);
+  const rules = manifest.contributes.configuration.properties['verbatim.rules'];
+  rules.properties = Object.fromEntries(
+    RULES.map((rule) => [rule.code, { type: 'string', enum: SEVERITY_CHOICES, default: rule.defaultSeverity, markdownDescription: rule.description }]),
   );
-  return `${text.slice(0, open + 1)}\n${entries.join(',\n')}\n${indent}${text.slice(close)}`;
-}
-
-/** The index of the `}` closing the `{` at `open`, braces inside JSON strings skipped. */
-function matchingBrace(text: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '"') {
-      for (i++; text[i] !== '"'; i++) if (text[i] === '\\') i++;
-    } else if (ch === '{') depth++;
-    else if (ch === '}' && --depth === 0) return i;
-  }
-  throw new Error('unbalanced braces in package.json');
+  return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
 if (require.main === module) {

@@ -170,7 +170,7 @@ describe('incremental analysis: memory', () => {
     // Needs `--expose-gc` to measure; mocha runs without it, so this test asks node for a child that has it.
     this.timeout(120000);
     const script = `
-      const { analyzeText, updateAnalysis } = require(${JSON.stringify(require.resolve('../../server/src/core/analysis'))});
+      const { analyzeText, updateAnalysis } = require(${JSON.stringify(require.resolve('../../server/src/core/check/analysis'))});
       const turn = '>> H.E. AMBASSADOR MARIA DE LA CRUZ:  We will now hear the report of the committee, and then   vote on the the budget (inaudible)\\n>> Thank you, Ambassador de la Cruz, for the report of the committee\\n';
       let text = turn.repeat(20000) + '\\u2011';
       let state = analyzeText(text);
