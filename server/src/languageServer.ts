@@ -16,7 +16,7 @@ import { warmUpSteps } from './core/check/analysis';
 import { CONFIG_FILE_NAME } from './core/config/config';
 import { looksLikeTranscript } from './core/detect';
 import { DEFAULT_SETTINGS, resolveSettings, type Settings } from './core/config/settings';
-import { AnalysedDocuments, type DocumentAnalysis } from './documents';
+import { AnalysedDocuments, ownTurn, type DocumentAnalysis } from './documents';
 import { CODE_ACTION_KINDS, codeActions } from './features/codeActions';
 import { diagnostics } from './features/diagnostics';
 import { documentSymbols } from './features/documentSymbols';
@@ -91,6 +91,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
       const uri = uriOf(params);
       if (typeof uri !== 'string') return null;
       const analysis = token.isCancellationRequested ? undefined : await documents.analysis(uri);
+      if (analysis) await ownTurn();
       if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Cancelled before it ran.');
       return analysis ? handler(analysis, params) : null;
     };

@@ -2,16 +2,16 @@
 // Fixes are recomputed from the cached analysis by matching each diagnostic's code and range,
 // so diagnostics carry no data and a stale diagnostic simply finds no fix.
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver/node';
-import { checkedFixes, differenceEdit, fixAll } from '../core/check/fixes';
+import { checkedFixes, differenceEdit, fixAllSteps } from '../core/check/fixes';
 import type { TextEdit } from '../core/check/rules/rule';
 import type { Settings } from '../core/config/settings';
-import { LARGE_DOCUMENT_LENGTH, type DocumentAnalysis } from '../documents';
+import { inSlicesOnce, LARGE_DOCUMENT_LENGTH, type DocumentAnalysis } from '../documents';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.verbatim`;
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
 
-export function codeActions(analysis: DocumentAnalysis, params: CodeActionParams, settings: Settings): CodeAction[] {
+export async function codeActions(analysis: DocumentAnalysis, params: CodeActionParams, settings: Settings): Promise<CodeAction[]> {
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
   const actions: CodeAction[] = [];
@@ -23,7 +23,7 @@ export function codeActions(analysis: DocumentAnalysis, params: CodeActionParams
   }
   // Fix-all is asked for by kind (on save, or from the Source Action menu), never offered in the light bulb.
   if (only && wants(FIX_ALL_KIND)) {
-    const action = fixAllAction(analysis, settings);
+    const action = await fixAllAction(analysis, settings);
     if (action) actions.push(action);
   }
   return actions;
@@ -46,9 +46,10 @@ function quickFixes(analysis: DocumentAnalysis, diagnostic: Diagnostic, settings
   }));
 }
 
-function fixAllAction(analysis: DocumentAnalysis, settings: Settings): CodeAction | null {
+/** Fix-all re-analyses the text pass after pass: on a large document, seconds of work, run in slices. */
+async function fixAllAction(analysis: DocumentAnalysis, settings: Settings): Promise<CodeAction | null> {
   const text = analysis.transcript.text;
-  const result = fixAll(text, settings);
+  const result = await inSlicesOnce(analysis, 'fixAll', () => fixAllSteps(text, settings));
   const edit = differenceEdit(text, result.text);
   if (!edit) return null;
   return {

@@ -1,10 +1,12 @@
 // Applying the rules' fixes: text edits, the check that a safe fix keeps the spoken words as the
 // re-parsed text reads them, and fix-all (every safe fix that passes that check).
-import { analyzeText, parseWithSettings, type Analysis } from './analysis';
+import { analysisSteps, inaudibleTermsOf, parseWithSettings, type Analysis } from './analysis';
 import type { Transcript } from '../model';
 import type { Finding, Fix, TextEdit } from './rules/rule';
 import { DEFAULT_SETTINGS, type Settings } from '../config/settings';
-import { annotationsOfTurn, firstStartingAtOrAfter, speechOf, spokenWords } from '../speech';
+import { parseSteps } from '../parse';
+import { annotationsOfTurn, firstStartingAtOrAfter, speechOf, spokenWordsOfTurn } from '../speech';
+import { runSteps } from '../steps';
 
 /** Applies non-overlapping edits (offsets into `text`) in one go. Throws on overlapping edits: a caller bug. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
@@ -34,7 +36,7 @@ export function checkedFixes(analysis: Analysis, finding: Finding, settings: Set
   if (!fixes.some((fix) => fix.safe)) return fixes;
   const keepsWords = readsWordsOf(analysis.transcript);
   const fixedText = (fix: Fix) => applyEdits(analysis.transcript.text, fix.edits);
-  return fixes.map((fix) => (!fix.safe || keepsWords(parseWithSettings(fixedText(fix), settings)) ? fix : { ...fix, safe: false, preferred: false }));
+  return fixes.map((fix) => (!fix.safe || runSteps(keepsWords(parseWithSettings(fixedText(fix), settings))) ? fix : { ...fix, safe: false, preferred: false }));
 }
 
 /** A finding fix-all means to fix, with the edits of its fix that no earlier chosen fix makes already. */
@@ -98,16 +100,21 @@ const MAX_PASSES = 5;
  * re-parsed text reads other spoken words than the original (see `checkedFixes`) is left out.
  */
 export function fixAll(text: string, settings: Settings = DEFAULT_SETTINGS): FixAllResult {
+  return runSteps(fixAllSteps(text, settings));
+}
+
+/** `fixAll` in bounded steps (every analysis and word check of it), for a server to run in slices. */
+export function* fixAllSteps(text: string, settings: Settings = DEFAULT_SETTINGS): Generator<void, FixAllResult> {
   const fixedByCode: Record<string, number> = {};
   let fixedCount = 0;
-  let analysis: Analysis = analyzeText(text, settings);
+  let analysis: Analysis = yield* analysisSteps(text, settings);
   const keepsWords = readsWordsOf(analysis.transcript);
   // Edits found to change the words, in the current text's offsets: not tried again in later passes.
   let refused: TextEdit[] = [];
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const chosen = safeFixesToApply(analysis.findings, new Set(refused.map(editKey)));
     if (chosen.length === 0) break;
-    const outcome = applyKeepingWords(analysis, chosen.map((fix) => fix.freshEdits), keepsWords, settings);
+    const outcome = yield* applyKeepingWords(analysis, chosen.map((fix) => fix.freshEdits), keepsWords, settings);
     const applied = new Set(outcome.applied.map(editKey));
     for (const { finding, edits } of chosen) {
       if (!edits.every((edit) => applied.has(editKey(edit)))) continue;
@@ -133,15 +140,16 @@ interface CheckedEdits {
  * check costs no parse of its own. Otherwise the groups are halved until each group that changes
  * the words stands alone and is left out: a parse per halving, and the rules run once at the end.
  */
-function applyKeepingWords(before: Analysis, groups: readonly TextEdit[][], keepsWords: (transcript: Transcript) => boolean, settings: Settings): CheckedEdits {
+function* applyKeepingWords(before: Analysis, groups: readonly TextEdit[][], keepsWords: WordsCheck, settings: Settings): Generator<void, CheckedEdits> {
   const { text } = before.transcript;
   const all = groups.flat();
-  const analysis = analyzeText(applyEdits(text, all), settings);
-  if (keepsWords(analysis.transcript)) return { analysis, applied: all, refused: [] };
+  const analysis = yield* analysisSteps(applyEdits(text, all), settings);
+  if (yield* keepsWords(analysis.transcript)) return { analysis, applied: all, refused: [] };
   let applied: TextEdit[] = [];
   const refused: TextEdit[] = [];
+  const parse = (edited: string) => parseSteps(edited, { inaudibleTerms: inaudibleTermsOf(settings) });
   // `part` changes the words when added to `applied`: its halves are tried in turn.
-  const halve = (part: readonly TextEdit[][]) => {
+  function* halve(part: readonly TextEdit[][]): Generator<void> {
     if (part.length === 1) {
       refused.push(...part[0]);
       return;
@@ -149,12 +157,12 @@ function applyKeepingWords(before: Analysis, groups: readonly TextEdit[][], keep
     const middle = Math.ceil(part.length / 2);
     for (const half of [part.slice(0, middle), part.slice(middle)]) {
       const edits = applied.concat(half.flat());
-      if (keepsWords(parseWithSettings(applyEdits(text, edits), settings))) applied = edits;
-      else halve(half);
+      if (yield* keepsWords((yield* parse(applyEdits(text, edits))).transcript)) applied = edits;
+      else yield* halve(half);
     }
-  };
-  halve(groups);
-  return { analysis: applied.length > 0 ? analyzeText(applyEdits(text, applied), settings) : before, applied, refused };
+  }
+  yield* halve(groups);
+  return { analysis: applied.length > 0 ? yield* analysisSteps(applyEdits(text, applied), settings) : before, applied, refused };
 }
 
 /**
@@ -179,24 +187,40 @@ function movedPast(edits: readonly TextEdit[], applied: readonly TextEdit[]): Te
  * text first, as a fix leaves nearly all of them as they were; the words themselves, a
  * regular-expression pass over all the speech and ten times slower, only when a stretch differs.
  */
-function readsWordsOf(original: Transcript): (candidate: Transcript) => boolean {
+type WordsCheck = (candidate: Transcript) => Generator<void, boolean>;
+
+function readsWordsOf(original: Transcript): WordsCheck {
   let originalWords: string[] | undefined;
-  return (candidate) => {
-    if (sameSpeech(original, candidate)) return true;
-    originalWords ??= spokenWords(original);
-    return sameWords(spokenWords(candidate), originalWords);
+  return function* (candidate) {
+    if (yield* sameSpeech(original, candidate)) return true;
+    originalWords ??= yield* spokenWordsSteps(original);
+    return sameWords(yield* spokenWordsSteps(candidate), originalWords);
   };
 }
 
-function sameSpeech(a: Transcript, b: Transcript): boolean {
+/** Stretches of speech compared per step: a few milliseconds. */
+const STRETCHES_PER_STEP = 5000;
+
+function* sameSpeech(a: Transcript, b: Transcript): Generator<void, boolean> {
   const speechA = speechOf(a.text, a.turns, (turn) => annotationsOfTurn(a, turn));
   const speechB = speechOf(b.text, b.turns, (turn) => annotationsOfTurn(b, turn));
-  for (;;) {
+  for (let compared = 1; ; compared++) {
     const nextA = speechA.next();
     const nextB = speechB.next();
     if (nextA.done || nextB.done) return nextA.done === nextB.done;
     if (nextA.value.speech !== nextB.value.speech) return false;
+    if (compared % STRETCHES_PER_STEP === 0) yield;
   }
+}
+
+/** `spokenWords`, a batch of turns per step. */
+function* spokenWordsSteps(transcript: Transcript): Generator<void, string[]> {
+  const words: string[] = [];
+  for (const turn of transcript.turns) {
+    for (const word of spokenWordsOfTurn(transcript.text, turn, annotationsOfTurn(transcript, turn))) words.push(word);
+    if (turn.index % 1000 === 999) yield;
+  }
+  return words;
 }
 
 function sameWords(a: readonly string[], b: readonly string[]): boolean {
