@@ -27,8 +27,9 @@ export function formatEdits(text: string, settings: Settings): TextEdit[] {
   return runSteps(formatEditsSteps(text, settings));
 }
 
-/** Turns one step of the formatter reads: a few milliseconds. */
+/** Turns one step of the formatter reads, and characters its whitespace scan reads: a few milliseconds. */
 const TURNS_PER_STEP = 1000;
+const CHARACTERS_PER_STEP = 1 << 20;
 
 /** `formatEdits` in bounded steps (two parses and three readings of every turn), for a server to run in slices. */
 export function* formatEditsSteps(text: string, settings: Settings): Generator<void, TextEdit[]> {
@@ -39,14 +40,23 @@ export function* formatEditsSteps(text: string, settings: Settings): Generator<v
   for (const steps of [all, all.filter((edit) => edit.step !== 'annotations')]) {
     const edits = withoutOverlaps(steps);
     if (edits.length === 0) return [];
-    const after = yield* fingerprint((yield* parse(applyEdits(text, edits))).transcript);
-    if (sameList(after, before)) return edits.map(({ span, newText }) => ({ span, newText }));
+    yield;
+    const formatted = applyEdits(text, edits);
+    yield;
+    const after = yield* fingerprint((yield* parse(formatted)).transcript);
+    if (yield* sameList(after, before)) return edits.map(({ span, newText }) => ({ span, newText }));
   }
   return [];
 }
 
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((item, index) => item === b[index]);
+/** Compared a batch per step: each entry is a turn's words, built as a string only now. */
+function* sameList(a: readonly string[], b: readonly string[]): Generator<void, boolean> {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) {
+    if (a[index] !== b[index]) return false;
+    if (index % TURNS_PER_STEP === TURNS_PER_STEP - 1) yield;
+  }
+  return true;
 }
 
 interface StepEdit extends TextEdit {
@@ -98,8 +108,16 @@ function* collectEdits(transcript: Transcript, settings: Settings): Generator<vo
     }
     if (turn.index % TURNS_PER_STEP === TURNS_PER_STEP - 1) yield;
   }
+  // One pass over the whole text: a step per megabyte or so.
   TRAILING_WHITESPACE.lastIndex = 0;
-  for (const match of text.matchAll(TRAILING_WHITESPACE)) replace('whitespace', match.index, match.index + match[0].length, '');
+  let stepEnd = CHARACTERS_PER_STEP;
+  for (let match = TRAILING_WHITESPACE.exec(text); match !== null; match = TRAILING_WHITESPACE.exec(text)) {
+    replace('whitespace', match.index, match.index + match[0].length, '');
+    if (match.index > stepEnd) {
+      stepEnd = match.index + CHARACTERS_PER_STEP;
+      yield;
+    }
+  }
   return edits;
 }
 
