@@ -256,7 +256,7 @@ function orderedSpanOf(lines: LineIndex, range: Range): Span {
 
 /** A binary file has no turns, header or annotations: no outline, no diagnostics. */
 function emptyTranscript(text: string): Transcript {
-  return { text, dialect: 'none', header: null, turns: [], annotations: [], timestamps: [], sections: [] };
+  return { text, dialect: 'none', header: null, turns: [], annotations: [], timestamps: [], sections: [], doubts: [], reading: { markers: {}, mixed: false, markdown: false, providerHeader: false } };
 }
 
 function fileNameOf(uri: string): string {

@@ -16,6 +16,7 @@ import {
   findChevronMarkers,
   findTimestamps,
   parseWithState,
+  readingSummary,
   resolveColonlessLabels,
   splitLines,
   type MarkerCandidate,
@@ -119,6 +120,8 @@ export function updateParseInPlace(state: ParseState, change: TextChange, newTex
     annotations,
     timestamps,
     sections: buildSections(newText, turns, timestamps),
+    doubts: [],
+    reading: readingSummary(turns),
   };
   return {
     state: { transcript, evidence, colonSpeakers, inaudibleTerms: state.inaudibleTerms },

@@ -8,7 +8,7 @@ import {
   isSoundTerm,
   normaliseTerm,
 } from './lexicon';
-import type { Annotation, AnnotationKind, Dialect, Header, Label, MarkerKind, Section, Span, Timestamp, Transcript, Turn } from './model';
+import type { Annotation, AnnotationKind, Dialect, Header, Label, MarkerKind, ReadingSummary, Section, Span, Timestamp, Transcript, Turn } from './model';
 import { detached } from './detached';
 import { turnIndexAt } from './speech';
 import { runSteps } from './steps';
@@ -139,7 +139,7 @@ export function* parseSteps(text: string, options: ParseOptions = {}): Generator
     yield;
   }
   const sections = buildSections(text, turns, timestamps);
-  return { transcript: { text, dialect, header, turns, annotations, timestamps, sections }, evidence, colonSpeakers, inaudibleTerms };
+  return { transcript: { text, dialect, header, turns, annotations, timestamps, sections, doubts: [], reading: readingSummary(turns) }, evidence, colonSpeakers, inaudibleTerms };
 }
 
 /** The start of the line after the one holding `offset` (or the end of the text). */
@@ -612,6 +612,14 @@ function splitParagraphs(text: string, lines: Line[], firstLine: number, body: S
   }
   if (current) paragraphs.push(current);
   return paragraphs;
+}
+
+/** How the turns are marked, for the status bar. */
+export function readingSummary(turns: readonly Turn[]): ReadingSummary {
+  const markers: ReadingSummary['markers'] = {};
+  for (const turn of turns) markers[turn.markerKind] = (markers[turn.markerKind] ?? 0) + 1;
+  const kinds = Object.keys(markers).filter((kind) => kind !== 'section');
+  return { markers, mixed: kinds.length > 1, markdown: false, providerHeader: false };
 }
 
 // ---------------------------------------------------------------------------------------------
