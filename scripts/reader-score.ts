@@ -296,7 +296,7 @@ if (require.main === module) {
   const scores = loadKeys(set).map(({ key, text, set: keySet }) => scoreFile(key, text, keySet));
   if (process.argv.includes('--files') || process.argv.includes('--misses')) {
     for (const score of scores) {
-      console.log(`${score.file} [${score.set}] turns ${score.turns.hit}/${score.turns.expected} (found ${score.turns.found}), labels ${score.labels.exact}/${score.labels.matched}, title ${score.title.right ? 'ok' : 'WRONG'}, inaudible ${score.inaudible.hit}/${score.inaudible.expected} (found ${score.inaudible.found}), broken ${score.broken.hit}/${score.broken.expected} (found ${score.broken.found}), who ${score.speakers.named}/${score.speakers.clear} wrong ${score.speakers.wrong}+${score.speakers.unkeyed}`);
+      console.log(`${score.file} [${score.set}] turns ${score.turns.hit}/${score.turns.expected} (found ${score.turns.found}), labels ${score.labels.exact}/${score.labels.matched}, title ${!score.title.keyed ? '-' : score.title.right ? 'ok' : 'WRONG'}, inaudible ${score.inaudible.hit}/${score.inaudible.expected} (found ${score.inaudible.found}), broken ${score.broken.hit}/${score.broken.expected} (found ${score.broken.found}), who ${score.speakers.named}/${score.speakers.clear} wrong ${score.speakers.wrong}+${score.speakers.unkeyed}`);
       if (process.argv.includes('--misses')) for (const miss of score.misses) console.log(`    ${miss}`);
     }
   }

@@ -1,6 +1,6 @@
 import type { Connection, DidChangeTextDocumentParams } from 'vscode-languageserver/node';
 import { analysisSteps, analyzeText, updateAnalysis, updateAnalysisSteps, type Analysis, type AnalysisState } from './core/analysis';
-import { parsedAfreshOnEveryEdit, type TextChange } from './core/incremental';
+import { parsedAfreshOnEveryEdit, type TextChange } from './core/parse/incremental';
 import { documentLimit, limitMessage, ruleRunsUnder, type DocumentLimit } from './core/limits';
 import { LineIndex, type Positions, type Range } from './core/lineIndex';
 import type { Span, Transcript } from './core/model';

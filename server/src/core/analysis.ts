@@ -1,8 +1,8 @@
-import { updateParseInPlace, type ReparsedTurns, type TextChange } from './incremental';
+import { updateParseInPlace, type ReparsedTurns, type TextChange } from './parse/incremental';
 import { detached } from './detached';
 import { inaudibleTermSet } from './lexicon';
 import type { Span, Transcript, Turn } from './model';
-import { parseSteps, parseWithState, type ParseState } from './parse';
+import { parseSteps, parseWithState, type ParseOptions, type ParseState } from './parse';
 import { runSteps } from './steps';
 import { brokenTurnRule } from './rules/brokenTurn';
 import { emptyTurnRule } from './rules/emptyTurn';
@@ -56,7 +56,12 @@ export interface AnalysisState extends Analysis {
 }
 
 export function parseWithSettings(text: string, settings: Settings = DEFAULT_SETTINGS): Transcript {
-  return parseWithState(text, { inaudibleTerms: inaudibleTermsOf(settings) }).transcript;
+  return parseWithState(text, parseOptionsOf(settings)).transcript;
+}
+
+/** How the settings shape the reading: the inaudible lexicon, and the user's answers on who is a speaker. */
+export function parseOptionsOf(settings: Settings): ParseOptions {
+  return { inaudibleTerms: inaudibleTermsOf(settings), speakers: settings.speakers };
 }
 
 /** The inaudible lexicon in effect: built-in terms, the user's additions and the preferred spelling. */
@@ -95,7 +100,7 @@ const TURNS_PER_STEP = 200;
  * between other requests; `analyzeText` runs these same steps in one go.
  */
 export function* analysisSteps(text: string, settings: Settings = DEFAULT_SETTINGS): Generator<void, AnalysisState> {
-  const parse = yield* parseSteps(text, { inaudibleTerms: inaudibleTermsOf(settings) });
+  const parse = yield* parseSteps(text, parseOptionsOf(settings));
   return yield* analyseSteps(parse, settings);
 }
 
@@ -115,7 +120,7 @@ export function updateAnalysis(state: AnalysisState, change: TextChange, newText
 export function* updateAnalysisSteps(state: AnalysisState, change: TextChange, newText: string): Generator<void, AnalysisState> {
   const oldTranscript = state.transcript;
   const updated = updateParseInPlace(state.parse, change, newText);
-  if (updated === null) return yield* analyseSteps(yield* parseSteps(newText, { inaudibleTerms: state.parse.inaudibleTerms }), state.settings);
+  if (updated === null) return yield* analyseSteps(yield* parseSteps(newText, state.parse.options), state.settings);
   const { state: parse, reparsed } = updated;
 
   const { transcript } = parse;

@@ -5,8 +5,9 @@ import type { Fix, TurnRule, RuleFinding } from './rule';
 
 // Closing quotes and brackets may follow the sentence's final mark: `."`, `?”`, `.)`.
 const TRAILING_CLOSERS = /["'\u201d\u2019\u00bb)\]*\s]+$/;
-// A sentence ends with . ? ! …; a trailing dash means the speaker trailed off on purpose.
-const SENTENCE_END = /[.?!\u2026\-\u2010\u2011\u2013\u2014]$/;
+// A sentence ends with . ? ! …; a trailing dash means the speaker trailed off on purpose. Some
+// captioning feeds write their dash as U+001E control characters.
+const SENTENCE_END = /[.?!\u2026\-\u2010\u2011\u2013\u2014\u001e]$/;
 
 // Markers saying the audio itself was lost, not just a few words: these cut a turn even inline.
 const CONNECTION_LOST = /^(?:audio|no audio|no sound|lost connection|connection lost|signal lost)\b/i;
