@@ -8,7 +8,7 @@ import { analyzeText } from '../../server/src/core/analysis';
 import { decodeTranscriptFile } from '../../server/src/core/fileText';
 import { applyEdits, checkedFixes, fixAll } from '../../server/src/core/fixes';
 import { formatEdits } from '../../server/src/core/format';
-import { updateParse } from '../../server/src/core/incremental';
+import { updateParse } from '../../server/src/core/parse/incremental';
 import { documentLimit } from '../../server/src/core/limits';
 import { LineIndex, type Positions, type Range } from '../../server/src/core/lineIndex';
 import type { Span, Transcript } from '../../server/src/core/model';

@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import { execFileSync } from 'child_process';
 import * as fc from 'fast-check';
 import { analyzeText, updateAnalysis, type AnalysisState } from '../../server/src/core/analysis';
-import { updateParse, type TextChange } from '../../server/src/core/incremental';
+import { updateParse, type TextChange } from '../../server/src/core/parse/incremental';
 import { parseWithState, type ParseState } from '../../server/src/core/parse';
 import { corpusFiles, readCorpus } from '../helpers/corpus';
 

@@ -96,7 +96,8 @@ export function combineEvidence(total: DialectEvidence, part: DialectEvidence, s
 /** The dominant way the file marks turns. */
 export function decideDialect(evidence: DialectEvidence): Dialect {
   const chevrons = Math.max(evidence.chevronLines, evidence.midLineChevrons);
-  if (evidence.singleChevronLines >= 2 && evidence.singleChevronLines > chevrons && evidence.singleChevronLines >= evidence.colonLabels) return 'single-chevron';
+  // Single `>` lines next to as many `NAME:` labels are the unlabelled turns of colon text.
+  if (evidence.singleChevronLines >= 2 && evidence.singleChevronLines > chevrons && evidence.singleChevronLines > 2 * evidence.colonLabels) return 'single-chevron';
   // An examination has both questions and answers; a lone `A.` line is a list item or an initial.
   if (evidence.questionLines > 0 && evidence.answerLines > 0) return 'court';
   // Mid-line labels that would start colon turns, by the trust rule of the colon markers: ALL CAPS,

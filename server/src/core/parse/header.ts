@@ -10,6 +10,8 @@ import { skipWhitespace, trimEndOffset, type Line } from './lines';
 const TITLE_MAX_LENGTH = 80;
 /** How many lines of a header are looked at for a title. */
 const TITLE_LINES = 40;
+/** How much of a header line is read for a title. */
+const TITLE_LINE_READ = 300;
 
 // Words a status or format line is made of: `UNEDITED REALTIME FILE`, `ROUGH DRAFT TRANSCRIPT`.
 const STATUS_WORDS = new Set(
@@ -65,7 +67,10 @@ function findTitle(text: string, lines: readonly Line[], end: number, disclaimer
       gap = true;
       continue;
     }
-    headerLines.push({ span: { start: lineStart, end: lineEnd }, content: text.slice(lineStart, lineEnd), gapBefore: gap });
+    // A title is short: a longer line (flattened text) is read for its opening words only, which also
+    // bounds every pattern below to a few hundred characters.
+    const contentEnd = Math.min(lineEnd, lineStart + TITLE_LINE_READ);
+    headerLines.push({ span: { start: lineStart, end: contentEnd }, content: text.slice(lineStart, contentEnd), gapBefore: gap });
     gap = false;
   }
   // A flattened header goes on after its provider block on the same line.
@@ -106,7 +111,8 @@ function findTitle(text: string, lines: readonly Line[], end: number, disclaimer
 // provider's credit, a disclaimer's `Note:`.
 const NAME_STOP = new RegExp(`(?:\\b${MONTH}\\s+\\d|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\b|\\b${WEEKDAY},|\\b\\d{1,2}:\\d{2}\\b|\\b(?:captioning |services )?provided by\\b|\\bcaptioning\\b|\\bNote:|\\bTRANSCRIPT\\b)`, 'i');
 // A date at the end of a title line: `Internet Governance Forum 2 November 2006`.
-const TRAILING_DATE = /(?:[\s,]+(?:\d{1,4}(?:st|nd|rd|th)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?),?)+$/i;
+const TRAILING_DATE = /(?:[\s,]+(?:\d{1,4}(?:st|nd|rd|th)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?),?)+$/i;
+const MONTH_WORD = new RegExp(`\\b${MONTH}(?=\\s|,|$)`, 'i');
 const PAGE_TAG = /^(?:\d+\s+)?page\s+\d+\s+/i;
 
 /** The words before a line's first date, time or credit, when they could name the event. */
@@ -130,13 +136,13 @@ function beforeDisclaimer(text: string, lineStart: number, disclaimerAt: number)
 /** Markdown heading marks, emphasis, a `Note:` lead-in to a disclaimer and trailing dates are not part of a title. */
 function withoutMarkup(line: string): string {
   return line
-    .replace(/\s*\bNote:?\s*$/i, '')
-    .replace(TRAILING_DATE, (date) => (new RegExp(MONTH, 'i').test(date) ? '' : date))
     .replace(/^#{1,6}\s+/, '')
     .replace(/^(?:title|name)\s*:\s*/i, '')
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
-    .replace(/^[*_]+|[*_]+$/g, '')
+    .replace(/^[*_\s]+|[*_\s]+$/g, '')
     .replace(/^["']|["']$/g, '')
+    .replace(/\s*\bNote:?\s*$/i, '')
+    .replace(TRAILING_DATE, (date) => (MONTH_WORD.test(date) ? '' : date))
     .trim();
 }
 
@@ -168,7 +174,7 @@ function isDateOrTime(line: string): boolean {
 function isProse(line: string): boolean {
   const words = line.split(/\s+/).length;
   const sentences = line.split(/[.?!]\s+(?=\p{Lu})/u).length;
-  return (sentences >= 2 && words > 8) || (words > 16 && /[.?!]$/.test(line)) || words > 24;
+  return (sentences >= 2 && words > 8) || (words > 16 && /[.?!]$/.test(line));
 }
 
 // Pages repeat a running header every few thousand characters: the opening of the text shows it

@@ -11,8 +11,10 @@ import { isBlankLine, isWhitespace, regionFor, skipHorizontalSpace, skipIndent, 
 
 export interface MarkerCandidate {
   start: number;
-  /** End of the marker characters (for colon turns: end of the label's colon and emphasis). */
+  /** End of the marker characters (for colon turns: end of the label's colon). */
   end: number;
+  /** Where the label ends with its closing emphasis (`**DANA:**`), when that is after its colon. */
+  labelEnd?: number;
   kind: MarkerKind;
   label: Label | null;
   flattened: boolean;
@@ -66,7 +68,7 @@ function chevronMarker(text: string, start: number, run: { end: number; chevrons
   const kind: MarkerKind = run.chevrons >= 3 ? 'section' : run.chevrons === 2 ? 'chevron' : 'single-chevron';
   const labelStart = skipHorizontalSpace(text, run.end, lineEnd);
   const reading = readLabel(text, labelStart, lineEnd);
-  return { start, end: reading ? reading.end : run.end, kind, label: reading?.label ?? null, flattened, markdown: run.quoted || reading?.emphasis };
+  return { start, end: run.end, labelEnd: reading?.end, kind, label: reading?.label ?? null, flattened, markdown: run.quoted || reading?.emphasis };
 }
 
 /**
@@ -127,7 +129,7 @@ export function colonCandidateAt(text: string, line: Line): ColonCandidate | nul
   const letters = label.raw.replace(/[^\p{L}]/gu, '').length;
   const nameWords = label.raw.split(/\s+/).filter((word) => /^\p{Lu}/u.test(word)).length;
   return {
-    marker: { start: label.span.start === content ? content : content, end: reading.end, kind: 'colon', label, flattened: false, markdown: reading.emphasis },
+    marker: { start: content, end: label.colon!.end, labelEnd: reading.end, kind: 'colon', label, flattened: false, markdown: reading.emphasis },
     reading,
     viable: !titleLike && !readsAsHeadingOrField(label.raw),
     strong: (isAllCaps(label.raw) && letters >= 2) || nameWords >= 2 || isNameWithRole(label.raw) || reading.emphasis,
@@ -312,7 +314,7 @@ function judgeColonCandidate(candidate: ColonCandidate, colonText: boolean, spea
   if (colonText) return { accepted: true, doubt: false };
   if ((speakerCounts.get(speaker) ?? 0) >= 2) return { accepted: true, doubt: false };
   if (!candidate.atTurnPosition) return { accepted: false, doubt: false };
-  if (candidate.strong && (candidate.speechAfter || candidate.reading.end === candidate.marker.end)) return { accepted: candidate.speechAfter || candidate.strong, doubt: !candidate.speechAfter };
+  if (candidate.strong) return { accepted: true, doubt: !candidate.speechAfter };
   // A single Mixed Case word once in the file (`Amanda:  Thank you!`): read as a label, and asked.
   if (candidate.speechAfter) return { accepted: true, doubt: true };
   return { accepted: false, doubt: false };
@@ -334,7 +336,7 @@ function dropOverlapping(markers: MarkerCandidate[]): MarkerCandidate[] {
   for (const marker of markers) {
     if (marker.start < keptEnd) continue;
     kept.push(marker);
-    keptEnd = Math.max(marker.end, marker.label ? (marker.label.colon ?? marker.label.span).end : marker.end);
+    keptEnd = Math.max(marker.end, marker.labelEnd ?? 0, marker.label ? (marker.label.colon ?? marker.label.span).end : marker.end);
   }
   return kept;
 }

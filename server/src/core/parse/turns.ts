@@ -18,7 +18,7 @@ export function buildTurns(text: string, lines: readonly Line[], markers: readon
     while (barrier < barriers.length && barriers[barrier] <= marker.start) barrier++;
     if (barrier < barriers.length && barriers[barrier] < limit) limit = barriers[barrier];
     const turnEnd = trimEndOffset(text, marker.start, limit);
-    const afterLabel = marker.label ? Math.max(marker.end, (marker.label.colon ?? marker.label.span).end) : marker.end;
+    const afterLabel = marker.label ? Math.max(marker.end, marker.labelEnd ?? 0, (marker.label.colon ?? marker.label.span).end) : marker.end;
     const bodyStart = skipWhitespace(text, Math.min(afterLabel, turnEnd), turnEnd);
     const body = { start: bodyStart, end: Math.max(bodyStart, turnEnd) };
     while (lineIndex + 1 < lines.length && lines[lineIndex + 1].start <= body.start) lineIndex++;
