@@ -69,7 +69,8 @@ function readsAsLabel(candidate: string): boolean {
     if (NUMBER_WORD.test(word)) continue;
     if (!NAME_WORD.test(word)) return false;
     const first = word.charAt(0);
-    if (first !== first.toLowerCase() && first === first.toUpperCase()) capitalised++;
+    // Scripts without case (`葉寧`) have no capitals to tell a name by: their letters count as capitalised.
+    if (first === first.toUpperCase()) capitalised++;
     else if (!NAME_PARTICLES.has(word)) return false;
   }
   if (capitalised === 0 || !isCapitalised(words[0])) return false;
@@ -88,7 +89,7 @@ function isAbbreviation(word: string): boolean {
 
 function isCapitalised(word: string): boolean {
   const first = word.charAt(0);
-  return first !== first.toLowerCase();
+  return first === first.toUpperCase();
 }
 
 /** True when the label has letters and none of them is lower case (`MS. McCANN` is not). */

@@ -55,15 +55,18 @@ export function findAnnotations(text: string, lines: readonly Line[], turns: rea
         continue;
       }
       if (bracket === '(' && /^(?:https?:\/\/|www\.|mailto:|#)/i.test(text.slice(open + 1, open + 9))) continue;
-      const innerEnd = closed ? close : contentEnd;
-      const alone = BEFORE_ALONE.test(text.slice(contentStart, open)) && AFTER_ALONE.test(text.slice(spanEnd, contentEnd));
+      // A Markdown escape (`\[laughs\]`) belongs to the annotation, not to the speech around it.
+      const escaped = open > contentStart && text.charCodeAt(open - 1) === 92 /* \\ */;
+      const innerEnd = closed ? (text.charCodeAt(close - 1) === 92 ? close - 1 : close) : contentEnd;
+      const spanStart = escaped ? open - 1 : open;
+      const alone = BEFORE_ALONE.test(text.slice(contentStart, spanStart)) && AFTER_ALONE.test(text.slice(spanEnd, contentEnd));
       const rawContent = innerEnd - open <= MAX_TERM_LENGTH ? text.slice(open + 1, innerEnd) : '';
       const kind = classifyAnnotation(normaliseTerm(rawContent.replace(/[*_]+/g, ' ')), alone, inaudibleTerms);
       // An unclosed bracket counts only at a line start; mid-line it is speech that wraps.
-      if (kind === null || (!closed && open !== contentStart)) continue;
-      while (turnCursor + 1 < turns.length && turns[turnCursor + 1].span.start <= open) turnCursor++;
+      if (kind === null || (!closed && spanStart !== contentStart)) continue;
+      while (turnCursor + 1 < turns.length && turns[turnCursor + 1].span.start <= spanStart) turnCursor++;
       const content = (rawContent || text.slice(open + 1, Math.min(innerEnd, open + 1 + MAX_TERM_LENGTH))).trim().replace(/[\s.,;:!]+$/, '');
-      annotations.push({ kind, span: { start: open, end: spanEnd }, content: detached(content), bracket, closed, turn: turnCursor });
+      annotations.push({ kind, span: { start: spanStart, end: spanEnd }, content: detached(content), bracket, closed, turn: turnCursor });
       position = spanEnd;
     }
   }

@@ -29,7 +29,7 @@ const WEEKDAY = '(?:mon|tues?|wed(?:nes)?|thur?s?|fri|sat(?:ur)?|sun)(?:day)?\\.
 // A line that only dates or times the event: `June 11, 2026`, `12:00 - 1:00 p.m. ET`, `Thursday, 10-11:15am`.
 const DATE_OR_TIME_WORD = new RegExp(`^(?:${MONTH}|${WEEKDAY}|\\d{1,4}(?:st|nd|rd|th)?[,.]?|\\d{1,2}[:.]\\d{2}(?:[ap]\\.?m\\.?)?|\\d{1,2}(?:[ap]\\.?m\\.?)|[ap]\\.?m\\.?|\\d{1,2}[/-]\\d{1,2}[/-]\\d{2,4}|[-–—~&,]|to|and|at|from|until|through|et|est|edt|ct|cst|cdt|pt|pst|pdt|mt|gmt|utc|cet|cest|bst|time|noon|of|the|\\d{1,2}(?:[:.]\\d{2})?-\\d{1,2}(?:[:.]\\d{2})?(?:[ap]\\.?m\\.?)?)$`, 'i');
 // Header fields: `Room: Ski-U-Mah`, `Day & Time: …`, `Session facilitator(s): …`, `Date: …`.
-const FIELD_LINE = /^(?:[\p{L}&()/ ]{1,40}?\b(?:room|date|time|day|location|venue|place|facilitators?|facilitator\(s\)|leaders?|presenters?|speakers?|panel(?:ists|lists)?|moderators?|hosts?|participants|attendees|captioners?|reporters?|track|job|event id|session id|meeting id|dial[- ]in|passcode|phone|slides|video|audio|source|url|link|tags?|layout|permalink|categories|author))\s*:/iu;
+const FIELD_LINE = /^(?:[\p{L}&()/ ]{0,40}?\b(?:room|date|time|day|location|venue|place|facilitators?|facilitator\(s\)|leaders?|presenters?|speakers?|panel(?:ists|lists)?|moderators?|hosts?|participants|attendees|captioners?|reporters?|track|job|event id|session id|meeting id|dial[- ]in|passcode|phone|slides|video|audio|source|url|link|tags?|layout|permalink|categories|author))\s*:/iu;
 // Words that name an event: the line under a short organisation line that makes the title with it.
 const EVENT_WORDS = /\b(?:meeting|session|conference|forum|summit|workshop|webinar|panel|hearing|council|board|committee|commission|symposium|seminar|roundtable|keynote|talk|lecture|briefing|consultation|assembly|plenary|ceremony|town hall|call|colloquium|convention|congress|festival|training|class|course|meetup|retreat|hackathon|presentation|discussion)s?\b/i;
 
@@ -96,7 +96,9 @@ function findTitle(text: string, lines: readonly Line[], end: number, disclaimer
     const next = headerLines[i + 1];
     // `NCD` / `Brief Council Meeting`: a short organisation line and the event under it are one title.
     const nextName = next && !next.gapBefore ? withoutMarkup(next.content) : '';
-    if (cleaned.split(/\s+/).length <= 5 && nextName.split(/\s+/).length <= 8 && EVENT_WORDS.test(nextName) && readsAsTitle(nextName, opening)) {
+    // …or an organisation's acronym over the talk's title (`CDA` / `Usability Starts with Accessibility`).
+    const tag = cleaned.length <= 12 && cleaned.split(/\s+/).length <= 2;
+    if (nextName !== '' && cleaned.split(/\s+/).length <= 5 && nextName.split(/\s+/).length <= 8 && (EVENT_WORDS.test(nextName) || tag) && readsAsTitle(nextName, opening)) {
       return { text: shortenTitle(`${cleaned} ${nextName}`), span: { start: line.span.start, end: next.span.end } };
     }
     const title = shortenTitle(cleaned);
@@ -153,7 +155,7 @@ function readsAsTitle(line: string, opening: string): boolean {
   if (isDateOrTime(line) || FIELD_LINE.test(line) || /^---+$/.test(line)) return false;
   // A line that ends in a colon introduces something (`Thursday, Session 8:`); a disclaimer or prose sentence is no title.
   if (/:$/.test(line) || DISCLAIMER_PATTERNS.some((pattern) => pattern.test(line))) return false;
-  if (isProse(line) || /^[([]/.test(line)) return false;
+  if (isProse(line) || /^[([]/.test(line) || SPEECH_START.test(line) || CODE_LINE.test(line)) return false;
   // Speech, not a name: a sentence with its own end (`All right. As you know, we --`).
   if (line.split(/\s+/).length >= 4 && (/(?:\.|--|\u2014)$/.test(line) || /[.?!]\s+\p{Lu}/u.test(line))) return false;
   return !isRunningHeader(line, opening);
@@ -220,6 +222,11 @@ function titleInDisclaimer(text: string, disclaimer: Span | null): { text: strin
   const event = shortenTitle(match[1].replace(/[\s,;:]+$/, ''));
   return { text: event.charAt(0).toUpperCase() + event.slice(1), span: { ...disclaimer } };
 }
+
+// How speech opens, which a title does not: `I guess, David…`, `Okay, so…`, `Hi, everyone`.
+const SPEECH_START = /^(?:i|i'm|i've|i'll|okay|ok|well|yeah|yes|thanks|thank you|hello|hi|hey|um|uh|oh|sorry|alright|all right|good (?:morning|afternoon|evening))(?:[,.!]|\s+\p{Ll})/iu;
+// Source code around a transcript kept in a program: `export default {`, `};`.
+const CODE_LINE = /[{};=]$|^(?:export|import|const|let|var|module\.exports|function|return)\b|^[{}\[\]();,`]+$/;
 
 /** Whether the header carries a provider's credit or a status line. */
 export function hasProviderLines(text: string, header: Header | null): boolean {

@@ -51,6 +51,8 @@ export function readLabel(text: string, start: number, lineEnd: number): LabelRe
   const closedBeforeColon = nameEnd < colon;
   let end = colon + 1;
   if (opener !== '' && !closedBeforeColon && text.startsWith(opener, end)) end += opener.length;
+  // `**Diane:**:` repeats its colon after the emphasis.
+  if (opener !== '' && text.charCodeAt(end) === 58) end++;
   if (opener === '' && closedBeforeColon) return null;
   if (opener !== '' && !closedBeforeColon && end === colon + 1) return null;
   const after = end < lineEnd ? text.charCodeAt(end) : -1;

@@ -120,9 +120,12 @@ export interface ColonCandidate {
 export function colonCandidateAt(text: string, line: Line): ColonCandidate | null {
   const content = skipIndent(text, line.start, line.end);
   const first = text.charCodeAt(content);
-  if (content >= line.end || first === 62 /* > */ || first === 35 /* # */) return null;
-  const reading = readLabel(text, content, line.end);
-  if (reading === null) return null;
+  if (content >= line.end || first === 62 /* > */) return null;
+  // A Markdown heading that is a label alone on its line (`### Audrey Tang:`), the speech below it.
+  const heading = first === 35 /* # */ ? MARKDOWN_HEADING_MARK.exec(text.slice(content, content + 8)) : null;
+  if (first === 35 && heading === null) return null;
+  const reading = readLabel(text, heading ? content + heading[0].length : content, line.end);
+  if (reading === null || (heading !== null && skipHorizontalSpace(text, reading.end, line.end) < line.end)) return null;
   const { label } = reading;
   const body = bodyAfterLabel(text, reading.end, line.end);
   const titleLike = readsAsTitle(body);
@@ -138,6 +141,8 @@ export function colonCandidateAt(text: string, line: Line): ColonCandidate | nul
   };
 }
 
+const MARKDOWN_HEADING_MARK = /^#{1,6}[ \t]+/;
+
 /** The words after a label: the rest of its line, or the next non-blank line when it stands alone. */
 function bodyAfterLabel(text: string, from: number, lineEnd: number): string {
   const rest = text.slice(from, lineEnd).trim();
@@ -150,7 +155,9 @@ function bodyAfterLabel(text: string, from: number, lineEnd: number): string {
 const SPEECH_OPENERS = new Set(['thank', 'thanks', 'good', 'hello', 'hi', 'hey', 'yes', 'yeah', 'no', 'okay', 'ok', 'so', 'well', 'and', 'but', 'i', "i'm", 'we', "we're", 'you', 'let', "let's", 'please', 'sorry', 'oh', 'right', 'sure', 'now', 'just', 'can', 'could', 'would', 'is', 'are', 'do', 'what', 'how', 'why']);
 
 /** Title Case words with no sentence punctuation: `Shared Buoy Catalogue`, a heading's rest, a name list. */
-function readsAsTitle(body: string): boolean {
+function readsAsTitle(spoken: string): boolean {
+  // Annotations are no words of a title or of speech: `Monads. (laughter)`.
+  const body = spoken.replace(/\\?[([][^)\]]*[)\]]/g, ' ').trim();
   if (body.length === 0 || /[.?!\u2026\-\u2013\u2014\u001e]["'\u201d\u2019)]*$/.test(body) || body === body.toUpperCase()) return false;
   const words = body.split(/\s+/).filter((word) => /[\p{L}\d]/u.test(word));
   if (words.length > 8 || SPEECH_OPENERS.has(words[0]?.toLowerCase().replace(/[^\p{L}']/gu, ''))) return false;

@@ -17,6 +17,7 @@ export interface Heading {
 }
 
 const MARKDOWN_HEADING = /^(#{1,6})[ \t]+(.*?)[ \t#]*$/;
+const LABEL_HEADING = /^[*_]*[^:]{1,60}:[*_:]*$/;
 const HEADING_MAX_LENGTH = 70;
 const HEADING_MAX_WORDS = 9;
 
@@ -33,10 +34,12 @@ export function findHeadings(text: string, lines: readonly Line[], previousLineB
     }
     const content = text.slice(start, Math.min(end, start + 200));
     const markdown = MARKDOWN_HEADING.exec(content);
-    if (markdown && markdown[2].length > 0) {
+    // `### Audrey Tang:` is a label above its speech, not a heading (markers.ts reads it).
+    if (markdown && markdown[2].length > 0 && !LABEL_HEADING.test(markdown[2])) {
       headings.push({ span: { start, end }, title: detached(shortenTitle(markdown[2].replace(/(\*\*|__)(.+?)\1/g, '$2'))), markdown: true });
-    } else if (blankBefore && end - start <= HEADING_MAX_LENGTH) {
-      const plain = content.replace(/^(\*\*|__)(.+?)\1$/, '$2').trim();
+    } else if (blankBefore && end - start <= HEADING_MAX_LENGTH && !markdown) {
+      // Emphasis and Markdown escapes are not words: `**Break:** \[16:37\]`.
+      const plain = content.replace(/\*\*|__|\\/g, '').trim();
       if (startsWithHeadingWord(plain) && !/[.?!,;]$/.test(plain) && plain.split(/\s+/).length <= HEADING_MAX_WORDS && !/^[([]/.test(plain)) {
         headings.push({ span: { start, end }, title: detached(shortenTitle(plain)), markdown: false });
       }

@@ -3,8 +3,11 @@ import { bodyParts, lastWords, speakerName } from '../speech';
 import { preferredInaudibleMarker } from './inaudible';
 import type { Fix, TurnRule, RuleFinding } from './rule';
 
-// Closing quotes and brackets may follow the sentence's final mark: `."`, `?”`, `.)`.
-const TRAILING_CLOSERS = /["'\u201d\u2019\u00bb)\]*\s]+$/;
+// Closing quotes, brackets and Markdown marks may follow the sentence's final mark: `."`, `?”`,
+// `.)`, `._`, `. \` (a Markdown line break), `.}` (a transcript kept in source code).
+const TRAILING_CLOSERS = /["'\u201d\u2019\u00bb)\]}*_`\\\s]+$/;
+// A link after the last sentence is no speech: `… do bips work? <https://…>`.
+const TRAILING_LINK = /\s*(?:<https?:\/\/[^\s>]*>?|(?<=\s)https?:\/\/\S*[\w/])$/;
 // A sentence ends with . ? ! …; a trailing dash means the speaker trailed off on purpose. Some
 // captioning feeds write their dash as U+001E control characters.
 const SENTENCE_END = /[.?!\u2026\-\u2010\u2011\u2013\u2014\u001e]$/;
@@ -13,7 +16,7 @@ const SENTENCE_END = /[.?!\u2026\-\u2010\u2011\u2013\u2014\u001e]$/;
 const CONNECTION_LOST = /^(?:audio|no audio|no sound|lost connection|connection lost|signal lost)\b/i;
 
 export function endsSentence(text: string, span: Span): boolean {
-  const tail = text.slice(Math.max(span.start, span.end - 12), span.end).replace(TRAILING_CLOSERS, '');
+  const tail = text.slice(Math.max(span.start, span.end - 200), span.end).replace(TRAILING_LINK, '').slice(-12).replace(TRAILING_CLOSERS, '');
   return SENTENCE_END.test(tail);
 }
 
