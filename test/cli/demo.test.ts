@@ -1,0 +1,31 @@
+// `npm run demo` and the Get Started walkthrough show the bundled sample: it must keep showing
+// every rule and a who-said-it suggestion.
+import { strict as assert } from 'assert';
+import { spawnSync } from 'child_process';
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { RULES } from '../../server/src/core/analysis';
+import { repoRoot } from '../helpers/repo';
+
+const SAMPLE = path.join(repoRoot, 'samples', 'council-meeting.transcript');
+
+describe('the bundled sample and npm run demo', () => {
+  it('prints a finding of each of the nine rules and the who-said-it suggestion, and exits 0', () => {
+    const run = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'demo.js')], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(RULES.length, 9);
+    for (const { code } of RULES) {
+      assert.match(run.stdout, new RegExp(`:\\d+:\\d+: \\w+ ${code}: `), `a ${code} finding in the demo output`);
+    }
+    assert.match(run.stdout, /unlabeled-turn: .*probably ANA RUIZ/);
+    assert.match(run.stdout, /Who said it: the unlabelled turn on line 22 is probably ANA RUIZ/);
+  });
+
+  it('is written as captioning software writes: no-break spaces after sentences and labels, a paragraph per line', () => {
+    const text = readFileSync(SAMPLE, 'utf8');
+    assert.ok((text.match(/\u00a0/g) ?? []).length >= 30, 'no-break spaces, as in the seed transcript');
+    assert.match(text, /^>> [A-Z ]+:\u00a0 /m);
+    // What the real-VS-Code suite needs to show that word wrap is on: lines far wider than an editor.
+    assert.ok(text.split('\n').filter((line) => line.length > 250).length >= 3, 'long paragraph lines');
+  });
+});
