@@ -6,6 +6,7 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import { RULES } from '../../server/src/core/analysis';
 import { repoRoot } from '../helpers/repo';
+import { verbatim } from '../helpers/cli';
 
 const SAMPLE = path.join(repoRoot, 'samples', 'council-meeting.transcript');
 
@@ -19,6 +20,14 @@ describe('the bundled sample and npm run demo', () => {
     }
     assert.match(run.stdout, /unlabeled-turn: .*probably ANA RUIZ/);
     assert.match(run.stdout, /Who said it: the unlabelled turn on line 22 is probably ANA RUIZ/);
+  });
+
+  it("matches the walkthrough's table of the sample's findings, line by line", () => {
+    const table = readFileSync(path.join(repoRoot, 'media', 'walkthrough', 'open-sample.md'), 'utf8');
+    const listed = [...table.matchAll(/^\| (\d+) \| `([a-z-]+)` \|/gm)].map(([, line, code]) => `${line} ${code}`);
+    const report = JSON.parse(verbatim(['check', '--format', 'json', SAMPLE]).stdout);
+    const found = report.files[0].diagnostics.map((d: { code: string; range: { start: { line: number } } }) => `${d.range.start.line + 1} ${d.code}`);
+    assert.deepEqual(listed.sort(), found.sort());
   });
 
   it('is written as captioning software writes: no-break spaces after sentences and labels, a paragraph per line', () => {
