@@ -3,7 +3,7 @@
 // built (--ignore-scripts), so that the test does not replace them under the other suites.
 import { strict as assert } from 'assert';
 import { spawnSync, type SpawnSyncOptions } from 'child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { repoRoot } from '../helpers/repo';
@@ -45,6 +45,24 @@ describe('npm pack, then npm install -g of the tarball', function () {
     writeFileSync(path.join(dir, 'clean.transcript'), '>> CHAIR:  Welcome, everyone.\n\n>> ANA RUIZ:  Thank you.\n');
     assert.equal(run(verbatimBin, ['check', 'clean.transcript'], { cwd: dir }).status, 0);
     assert.equal(run(verbatimBin, ['check', 'missing.transcript'], { cwd: dir }).status, 2);
+  });
+
+  it('runs each pre-commit hook as pre-commit would: entry, then the staged files its pattern matches', () => {
+    const hooks = [...readFileSync(path.join(repoRoot, '.pre-commit-hooks.yaml'), 'utf8').matchAll(/^- id: (\S+)\n(?:  .*\n)*?  entry: (.+)\n(?:  .*\n)*?  files: (.+)$/gm)]
+      .map(([, id, entry, files]) => ({ id, entry: entry.split(' '), files: new RegExp(files) }));
+    assert.deepEqual(hooks.map((hook) => hook.id), ['verbatim', 'verbatim-fix']);
+    const staged = ['minutes.transcript', 'notes.txt', 'hearing.cart'].filter((file) => hooks.every((hook) => hook.files.test(file)));
+    assert.deepEqual(staged, ['minutes.transcript', 'hearing.cart']);
+    copyFileSync(path.join(repoRoot, 'samples', 'council-meeting.transcript'), path.join(dir, 'minutes.transcript'));
+    writeFileSync(path.join(dir, 'hearing.cart'), '>> CHAIR:  Welcome.\n');
+    for (const hook of hooks) {
+      assert.equal(hook.entry[0], 'verbatim');
+      const before = readFileSync(path.join(dir, 'minutes.transcript'), 'utf8');
+      const result = run(verbatimBin, [...hook.entry.slice(1), ...staged], { cwd: dir });
+      assert.equal(result.status, 1, `${hook.id}: findings fail the hook\n${result.stderr}`);
+      const changed = readFileSync(path.join(dir, 'minutes.transcript'), 'utf8') !== before;
+      assert.equal(changed, hook.id === 'verbatim-fix', `${hook.id} ${changed ? 'changed' : 'left'} the file`);
+    }
   });
 
   it('writes SARIF whose rules link to the packaged rule documentation', () => {
