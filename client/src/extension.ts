@@ -1,5 +1,6 @@
 // The thin client: starts the bundled language server, offers to open transcript-like `.txt`
-// files as Caption Transcript, and registers the Get Started walkthrough's commands. Every language feature lives in the server.
+// files as Caption Transcript, and registers the Get Started walkthrough's commands. Every
+// language feature lives in the server.
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
