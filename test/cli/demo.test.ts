@@ -22,6 +22,14 @@ describe('the bundled sample and npm run demo', () => {
     assert.match(run.stdout, /Who said it: the unlabelled turn on line 22 is probably ANA RUIZ/);
   });
 
+  it('prints what the README shows', () => {
+    const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+    const shown = /```console\n(\$ verbatim check samples\/council-meeting\.transcript\n[\s\S]*?)```/.exec(readme)?.[1];
+    assert.ok(shown, 'the demo output in the README');
+    const run = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'demo.js')], { encoding: 'utf8' });
+    assert.equal(shown, run.stdout);
+  });
+
   it("matches the walkthrough's table of the sample's findings, line by line", () => {
     const table = readFileSync(path.join(repoRoot, 'media', 'walkthrough', 'open-sample.md'), 'utf8');
     const listed = [...table.matchAll(/^\| (\d+) \| `([a-z-]+)` \|/gm)].map(([, line, code]) => `${line} ${code}`);
