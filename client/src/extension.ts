@@ -1,9 +1,11 @@
-// The thin client: starts the bundled language server and offers to open transcript-like `.txt`
-// files as Caption Transcript. Every language feature lives in the server.
+// The thin client: starts the bundled language server, offers to open transcript-like `.txt`
+// files as Caption Transcript, and registers the Get Started walkthrough's commands. Every
+// language feature lives in the server.
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { boundedRestarts } from './crashHandler';
+import { activateOnboarding } from './onboarding';
 import { activateSpeakers } from './speakersView';
 
 const LANGUAGE_ID = 'caption-transcript';
@@ -11,6 +13,8 @@ const ASKED_KEY = 'verbatim.askedToSwitch';
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  // First, so that the walkthrough's commands work even if the server cannot start.
+  activateOnboarding(context, LANGUAGE_ID);
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   // stdio rather than Node IPC: over stdio the server parses large messages (a big transcript's
   // didOpen) on a worker thread, while Node decodes every IPC message on the server's main thread.

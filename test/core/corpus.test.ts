@@ -5,7 +5,7 @@ import * as path from 'path';
 import { hasCaptioningDisclaimer, FENCE, LABEL_TRAPS, PROVIDER_BLOCK } from '../../server/src/core/lexicon';
 import type { Dialect, Span, Transcript } from '../../server/src/core/model';
 import { parseTranscript } from '../../server/src/core/parse';
-import { corpusFiles, readCorpus } from '../helpers/corpus';
+import { corpusFiles, readCorpus, describeWithCorpus } from '../helpers/corpus';
 
 // Dialects by file number, from CONVENTIONS.md section 1. `066` names a speaker only once, mid-line
 // in PDF text (`Terri Agnew:`), which is too little evidence for a colon dialect: no turns.
@@ -74,7 +74,7 @@ function contains(outer: Span, inner: Span): boolean {
   return outer.start <= inner.start && inner.end <= outer.end;
 }
 
-describe('parseTranscript on the corpus', function () {
+describeWithCorpus('parseTranscript on the corpus', function () {
   this.timeout(60000);
 
   it('finds all 80 corpus files', () => {

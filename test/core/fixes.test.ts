@@ -3,7 +3,7 @@ import * as path from 'path';
 import { analyzeText } from '../../server/src/core/analysis';
 import { applyEdits, checkedFixes, differenceEdit, fixAll, safeFixesToApply } from '../../server/src/core/fixes';
 import { spokenWords } from '../../server/src/core/speech';
-import { corpusFiles, readCorpus } from '../helpers/corpus';
+import { corpusFiles, readCorpus, describeWithCorpus } from '../helpers/corpus';
 
 const wordsOf = (text: string) => spokenWords(analyzeText(text).transcript);
 
@@ -87,7 +87,7 @@ describe('fixes', () => {
     });
   });
 
-  describe('on every corpus transcript', () => {
+  describeWithCorpus('on every corpus transcript', () => {
     for (const file of corpusFiles()) {
       it(`${path.basename(file)}: keeps every spoken word and leaves nothing for a second pass`, () => {
         const text = readCorpus(file);

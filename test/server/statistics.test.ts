@@ -3,7 +3,7 @@ import * as path from 'path';
 import { openProblems, speakerNodes, statusBarText, statusBarTooltip, type StatisticsResult } from '../../client/src/speakersModel';
 import { spokenWords } from '../../server/src/core/speech';
 import { parseWithSettings } from '../../server/src/core/analysis';
-import { corpusFiles, readCorpus } from '../helpers/corpus';
+import { corpusFiles, readCorpus, itWithCorpus } from '../helpers/corpus';
 import { startServer, type ServerSession } from '../helpers/lspClient';
 
 // Invented: 24 spoken words; ANA RUIZ 12 in two turns (one inaudible), CHAIR 6, one unlabelled turn of 6.
@@ -81,7 +81,7 @@ describe('verbatim/statistics request and what the client shows of it', function
     assert.match(statusBarTooltip(result), /Inaudible markers: 1 \(41.67 per 1,000 words\)/);
   });
 
-  it('counts exactly the spoken words of every corpus file, and every turn once', async () => {
+  itWithCorpus('counts exactly the spoken words of every corpus file, and every turn once', async () => {
     server = await startServer();
     for (const file of corpusFiles()) {
       const text = readCorpus(file);
