@@ -33,4 +33,5 @@ export const KNOWN_CODES = [
   'lost-dash',
   'repeated-word',
   'unclosed-annotation',
+  'label-doubt',
 ];

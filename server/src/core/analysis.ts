@@ -8,6 +8,7 @@ import { brokenTurnRule } from './rules/brokenTurn';
 import { emptyTurnRule } from './rules/emptyTurn';
 import { flattenedTurnsRule } from './rules/flattenedTurns';
 import { inaudibleRule } from './rules/inaudible';
+import { labelDoubtRule } from './rules/labelDoubt';
 import { labelVariantRule } from './rules/labelVariant';
 import { lostDashRule } from './rules/lostDash';
 import { repeatedWordRule } from './rules/repeatedWord';
@@ -29,6 +30,7 @@ export const RULES: readonly Rule[] = [
   unclosedAnnotationRule,
   lostDashRule,
   repeatedWordRule,
+  labelDoubtRule,
 ];
 
 export interface Analysis {

@@ -18,6 +18,7 @@ export const RULE_CODES = [
   'unclosed-annotation',
   'lost-dash',
   'repeated-word',
+  'label-doubt',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 
