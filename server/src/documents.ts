@@ -14,6 +14,8 @@ export interface DocumentAnalysis extends Analysis {
   lines: Positions;
   /** How much was analysed: everything, the cheap part (above the size limit), or nothing (binary). */
   limit: DocumentLimit;
+  /** The document's settings: the editor's, with the speaker answers of its folder. Fixes and formatting read the text as the analysis did. */
+  settings: Settings;
 }
 
 /**
@@ -134,7 +136,7 @@ export class AnalysedDocuments {
       entry.state = analyzeText(lines.text, effectiveSettings(entry));
     }
     const analysed: Analysis = entry.state ?? { transcript: emptyTranscript(lines.text), findings: [] };
-    entry.analysis = { transcript: analysed.transcript, findings: analysed.findings, uri, version, lines, limit: entry.limit };
+    entry.analysis = { transcript: analysed.transcript, findings: analysed.findings, uri, version, lines, limit: entry.limit, settings: entry.settings };
     return entry.analysis;
   }
 

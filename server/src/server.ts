@@ -193,6 +193,8 @@ function settingsFor(uri: string): Settings {
  */
 function rereadOpenDocuments(): void {
   documents.invalidateAll();
+  // Nothing open (as during initialize, when the client may not be sent requests yet): nothing to tell.
+  if (documents.uris().length === 0) return;
   for (const uri of documents.uris()) scheduleDiagnostics(uri, 0);
   if (wantsReadingChanged) void connection.sendNotification(READING_CHANGED_NOTIFICATION);
   if (refreshesFoldingRanges) void connection.languages.foldingRange.refresh().catch(() => undefined);
@@ -283,7 +285,7 @@ connection.onDocumentSymbol(
     return symbols;
   }),
 );
-connection.onCodeAction(forTextDocument((analysis, params) => codeActions(analysis, params, settings, workspaceFolders)));
+connection.onCodeAction(forTextDocument((analysis, params) => codeActions(analysis, params, analysis.settings, workspaceFolders)));
 connection.onExecuteCommand(async (params) => {
   if (params.command === RECORD_ANSWER_COMMAND) await recordSpeakerAnswer(params.arguments);
   return null;
@@ -295,8 +297,8 @@ connection.onCompletion(forTextDocument((analysis, params) => completion(analysi
 connection.onReferences(forTextDocument((analysis, params) => references(analysis, params.position)));
 connection.onDocumentHighlight(forTextDocument((analysis, params) => documentHighlights(analysis, params.position)));
 connection.onHover(forTextDocument((analysis, params) => hover(analysis, params.position)));
-connection.onDocumentFormatting(forTextDocument((analysis) => (analysis.limit.kind !== 'binary' ? formatting(analysis, settings) : null)));
-connection.onDocumentRangeFormatting(forTextDocument((analysis, params) => (analysis.limit.kind !== 'binary' ? formatting(analysis, settings, params.range) : null)));
+connection.onDocumentFormatting(forTextDocument((analysis) => (analysis.limit.kind !== 'binary' ? formatting(analysis, analysis.settings) : null)));
+connection.onDocumentRangeFormatting(forTextDocument((analysis, params) => (analysis.limit.kind !== 'binary' ? formatting(analysis, analysis.settings, params.range) : null)));
 
 connection.onWorkspaceSymbol(async (params, token) => {
   const analyses = [];

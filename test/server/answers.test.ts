@@ -33,7 +33,14 @@ describe('answering a label doubt', function () {
   });
 
   async function openInFolder(file: string, text = TEXT): Promise<{ server: ServerSession; uri: string }> {
-    server = recordingMessages(await startServer({}, {}, { workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'hearings' }] }));
+    server = recordingMessages(
+      await startServer(
+        {},
+        { foldingRange: { refreshSupport: true } },
+        // As Verbatim's VS Code client asks: told when the open transcripts read differently without an edit.
+        { workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'hearings' }], initializationOptions: { readingChangedNotification: true } },
+      ),
+    );
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, text);
     const uri = pathToFileURL(file).href;
@@ -50,8 +57,11 @@ describe('answering a label doubt', function () {
   it('writes a new .verbatimrc.json at the root of the workspace folder, and reads the open transcripts again', async () => {
     const { server, uri } = await openInFolder(path.join(folder, 'june', 'hearing.transcript'));
     const republished = server.nextDiagnostics(uri);
+    // The outline and folding of an unedited document are asked for again only when the client is told.
+    const toldReadingChanged = new Promise<void>((resolve) => server.connection.onNotification('verbatim/readingChanged', () => resolve()));
+    const foldingRefreshed = new Promise<void>((resolve) => server.connection.onRequest('workspace/foldingRange/refresh', () => (resolve(), null)));
     await answer(server, uri, 'Session 1', false);
-    await republished;
+    await Promise.all([republished, toldReadingChanged, foldingRefreshed]);
     const file = path.join(folder, CONFIG_FILE_NAME);
     assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), { notSpeakers: ['Session 1'] });
     assert.ok(server.messages.some((message) => message.message.includes('"Session 1" is not a speaker') && message.message.includes(file)), 'the user is told where the answer is kept');

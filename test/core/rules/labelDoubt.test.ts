@@ -53,7 +53,7 @@ describe('label-doubt', () => {
   it('offers the two answers as commands that record them, naming where', () => {
     const transcript = doubtful();
     const lines = new LineIndex(TEXT);
-    const analysis: DocumentAnalysis = { transcript, findings: [], uri: 'untitled:Untitled-1', version: 1, lines, limit: { kind: 'full' } };
+    const analysis: DocumentAnalysis = { transcript, findings: [], uri: 'untitled:Untitled-1', version: 1, lines, limit: { kind: 'full' }, settings: DEFAULT_SETTINGS };
     const diagnostic = { range: lines.rangeOf(transcript.doubts[0].span), message: '', code: 'label-doubt', source: 'verbatim' };
     const actions = answerActions(analysis, diagnostic, []);
     assert.deepEqual(
