@@ -13,6 +13,7 @@ export const FEATURES = {
   statusBar: { on: true, why: "the extension's own status-bar item lands in a later issue" },
   txtDetection: { on: true, why: 'the .txt transcript detection prompt (verbatim.detectTranscriptsInTxt) lands in a later issue' },
   laterRules: { on: true, why: 'label-variant, lost-dash, repeated-word, unclosed-annotation land in a later issue' },
+  answers: { on: true, why: 'the answers to label doubts (verbatim.recordSpeakerAnswer) land in issue 11' },
 } as const;
 
 export type Feature = keyof typeof FEATURES;

@@ -2,7 +2,7 @@
 // `.verbatimrc.json`, or through the client in the user settings) and the server reads the open
 // transcripts again.
 import { strict as assert } from 'assert';
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
@@ -71,11 +71,13 @@ describe('answering a label doubt', function () {
     const rc = path.join(folder, 'june', CONFIG_FILE_NAME);
     mkdirSync(path.dirname(rc), { recursive: true });
     writeFileSync(rc, '{\n  "rules": { "lost-dash": "off" },\n  "notSpeakers": ["Amanda"]\n}\n');
+    chmodSync(rc, 0o640);
     const { server, uri } = await openInFolder(path.join(folder, 'june', 'day2', 'hearing.transcript'));
     const republished = server.nextDiagnostics(uri);
     await answer(server, uri, 'AMANDA', true);
     await republished;
     assert.deepEqual(JSON.parse(readFileSync(rc, 'utf8')), { rules: { 'lost-dash': 'off' }, notSpeakers: [], speakers: ['AMANDA'] });
+    assert.equal(statSync(rc).mode & 0o777, 0o640, 'the file keeps its mode');
     assert.throws(() => readFileSync(path.join(folder, CONFIG_FILE_NAME)), 'no second file at the folder root');
   });
 

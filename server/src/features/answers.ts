@@ -7,7 +7,7 @@
 // reads the disk) until the user saved a file they never opened. An answer about an untitled or
 // virtual file, or one outside every workspace folder, goes to the editor's settings: the client is
 // asked to record it (`verbatim/recordAnswerInSettings`), and the settings change brings it back.
-import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'fs';
+import { chmodSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver/node';
@@ -95,6 +95,8 @@ export function writeAnswer(target: AnswerFile, answer: SpeakerAnswer): FileAnsw
   const temporary = path.join(path.dirname(target.file), `.${path.basename(target.file)}.verbatim-${process.pid}.tmp`);
   try {
     writeFileSync(temporary, recorded.text, { encoding: 'utf8', flag: 'w' });
+    // The replaced file's mode stays (a settings file kept private stays private).
+    if (target.text !== undefined) chmodSync(temporary, statSync(target.file).mode);
     renameSync(temporary, target.file);
   } catch (error) {
     try {
