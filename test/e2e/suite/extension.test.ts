@@ -320,6 +320,38 @@ describe('Verbatim in a real VS Code', function () {
       }
     });
 
+    itWhen('answersReader', 'asks "Is … a speaker?" where the reader is unsure, and the answer changes the outline and the hints at once', async function () {
+      // Invented: an agenda line and a colon turn without chevrons in a chevron file; the last turn is cut off.
+      const text = ['>> CHAIR:  Welcome, everyone.', 'Session 1: Opening remarks', '>> CHAIR:  Over to you, Amanda.', 'Amanda: Thank you!', '>> CHAIR:  We begin with', ''].join('\n');
+      const rc = path.join(workspaceDir(), '.verbatimrc.json');
+      const before = fs.existsSync(rc) ? fs.readFileSync(rc, 'utf8') : undefined;
+      const flat = (list: vscode.DocumentSymbol[] | undefined): string[] => (list ?? []).flatMap((symbol) => [symbol.name, ...flat(symbol.children)]);
+      try {
+        const uri = vscode.Uri.file(path.join(workspaceDir(), 'doubts.cart'));
+        fs.writeFileSync(uri.fsPath, text);
+        const document = await open(uri);
+        const doubt = await waitFor('a label-doubt hint', () => vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === 'label-doubt'));
+        assert.strictEqual(doubt.severity, vscode.DiagnosticSeverity.Hint);
+        const name = document.getText(doubt.range);
+        assert.ok(doubt.message.startsWith(`Is "${name}" a speaker?`), doubt.message);
+        const readAsLabel = doubt.message.includes('It is read as one');
+        const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, doubt.range)) ?? [];
+        // The answer against the reading: the outline must change.
+        const answer = actions.find((action) => action.title.startsWith(`"${name}" is ${readAsLabel ? 'not ' : ''}a speaker`));
+        assert.ok(answer, `the answers are offered: ${actions.map((action) => action.title).join(' | ')}`);
+        assert.strictEqual(flat(await symbols(uri)).includes(name), readAsLabel, 'the outline shows the reading before the answer');
+        await applyCodeAction(answer);
+        await waitFor('the outline to follow the answer', async () => {
+          const names = flat(await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri));
+          return names.includes(name) !== readAsLabel ? true : undefined;
+        });
+        await waitFor('the hint to go', () => (vscode.languages.getDiagnostics(uri).some((d) => codeOf(d) === 'label-doubt' && d.range.isEqual(doubt.range)) ? undefined : true));
+      } finally {
+        if (before === undefined) fs.rmSync(rc, { force: true });
+        else fs.writeFileSync(rc, before);
+      }
+    });
+
     itWhen('txtDetection', 'a .txt transcript switches to Caption Transcript when verbatim.detectTranscriptsInTxt is "always"', async function () {
       const config = vscode.workspace.getConfiguration('verbatim');
       await config.update('detectTranscriptsInTxt', 'always', vscode.ConfigurationTarget.Global);
