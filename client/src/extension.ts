@@ -4,6 +4,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { activateAnswers } from './answers';
 import { boundedRestarts } from './crashHandler';
 import { activateOnboarding } from './onboarding';
 import { activateSpeakers } from './speakersView';
@@ -30,9 +31,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'vscode-vfs', language: LANGUAGE_ID },
     ],
     synchronize: { configurationSection: 'verbatim' },
+    // Told when an answer to a label doubt changes how an unedited transcript reads (client/src/answers.ts).
+    initializationOptions: { readingChangedNotification: true },
     errorHandler: boundedRestarts('Verbatim'),
   };
   client = new LanguageClient('verbatim', 'Verbatim', serverOptions, clientOptions);
+  // Handlers first: the server may ask as soon as it runs.
+  activateAnswers(context, client, LANGUAGE_ID);
   await client.start();
   activateSpeakers(context, client, LANGUAGE_ID);
 

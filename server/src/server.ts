@@ -10,9 +10,21 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { warmUpSteps } from './core/analysis';
+import { withSpeakerAnswers } from './core/answers';
 import { looksLikeTranscript } from './core/detect';
 import { DEFAULT_SETTINGS, resolveSettings, type Settings } from './core/settings';
 import { AnalysedDocuments, type DocumentAnalysis } from './documents';
+import {
+  configFor,
+  filePathOf,
+  READING_CHANGED_NOTIFICATION,
+  RECORD_ANSWER_COMMAND,
+  RECORD_ANSWER_IN_SETTINGS_REQUEST,
+  recordAnswerArguments,
+  writeAnswer,
+  answerFileOf,
+  type RecordAnswerInSettingsParams,
+} from './features/answers';
 import { CODE_ACTION_KINDS, codeActions } from './features/codeActions';
 import { diagnostics } from './features/diagnostics';
 import { documentSymbols } from './features/documentSymbols';
@@ -40,9 +52,15 @@ let pullsConfiguration = false;
 let registersConfigurationChanges = false;
 /** The client can ask the user to confirm annotated edits (rename's variant spellings). */
 let confirmsAnnotatedEdits = false;
+/** The client asked to hear when the reading of its documents changes without an edit (Verbatim's own client does). */
+let wantsReadingChanged = false;
+let refreshesFoldingRanges = false;
+let tracksWorkspaceFolders = false;
+/** Paths of the workspace folders on disk: a new `.verbatimrc.json` for an answer goes to the one holding the transcript. */
+let workspaceFolders: string[] = [];
 const reportedSettingsProblems = new Set<string>();
 const documents = new AnalysedDocuments(
-  () => settings,
+  settingsFor,
   (message, limit) => {
     // Said once per document: a binary file gets nothing, a huge one a reduced analysis.
     connection.console.info(message);
@@ -82,6 +100,11 @@ connection.onInitialize((params): InitializeResult => {
   pullsConfiguration = params.capabilities.workspace?.configuration === true;
   registersConfigurationChanges = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   confirmsAnnotatedEdits = params.capabilities.workspace?.workspaceEdit?.changeAnnotationSupport !== undefined;
+  wantsReadingChanged = params.initializationOptions?.readingChangedNotification === true;
+  refreshesFoldingRanges = params.capabilities.workspace?.foldingRange?.refreshSupport === true;
+  const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []);
+  workspaceFolders = folders.map((folder) => filePathOf(folder.uri)).filter((folder): folder is string => folder !== null);
+  tracksWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
   applySettings(params.initializationOptions?.settings);
   return {
     capabilities: {
@@ -97,6 +120,8 @@ connection.onInitialize((params): InitializeResult => {
       documentFormattingProvider: true,
       documentRangeFormattingProvider: true,
       codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
+      executeCommandProvider: { commands: [RECORD_ANSWER_COMMAND] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: tracksWorkspaceFolders } },
     },
     serverInfo: { name: 'verbatim' },
   };
@@ -112,6 +137,12 @@ connection.onInitialized(() => {
     // Clients that cannot register it (eglot) send didChangeConfiguration anyway, or never.
     if (registersConfigurationChanges) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'verbatim' });
     void refreshSettings();
+  }
+  if (tracksWorkspaceFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+      const gone = new Set(removed.map((folder) => filePathOf(folder.uri)));
+      workspaceFolders = workspaceFolders.filter((folder) => !gone.has(folder)).concat(added.map((folder) => filePathOf(folder.uri)).filter((folder): folder is string => folder !== null));
+    });
   }
 });
 
@@ -137,8 +168,69 @@ function applySettings(raw: unknown): void {
     connection.console.warn(`Settings: ${problem}`);
     void connection.window.showWarningMessage(`Verbatim settings: ${problem}`);
   }
+  rereadOpenDocuments();
+}
+
+/**
+ * A document's settings: the editor's, with the speaker answers of the `.verbatimrc.json` above it
+ * (the file the CLI reads; its other keys are the CLI's). Read when the document opens and when
+ * settings or answers change.
+ */
+function settingsFor(uri: string): Settings {
+  const config = configFor(uri);
+  if (!config?.file) return settings;
+  for (const problem of config.problems) {
+    if (reportedSettingsProblems.has(problem)) continue;
+    reportedSettingsProblems.add(problem);
+    connection.console.warn(`Settings: ${problem}`);
+  }
+  return withSpeakerAnswers(settings, config.settings);
+}
+
+/**
+ * Settings or answers changed: every open document is read again, its diagnostics published, and
+ * the client told, since the outline and folding of an unedited document are not asked for again.
+ */
+function rereadOpenDocuments(): void {
   documents.invalidateAll();
+  // Nothing open (as during initialize, when the client may not be sent requests yet): nothing to tell.
+  if (documents.uris().length === 0) return;
   for (const uri of documents.uris()) scheduleDiagnostics(uri, 0);
+  if (wantsReadingChanged) void connection.sendNotification(READING_CHANGED_NOTIFICATION);
+  if (refreshesFoldingRanges) void connection.languages.foldingRange.refresh().catch(() => undefined);
+}
+
+/**
+ * The `label-doubt` quick fixes' command: records the answer in the nearest `.verbatimrc.json` (or a
+ * new one in the workspace folder), or, for a document with no folder on disk, asks the client to
+ * record it in the user's settings. Then every open document is read with the answer.
+ */
+async function recordSpeakerAnswer(args: unknown[] | undefined): Promise<void> {
+  const answer = recordAnswerArguments(args);
+  if (!answer) {
+    connection.console.warn(`${RECORD_ANSWER_COMMAND}: expected [{ uri, name, isSpeaker }], got ${JSON.stringify(args)?.slice(0, 200)}; nothing recorded.`);
+    return;
+  }
+  const said = `"${answer.name}" is ${answer.isSpeaker ? '' : 'not '}a speaker`;
+  const target = answerFileOf(answer.uri, workspaceFolders);
+  if (target) {
+    const result = writeAnswer(target, answer);
+    if ('error' in result) {
+      void connection.window.showErrorMessage(`Verbatim could not remember that ${said}: ${result.error}`);
+      return;
+    }
+    rereadOpenDocuments();
+    void connection.window.showInformationMessage(`Verbatim: ${said}, remembered in ${result.written}.`);
+    return;
+  }
+  const params: RecordAnswerInSettingsParams = { name: answer.name, isSpeaker: answer.isSpeaker };
+  try {
+    // The client updates `verbatim.speakers` / `verbatim.notSpeakers`; the settings change re-reads the documents.
+    await connection.sendRequest(RECORD_ANSWER_IN_SETTINGS_REQUEST, params);
+  } catch {
+    const key = answer.isSpeaker ? 'speakers' : 'notSpeakers';
+    void connection.window.showWarningMessage(`Verbatim cannot change this editor's settings: to remember that ${said}, add "${answer.name}" to the verbatim.${key} setting, or save the file in a folder.`);
+  }
 }
 
 /** Open documents whose outline, or diagnostics, were cut at `maxItemsComputed` and the user told so. */
@@ -193,7 +285,11 @@ connection.onDocumentSymbol(
     return symbols;
   }),
 );
-connection.onCodeAction(forTextDocument((analysis, params) => codeActions(analysis, params, settings)));
+connection.onCodeAction(forTextDocument((analysis, params) => codeActions(analysis, params, analysis.settings, workspaceFolders)));
+connection.onExecuteCommand(async (params) => {
+  if (params.command === RECORD_ANSWER_COMMAND) await recordSpeakerAnswer(params.arguments);
+  return null;
+});
 connection.onFoldingRanges(forTextDocument((analysis) => foldingRanges(analysis, settings.maxItemsComputed)));
 connection.onPrepareRename(forTextDocument((analysis, params) => prepareRename(analysis, params.position)));
 connection.onRenameRequest(forTextDocument((analysis, params) => rename(analysis, params.position, params.newName, confirmsAnnotatedEdits)));
@@ -201,8 +297,8 @@ connection.onCompletion(forTextDocument((analysis, params) => completion(analysi
 connection.onReferences(forTextDocument((analysis, params) => references(analysis, params.position)));
 connection.onDocumentHighlight(forTextDocument((analysis, params) => documentHighlights(analysis, params.position)));
 connection.onHover(forTextDocument((analysis, params) => hover(analysis, params.position)));
-connection.onDocumentFormatting(forTextDocument((analysis) => (analysis.limit.kind !== 'binary' ? formatting(analysis, settings) : null)));
-connection.onDocumentRangeFormatting(forTextDocument((analysis, params) => (analysis.limit.kind !== 'binary' ? formatting(analysis, settings, params.range) : null)));
+connection.onDocumentFormatting(forTextDocument((analysis) => (analysis.limit.kind !== 'binary' ? formatting(analysis, analysis.settings) : null)));
+connection.onDocumentRangeFormatting(forTextDocument((analysis, params) => (analysis.limit.kind !== 'binary' ? formatting(analysis, analysis.settings, params.range) : null)));
 
 connection.onWorkspaceSymbol(async (params, token) => {
   const analyses = [];

@@ -29,8 +29,11 @@ export interface ServerSession {
   close(): Promise<void>;
 }
 
-/** `workspaceCapabilities` adds to what the test client declares under `capabilities.workspace` (e.g. `workspaceEdit`). */
-export async function startServer(settings: Record<string, unknown> = {}, workspaceCapabilities: Record<string, unknown> = {}): Promise<ServerSession> {
+/**
+ * `workspaceCapabilities` adds to what the test client declares under `capabilities.workspace` (e.g. `workspaceEdit`);
+ * `initializeParams` to the initialize request's params (e.g. `workspaceFolders`).
+ */
+export async function startServer(settings: Record<string, unknown> = {}, workspaceCapabilities: Record<string, unknown> = {}, initializeParams: Record<string, unknown> = {}): Promise<ServerSession> {
   const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiting: { uri: string; accept: (params: PublishDiagnosticsParams) => boolean; resolve: (diagnostics: Diagnostic[]) => void }[] = [];
@@ -84,6 +87,7 @@ export async function startServer(settings: Record<string, unknown> = {}, worksp
         synchronization: { didSave: true },
       },
     },
+    ...initializeParams,
   });
   await connection.sendNotification('initialized', {});
   return session;

@@ -8,6 +8,7 @@ import { brokenTurnRule } from './rules/brokenTurn';
 import { emptyTurnRule } from './rules/emptyTurn';
 import { flattenedTurnsRule } from './rules/flattenedTurns';
 import { inaudibleRule } from './rules/inaudible';
+import { labelDoubtRule } from './rules/labelDoubt';
 import { labelVariantRule } from './rules/labelVariant';
 import { lostDashRule } from './rules/lostDash';
 import { repeatedWordRule } from './rules/repeatedWord';
@@ -29,6 +30,7 @@ export const RULES: readonly Rule[] = [
   unclosedAnnotationRule,
   lostDashRule,
   repeatedWordRule,
+  labelDoubtRule,
 ];
 
 export interface Analysis {
@@ -59,9 +61,13 @@ export function parseWithSettings(text: string, settings: Settings = DEFAULT_SET
   return parseWithState(text, parseOptionsOf(settings)).transcript;
 }
 
-/** How the settings shape the reading: the inaudible lexicon, and the user's answers on who is a speaker. */
-export function parseOptionsOf(settings: Settings): ParseOptions {
-  return { inaudibleTerms: inaudibleTermsOf(settings), speakers: settings.speakers };
+/**
+ * What the parser reads from the settings: the inaudible lexicon and the speaker answers. Every parse
+ * of a document (fresh, after an edit, to check a fix) goes through here, so all read the same way.
+ * `inaudibleTerms` may be passed when already built (an update reuses the set of the parse it updates).
+ */
+export function parseOptionsOf(settings: Settings, inaudibleTerms: ReadonlySet<string> = inaudibleTermsOf(settings)): ParseOptions {
+  return { inaudibleTerms, speakers: settings.speakers, notSpeakers: settings.notSpeakers };
 }
 
 /** The inaudible lexicon in effect: built-in terms, the user's additions and the preferred spelling. */

@@ -15,12 +15,12 @@ export function looksBinary(text: string): boolean {
 export const DEFAULT_MAX_FILE_SIZE_MB = 20;
 
 /**
- * Rules linear in the number of turns or annotations, kept above the size limit. The others scan
+ * Rules linear in the number of turns, annotations or the reader's doubts, kept above the size limit. The others scan
  * the whole text with regular expressions (lost-dash, repeated-word) or compare speakers across the
  * file (label-variant, and unlabeled-turn's who-said-it): on a 30 MB file each costs 0.1–2 s more.
  * A rule missing from this list is expensive by default, so a new rule never slows a huge file down.
  */
-export const CHEAP_RULES: ReadonlySet<RuleCode> = new Set<RuleCode>(['broken-turn', 'inaudible', 'empty-turn', 'flattened-turns', 'unclosed-annotation']);
+export const CHEAP_RULES: ReadonlySet<RuleCode> = new Set<RuleCode>(['broken-turn', 'inaudible', 'empty-turn', 'flattened-turns', 'unclosed-annotation', 'label-doubt']);
 
 export type DocumentLimit = { kind: 'full' } | { kind: 'reduced'; sizeMB: number; maxMB: number } | { kind: 'binary' };
 
