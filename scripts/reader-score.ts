@@ -2,7 +2,7 @@
 // README): turns found, labels read exactly, titles, inaudible markers, broken turns and who said it,
 // per file and per set (build, held out, external).
 //
-//   node out/scripts/reader-score.js [build|heldout|external|all] [--files] [--misses]
+//   node out/scripts/reader-score.js [build|heldout|external|blind2|all] [--files] [--misses]
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyzeText } from '../server/src/core/analysis';
@@ -10,11 +10,14 @@ import { speakerKey } from '../server/src/core/speakers';
 import { suggestLabels } from '../server/src/core/whoSaidIt';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
-export const keysDir = path.join(repoRoot, 'test', 'fixtures', 'reader-keys');
+const keysDir = path.join(repoRoot, 'test', 'fixtures', 'reader-keys');
 const corpusDir = process.env.VERBATIM_CORPUS ?? path.resolve(repoRoot, '..', 'shared', 'corpus');
-const externalDir = process.env.VERBATIM_EXTERNAL ?? path.resolve(repoRoot, '..', 'heldout', 'external');
+// Transcripts of other publishers, kept outside the repository (the keys' MANIFEST.json says where each is from).
+const outsideDir = process.env.VERBATIM_HELDOUT ?? path.resolve(repoRoot, '..', 'heldout');
 
-const HELD_OUT = new Set(['081', '084', '087', '090', '093']);
+/** Corpus files set aside while the reader of issue 11 was built (see the keys' README). */
+export const HELD_OUT = new Set(['081', '084', '087', '090', '093']);
+export const SETS = ['build', 'heldout', 'external', 'blind2'] as const;
 
 interface KeyTurn {
   line: number;
@@ -251,7 +254,8 @@ export function loadKeys(set: string): { key: ReaderKey; text: string; set: stri
     }
   };
   read(keysDir, corpusDir, (file) => (HELD_OUT.has(file.slice(0, 3)) ? 'heldout' : 'build'));
-  read(path.join(keysDir, 'external'), externalDir, () => 'external');
+  read(path.join(keysDir, 'external'), path.join(outsideDir, 'external'), () => 'external');
+  read(path.join(keysDir, 'blind2'), path.join(outsideDir, 'blind2'), () => 'blind2');
   return loaded;
 }
 
@@ -292,7 +296,7 @@ export function summarise(scores: FileScore[]): SetScore {
 }
 
 if (require.main === module) {
-  const set = process.argv.find((arg) => ['build', 'heldout', 'external', 'all'].includes(arg)) ?? 'build';
+  const set = process.argv.find((arg) => [...SETS, 'all'].includes(arg)) ?? 'build';
   const scores = loadKeys(set).map(({ key, text, set: keySet }) => scoreFile(key, text, keySet));
   if (process.argv.includes('--files') || process.argv.includes('--misses')) {
     for (const score of scores) {
@@ -300,7 +304,7 @@ if (require.main === module) {
       if (process.argv.includes('--misses')) for (const miss of score.misses) console.log(`    ${miss}`);
     }
   }
-  for (const name of ['build', 'heldout', 'external']) {
+  for (const name of SETS) {
     const inSet = scores.filter((score) => score.set === name);
     if (inSet.length > 0) console.log(`${name}: ${JSON.stringify(summarise(inSet))}`);
   }

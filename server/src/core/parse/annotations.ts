@@ -12,6 +12,8 @@ const BRACKET_CLOSE: Record<string, string> = { '(': ')', '[': ']' };
 const TIMESTAMP_LINE = /^[ \t]*(\[\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\]|\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?:[AaPp]\.?[Mm]\.?))[ \t]*$/;
 // What may stand before an annotation alone on its line (Markdown emphasis or quoting), and after it.
 const BEFORE_ALONE = /^[\s*_]*$/;
+const MARKER_BEFORE = /^[\s>]*(?:[*_]*\p{L}[^:()[\]]{0,58}:[*_]*)?\s*$/u;
+const SENTENCE_BEFORE = /[.?!\u2026]["'\u201d\u2019]?\s+$/;
 const AFTER_ALONE = /^[*_]*[\s.,;:!?-]{0,3}[*_]*$/;
 
 export function findTimestamps(text: string, lines: readonly Line[]): Timestamp[] {
@@ -59,7 +61,10 @@ export function findAnnotations(text: string, lines: readonly Line[], turns: rea
       const escaped = open > contentStart && text.charCodeAt(open - 1) === 92 /* \\ */;
       const innerEnd = closed ? (text.charCodeAt(close - 1) === 92 ? close - 1 : close) : contentEnd;
       const spanStart = escaped ? open - 1 : open;
-      const alone = BEFORE_ALONE.test(text.slice(contentStart, spanStart)) && AFTER_ALONE.test(text.slice(spanEnd, contentEnd));
+      // Alone on its line, or the whole of a turn after its marker and label (`> > [ Discussion ]`,
+      // `MM: (presents slides)`), or closing the line after a finished sentence (`… forward. (doorbell)`).
+      const before = text.slice(contentStart, spanStart);
+      const alone = AFTER_ALONE.test(text.slice(spanEnd, contentEnd)) && (BEFORE_ALONE.test(before) || MARKER_BEFORE.test(before) || SENTENCE_BEFORE.test(before));
       const rawContent = innerEnd - open <= MAX_TERM_LENGTH ? text.slice(open + 1, innerEnd) : '';
       const kind = classifyAnnotation(normaliseTerm(rawContent.replace(/[*_]+/g, ' ')), alone, inaudibleTerms);
       // An unclosed bracket counts only at a line start; mid-line it is speech that wraps.

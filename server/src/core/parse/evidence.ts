@@ -3,14 +3,19 @@
 // decide the file's dominant dialect; each line is then read on its own, with this evidence.
 import type { Dialect } from '../model';
 import { isAllCaps } from '../speakers';
-import { colonCandidateAt, chevronRunEnd, midLineColonLabels, endsChevronLabel, MID_LINE_CHEVRON } from './markers';
-import { addCount, regionFor, skipIndent, matchAt, type Line } from './lines';
+import { colonCandidateAt, chevronRunEnd, midLineColonLabels, endsChevronLabel, MID_LINE_CHEVRON, NOTE_ONLY } from './markers';
+import { addCount, regionFor, skipHorizontalSpace, skipIndent, matchAt, type Line } from './lines';
+import { readLabel } from './labels';
 
 export const COURT_MARKER = /[ \t\uFEFF\u00A0]*([QA])\.(?=[ \t]|$)/y;
 
 export interface DialectEvidence {
   chevronLines: number;
   singleChevronLines: number;
+  /** Single `>` lines with a label after the chevron (`> DANA:`, `>DANA:`). */
+  labelledSingleLines: number;
+  /** Single `>` lines holding a note and nothing else (`> (doorbell)`). */
+  noteOnlySingleLines: number;
   questionLines: number;
   answerLines: number;
   /** Line-start `NAME:` candidates that could be labels (not headings, fields or titles). */
@@ -31,8 +36,13 @@ export function dialectEvidence(text: string, lines: readonly Line[], from: numb
   for (const line of lines) {
     const content = skipIndent(text, line.start, line.end);
     if (text.charCodeAt(content) === 62 /* > */) {
-      if (chevronRunEnd(text, content).chevrons >= 2) evidence.chevronLines++;
-      else evidence.singleChevronLines++;
+      const run = chevronRunEnd(text, content);
+      if (run.chevrons >= 2) evidence.chevronLines++;
+      else {
+        evidence.singleChevronLines++;
+        if (readLabel(text, skipHorizontalSpace(text, run.end, line.end), line.end) !== null) evidence.labelledSingleLines++;
+        else if (NOTE_ONLY.test(text.slice(run.end, line.end))) evidence.noteOnlySingleLines++;
+      }
       continue;
     }
     const court = matchAt(COURT_MARKER, text, line.start, line.end);
@@ -60,6 +70,8 @@ export function emptyEvidence(): DialectEvidence {
   return {
     chevronLines: 0,
     singleChevronLines: 0,
+    labelledSingleLines: 0,
+    noteOnlySingleLines: 0,
     questionLines: 0,
     answerLines: 0,
     colonLabels: 0,
@@ -82,6 +94,8 @@ export function combineEvidence(total: DialectEvidence, part: DialectEvidence, s
   return {
     chevronLines: sum('chevronLines'),
     singleChevronLines: sum('singleChevronLines'),
+    labelledSingleLines: sum('labelledSingleLines'),
+    noteOnlySingleLines: sum('noteOnlySingleLines'),
     questionLines: sum('questionLines'),
     answerLines: sum('answerLines'),
     colonLabels: sum('colonLabels'),
@@ -96,8 +110,9 @@ export function combineEvidence(total: DialectEvidence, part: DialectEvidence, s
 /** The dominant way the file marks turns. */
 export function decideDialect(evidence: DialectEvidence): Dialect {
   const chevrons = Math.max(evidence.chevronLines, evidence.midLineChevrons);
-  // Single `>` lines next to as many `NAME:` labels are the unlabelled turns of colon text.
-  if (evidence.singleChevronLines >= 2 && evidence.singleChevronLines > chevrons && evidence.singleChevronLines > 2 * evidence.colonLabels) return 'single-chevron';
+  // The dialect is how labels are written: unlabelled `>` lines next to `NAME:` labels are the
+  // unlabelled turns of colon text.
+  if (evidence.singleChevronLines >= 2 && evidence.singleChevronLines > chevrons && evidence.labelledSingleLines >= evidence.colonLabels) return 'single-chevron';
   // An examination has both questions and answers; a lone `A.` line is a list item or an initial.
   if (evidence.questionLines > 0 && evidence.answerLines > 0) return 'court';
   // Mid-line labels that would start colon turns, by the trust rule of the colon markers: ALL CAPS,

@@ -87,7 +87,7 @@ export function* parseSteps(text: string, options: ParseOptions = {}): Generator
   }
   const dialect = decideDialect(evidence);
   const allLines = slices.length === 1 ? slices[0].lines : slices.flatMap((slice) => slice.lines);
-  const { markers, doubts } = yield* markerSteps(text, slices, dialect, evidence.singleChevronLines, answers);
+  const { markers, doubts } = yield* markerSteps(text, slices, dialect, evidence.singleChevronLines - evidence.noteOnlySingleLines, answers);
   const headings = confirmHeadings(text, headingCandidates, markers.map((marker) => marker.start));
   const barriers = headings.map((heading) => heading.span.start);
   const colonSpeakers = countColonSpeakers(markers);

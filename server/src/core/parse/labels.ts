@@ -20,6 +20,7 @@ export interface LabelReading {
 
 // A label's words are at most MAX_LABEL_LENGTH characters; emphasis and a role add a little.
 const LABEL_SEARCH_LENGTH = MAX_LABEL_LENGTH + 40;
+const HTML_EMPHASIS = /^<(b|strong|u|em|i)>/i;
 
 /**
  * The label written at `start` (after a marker and its space, or at a line's first character), or
@@ -28,11 +29,19 @@ const LABEL_SEARCH_LENGTH = MAX_LABEL_LENGTH + 40;
 export function readLabel(text: string, start: number, lineEnd: number): LabelReading | null {
   let nameStart = start;
   let opener = '';
+  let closer = '';
   const first = text.charAt(start);
   if (first === '*' || first === '_') {
     opener = text.charAt(start + 1) === first ? first + first : first;
-    nameStart = start + opener.length;
+    closer = opener;
+  } else if (first === '<') {
+    // A transcript converted from HTML: `<b>NAME:</b>`, `<u>Name</u>:`.
+    const tag = HTML_EMPHASIS.exec(text.slice(start, start + 10));
+    if (tag === null) return null;
+    opener = tag[0];
+    closer = `</${tag[1]}>`;
   }
+  nameStart = start + opener.length;
   const limit = Math.min(lineEnd, nameStart + LABEL_SEARCH_LENGTH);
   let colon = -1;
   for (let i = nameStart; i < limit; i++) {
@@ -46,11 +55,12 @@ export function readLabel(text: string, start: number, lineEnd: number): LabelRe
   }
   if (colon <= nameStart) return null;
   let nameEnd = colon;
-  // `**DANA**:` closes the emphasis before the colon.
-  while (nameEnd > nameStart && (text.charAt(nameEnd - 1) === '*' || text.charAt(nameEnd - 1) === '_')) nameEnd--;
+  // `**DANA**:` and `<u>Dana</u>:` close the emphasis before the colon.
+  if (closer.startsWith('<') && text.startsWith(closer, colon - closer.length)) nameEnd = colon - closer.length;
+  else while (nameEnd > nameStart && (text.charAt(nameEnd - 1) === '*' || text.charAt(nameEnd - 1) === '_')) nameEnd--;
   const closedBeforeColon = nameEnd < colon;
   let end = colon + 1;
-  if (opener !== '' && !closedBeforeColon && text.startsWith(opener, end)) end += opener.length;
+  if (opener !== '' && !closedBeforeColon && text.startsWith(closer, end)) end += closer.length;
   // `**Diane:**:` repeats its colon after the emphasis.
   if (opener !== '' && text.charCodeAt(end) === 58) end++;
   if (opener === '' && closedBeforeColon) return null;
@@ -90,7 +100,7 @@ export function isNameWithRole(candidate: string): boolean {
 // Words that open a section heading or an agenda line, not a speaker's name: `Session 1:`,
 // `Item 4 - Budget`, `Part Two`.
 const HEADING_WORDS = new Set(
-  'session sessions part item items agenda panel day segment chapter section topic keynote workshop break lunch recess closing opening welcome introduction introductions q&a questions presentation presentations discussion roundtable plenary track module lesson round remarks adjournment appendix breakout'.split(' '),
+  'session sessions part item items agenda panel day segment episode act scene lecture week unit chapter section topic keynote workshop break lunch recess closing opening welcome introduction introductions q&a questions presentation presentations discussion roundtable plenary track module lesson round remarks adjournment appendix breakout'.split(' '),
 );
 // Last words of header fields written like labels: `Session Leader: Ryan`, `Guest Presenters: …`.
 const FIELD_NOUNS = new Set(

@@ -59,6 +59,9 @@ export function chevronRunEnd(text: string, start: number): { end: number; chevr
   return { end, chevrons, quoted };
 }
 
+/** A line's rest that is a note and nothing else: `(doorbell)`, `*[Applause]*`. */
+export const NOTE_ONLY = /^\s*[*_]*\\?[([][^)\]]{0,80}\\?[)\]][*_.\s]*$/;
+
 /** What may stand right before a mid-line `>>`: white space or the end of a sentence or quote. */
 function isMarkerBoundary(ch: number): boolean {
   return isWhitespace(ch) || ch === 46 || ch === 63 || ch === 33 || ch === 34 || ch === 39 || ch === 41 || ch === 93 || ch === 0x201d || ch === 0x2019;
@@ -160,6 +163,9 @@ function readsAsTitle(spoken: string): boolean {
   const body = spoken.replace(/\\?[([][^)\]]*[)\]]/g, ' ').trim();
   if (body.length === 0 || /[.?!\u2026\-\u2013\u2014\u001e]["'\u201d\u2019)]*$/.test(body) || body === body.toUpperCase()) return false;
   const words = body.split(/\s+/).filter((word) => /[\p{L}\d]/u.test(word));
+  // A list of names is a header field's value (`Remote: Ana Ruiz (AR), Ben Ode (BO)`), however long.
+  const nameList = (body.match(/,/g)?.length ?? 0) >= 2 && words.every((word) => word.length < 4 || /^[\p{Lu}\d]/u.test(word));
+  if (nameList) return true;
   if (words.length > 8 || SPEECH_OPENERS.has(words[0]?.toLowerCase().replace(/[^\p{L}']/gu, ''))) return false;
   const capitalised = words.filter((word) => /^[\p{Lu}\d("'\u201c]/u.test(word)).length;
   return capitalised >= 2 && words.every((word) => word.length < 4 || /^[\p{Lu}\d("'\u201c]/u.test(word));
@@ -248,9 +254,10 @@ interface SliceScan {
  * The markers of the whole text, a slice per step: a first pass collects every candidate and the
  * speakers they name, a second decides each on that evidence.
  */
-export function* markerSteps(text: string, slices: readonly LineSlice[], dialect: Dialect, singleChevronLines: number, answers: SpeakerAnswers): Generator<void, MarkerReading> {
+export function* markerSteps(text: string, slices: readonly LineSlice[], dialect: Dialect, speakingSingleLines: number, answers: SpeakerAnswers): Generator<void, MarkerReading> {
   const colonText = dialect === 'colon' || dialect === 'court';
-  const singlesAccepted = dialect === 'single-chevron' || singleChevronLines >= 2;
+  // Single `>` lines mark turns when the file speaks after them; `> (doorbell)` alone is a Markdown quote.
+  const singlesAccepted = dialect === 'single-chevron' || speakingSingleLines >= 2;
   const scans: SliceScan[] = [];
   const speakerCounts = new Map<string, number>();
   const lineStartSpeakers = new Set<string>();

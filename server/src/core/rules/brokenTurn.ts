@@ -6,6 +6,10 @@ import type { Fix, TurnRule, RuleFinding } from './rule';
 // Closing quotes, brackets and Markdown marks may follow the sentence's final mark: `."`, `?”`,
 // `.)`, `._`, `. \` (a Markdown line break), `.}` (a transcript kept in source code).
 const TRAILING_CLOSERS = /["'\u201d\u2019\u00bb)\]}*_`\\\s]+$/;
+// Lines of no words after the speech: the code around a transcript kept in a program (`` `, `` / `}`).
+const TRAILING_NON_WORDS = /(?:[\r\n][^\p{L}\p{N}\r\n]*)+$/u;
+// Quotes and spaces escaped as HTML in a converted transcript: `forward.&quot;`.
+const HTML_ENTITY = /&(?:quot|apos|#39|#34|rdquo|rsquo|ldquo|lsquo|nbsp);/g;
 // A link after the last sentence is no speech: `… do bips work? <https://…>`.
 const TRAILING_LINK = /\s*(?:<https?:\/\/[^\s>]*>?|(?<=\s)https?:\/\/\S*[\w/])$/;
 // A sentence ends with . ? ! …; a trailing dash means the speaker trailed off on purpose. Some
@@ -16,7 +20,13 @@ const SENTENCE_END = /[.?!\u2026\-\u2010\u2011\u2013\u2014\u001e]$/;
 const CONNECTION_LOST = /^(?:audio|no audio|no sound|lost connection|connection lost|signal lost)\b/i;
 
 export function endsSentence(text: string, span: Span): boolean {
-  const tail = text.slice(Math.max(span.start, span.end - 200), span.end).replace(TRAILING_LINK, '').slice(-12).replace(TRAILING_CLOSERS, '');
+  const tail = text
+    .slice(Math.max(span.start, span.end - 200), span.end)
+    .replace(TRAILING_NON_WORDS, '')
+    .replace(TRAILING_LINK, '')
+    .replace(HTML_ENTITY, '"')
+    .slice(-12)
+    .replace(TRAILING_CLOSERS, '');
   return SENTENCE_END.test(tail);
 }
 
