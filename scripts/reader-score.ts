@@ -111,8 +111,10 @@ function titleRight(read: string | null, expected: string[]): boolean {
   });
 }
 
+/** The same person: the same name, or part of it (`MILLIE` for Millie Tran, when the text says only "I'm Millie"). */
 function sameSpeaker(suggested: string, expected: string): boolean {
-  return speakerKey(suggested) === speakerKey(expected);
+  const expectedWords = new Set(speakerKey(expected).split(' '));
+  return speakerKey(suggested).split(' ').every((word) => expectedWords.has(word));
 }
 
 export function scoreFile(key: ReaderKey, text: string, set: string): FileScore {
