@@ -67,7 +67,9 @@ const OPENING_NAME_AND_PLACE = new RegExp(
 const CALLED_BY_NAME = new RegExp(String.raw`(?:^|[.?!]\s+)${NAME}\?\s*$`, 'u');
 
 const HANDOVERS: readonly RegExp[] = [
-  new RegExp(String.raw`\b(?:${anyCase('give|giving|pass|passing|hand|handing|turn|turning')})\s+(?:(?:${anyCase('it|the floor|the mic|the microphone')})\s+)?(?:${anyCase('over')}\s+)?${anyCase('to')}\s+${NAME}${NAME_END}`, 'u'),
+  new RegExp(String.raw`\b(?:${anyCase('give|giving|pass|passing|hand|handing|turn|turning')})\s+(?:(?:${anyCase('it|the floor|the mic|the microphone')})\s+)?(?:(?:${anyCase('now|over|back')})\s+)?${anyCase('to')}\s+${NAME}${NAME_END}`, 'u'),
+  // `Jan's going to tell you all about that.`, `And Sam will talk about that.`
+  new RegExp(String.raw`(?:^|[.?!,]\s+|\b${anyCase('and|now|then')}\s+)${NAME}(?:(?:'s|\u2019s|\s+${anyCase('is')})\s+${anyCase('going to')}|\s+${anyCase('will')})\s+(?:${anyCase('tell|talk|present|show|walk|say|speak|share|introduce|take')})\b`, 'u'),
   new RegExp(String.raw`\b(?:${anyCase('invite|inviting|call on|call upon|calling on|calling upon')})\s+${NAME}\s+${anyCase('to')}\b`, 'u'),
   new RegExp(String.raw`\b${anyCase('over to you')},?\s+${NAME}${NAME_END}`, 'u'),
   // The vocative, starting the sentence: `Thomas, would you like to ...?`, `Thomas, the floor is yours.`
@@ -230,10 +232,13 @@ function findIntroduction(text: string, body: Span): Found | null {
   return found.every((candidate) => nameWords(candidate.name).every((word) => fullWords.has(word))) ? fullest : null;
 }
 
-/** The first two sentences of a turn's opening (at most the window): where speakers say who they are. */
+/** How many sentences open a turn: `Last session. Thanks for joining us. I'm Kaeti Hinck.` */
+const OPENING_SENTENCES = 3;
+
+/** The first sentences of a turn (at most the window): where speakers say who they are. */
 function openingLength(window: string): number {
   const ends = [...window.matchAll(/[.?!]["'\u201d\u2019)]?\s+(?=\S)/g)];
-  return ends.length >= 2 ? ends[1].index + ends[1][0].length : window.length;
+  return ends.length >= OPENING_SENTENCES ? ends[OPENING_SENTENCES - 1].index + ends[OPENING_SENTENCES - 1][0].length : window.length;
 }
 
 function findHandover(text: string, body: Span): Found | null {
@@ -281,8 +286,10 @@ function plausibleName(raw: string, context: string): string | null {
   for (const word of words) {
     const key = speakerKey(word);
     if (NOT_NAMES.has(key)) return null;
-    // An acronym (`IGF`, `ITU`) in mixed-case text is an organisation, not a person.
-    if (!textIsAllCaps && word.length >= 2 && word === word.toUpperCase()) return null;
+    // An acronym (`IGF`, `ITU`) in mixed-case text is an organisation, not a person; initials before a
+    // surname (`JJ Holmes`) are part of a name.
+    const initials = word.length <= 2 && words.length > 1 && word !== words[words.length - 1];
+    if (!textIsAllCaps && word.length >= 2 && word === word.toUpperCase() && !initials) return null;
   }
   return raw;
 }
@@ -323,10 +330,10 @@ function sameSpeaker(turn: Turn, name: string): boolean {
   return nameWords(name).every((word) => labelWords.has(word));
 }
 
-/** Whether the opening of a turn thanks or addresses the name (`Thank you, Ushe.`, `Joly, I'm here.`). */
+/** Whether the opening of a turn thanks or addresses the name (`Thank you, Ushe.`, `Joly, I'm here.`), not says it is theirs (`Hi, I'm Aki`). */
 function addresses(opening: string, name: string): boolean {
   const first = nameWords(name)[0];
   if (!first) return false;
   const escaped = first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(String.raw`(?:thank you|thanks|hello|hi|dear)\b[^.?!]{0,20}\b${escaped}\b|^${escaped}\s*,`, 'iu').test(opening);
+  return new RegExp(String.raw`(?:thank you|thanks|hello|hi|hey|dear)(?:\s+(?:very|so) much)?,?\s+${escaped}\b|^${escaped}\s*,`, 'iu').test(opening);
 }
