@@ -1,5 +1,5 @@
 // `npm run demo`: runs the checker on the bundled sample (an invented council meeting) as a user
-// would, then says which of the nine rules it found and whom who-said-it suggests. Exits 1 if the
+// would, then says which of the rules it found and whom who-said-it suggests. Exits 1 if the
 // sample no longer shows every rule and a suggestion (it is the walkthrough's and the README's demo).
 const { spawnSync } = require('child_process');
 const path = require('path');

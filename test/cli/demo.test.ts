@@ -11,10 +11,9 @@ import { verbatim } from '../helpers/cli';
 const SAMPLE = path.join(repoRoot, 'samples', 'council-meeting.transcript');
 
 describe('the bundled sample and npm run demo', () => {
-  it('prints a finding of each of the nine rules and the who-said-it suggestion, and exits 0', () => {
+  it('prints a finding of each rule and the who-said-it suggestion, and exits 0', () => {
     const run = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'demo.js')], { encoding: 'utf8' });
     assert.equal(run.status, 0, run.stderr);
-    assert.equal(RULES.length, 9);
     for (const { code } of RULES) {
       assert.match(run.stdout, new RegExp(`:\\d+:\\d+: \\w+ ${code}: `), `a ${code} finding in the demo output`);
     }

@@ -80,10 +80,10 @@ describe('fixes', () => {
       }
     });
 
-    it('is left out of fix-all, which still makes the safe fixes around it', () => {
+    it('is made by fix-all only once the turn it would unmake stands on its own line', () => {
       const kept = fixAll(sentenceEndLost);
-      assert.equal(kept.text, 'x.\n>>(Inaudible.) SARAH LUDFORD: Is it (inaudible) working?\n');
-      assert.deepEqual(kept.fixedByCode, { inaudible: 1 });
+      assert.equal(kept.text, 'x.\n>>(inaudible)\nSARAH LUDFORD: Is it (inaudible) working?\n');
+      assert.deepEqual(kept.fixedByCode, { inaudible: 2, 'flattened-turns': 1 });
       const tipped = fixAll(dialectTipped);
       assert.equal(tipped.text, 'It is an aidH.E.\nAMBASSADOR LI: the proceedings (inaudible).\n\n>> CHENG MASANGO:  Good (inaudible) afternoon (inaudible).\n');
       assert.deepEqual(tipped.fixedByCode, { 'flattened-turns': 1, inaudible: 3 });

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { parseTranscript } from '../../server/src/core/parse';
 import { suggestLabels } from '../../server/src/core/whoSaidIt';
 import { analyzeText } from '../../server/src/core/analysis';
+import { readerKeys } from '../helpers/readerKeys';
 import { corpusFiles, readCorpus, itWithCorpus } from '../helpers/corpus';
 
 /**
@@ -168,9 +169,11 @@ describe('who said it', () => {
     });
   }
 
-  itWithCorpus('lists every unlabelled corpus turn in the hand-read truth table', () => {
+  itWithCorpus('lists every unlabelled corpus turn in the hand-read truth table (the files with reader keys are held to theirs in readerKeys.test.ts)', () => {
+    const keyed = new Set(readerKeys().map((key) => key.file));
     for (const file of corpusFiles()) {
       const name = path.basename(file);
+      if (keyed.has(name)) continue;
       const unlabelled = parseTranscript(readCorpus(file))
         .turns.filter((turn) => turn.label === null && turn.body.start < turn.body.end)
         .map((turn) => turn.index);

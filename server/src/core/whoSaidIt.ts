@@ -201,15 +201,13 @@ function suggestFor(context: Context, turn: Turn): LabelSuggestion | null {
   return { turn: turn.index, label: best.label, evidence: best.found.evidence, evidenceSpan: best.found.span };
 }
 
-/** How many turns after a hand-over may still be the one it hands over to. */
-const HANDOVER_REACH = 2;
-
+/**
+ * Whether the named speaker's own labelled turn comes after the next one: the hand-over went there,
+ * over this turn and another (`… turn it over to Joe` / `> Just briefly.` / `> Five minutes.` /
+ * `JOE GERMUSKA: …`). A labelled turn right after this one is the same speech split in two.
+ */
 function labelledSoonAfter(transcript: Transcript, turn: Turn, label: string): boolean {
-  const key = speakerKey(label);
-  for (let i = turn.index + 1; i <= turn.index + HANDOVER_REACH && i < transcript.turns.length; i++) {
-    if (transcript.turns[i].label?.speaker === key) return true;
-  }
-  return false;
+  return transcript.turns[turn.index + 2]?.label?.speaker === speakerKey(label) && transcript.turns[turn.index + 1]?.label?.speaker !== speakerKey(label);
 }
 
 function findIntroduction(text: string, body: Span): Found | null {

@@ -158,6 +158,7 @@ function readsAsTitle(line: string, opening: string): boolean {
   if (isProse(line) || /^[([]/.test(line) || SPEECH_START.test(line) || CODE_LINE.test(line)) return false;
   // Speech, not a name: a sentence with its own end (`All right. As you know, we --`).
   if (line.split(/\s+/).length >= 4 && (/(?:\.|--|\u2014)$/.test(line) || /[.?!]\s+\p{Lu}/u.test(line))) return false;
+  if (/\s\p{Ll}[\p{L}']*\.$/u.test(line)) return false;
   return !isRunningHeader(line, opening);
 }
 

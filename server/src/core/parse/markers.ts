@@ -59,6 +59,8 @@ export function chevronRunEnd(text: string, start: number): { end: number; chevr
   return { end, chevrons, quoted };
 }
 
+const NAME_SAID_ALOUD = /^\s*[\p{Lu}\d][\p{Lu}\d.-]{0,11}\s*$/u;
+
 /** A line's rest that is a note and nothing else: `(doorbell)`, `*[Applause]*`. */
 export const NOTE_ONLY = /^\s*[*_]*\\?[([][^)\]]{0,80}\\?[)\]][*_.\s]*$/;
 
@@ -70,7 +72,10 @@ function isMarkerBoundary(ch: number): boolean {
 function chevronMarker(text: string, start: number, run: { end: number; chevrons: number; quoted: boolean }, lineEnd: number, flattened: boolean): MarkerCandidate {
   const kind: MarkerKind = run.chevrons >= 3 ? 'section' : run.chevrons === 2 ? 'chevron' : 'single-chevron';
   const labelStart = skipHorizontalSpace(text, run.end, lineEnd);
-  const reading = readLabel(text, labelStart, lineEnd);
+  let reading = readLabel(text, labelStart, lineEnd);
+  // `>> Live:  JS`: one Mixed Case word before a colon and one word of no speech after it is a name
+  // said aloud (a show, a product), not a speaker.
+  if (reading && !reading.emphasis && /^\p{Lu}\p{Ll}+$/u.test(reading.label.raw) && NAME_SAID_ALOUD.test(text.slice(reading.end, lineEnd))) reading = null;
   return { start, end: run.end, labelEnd: reading?.end, kind, label: reading?.label ?? null, flattened, markdown: run.quoted || reading?.emphasis };
 }
 
