@@ -55,7 +55,7 @@ function scanSource(): { literals: Literal[]; constructed: Map<string, number> }
  * the reason they are safe, so it is written here and checked by the code review of any change to them.
  */
 const BOUNDED_USE: Record<string, string> = {
-  '/["\'\\u201d\\u2019\\u00bb)\\]}*_`\\\\\\s]+$/': 'broken-turn: applied to the last 12 characters of a turn',
+  '/["\'\\u201d\\u2019\\u00bb)\\]}*_`\\\\>\\s]+$/': 'broken-turn: applied to the last 12 characters of a turn',
   '/\\s*(?:<https?:\\/\\/[^\\s>]*>?|(?<=\\s)https?:\\/\\/\\S*[\\w/])$/': 'broken-turn: applied to the last 200 characters of a turn',
   '/\\\\?[([][^)\\]]*[)\\]]/g': 'markers: the words after a label candidate, at most 200 characters (bodyAfterLabel)',
   '/(?:[\\s,]+(?:\\d{1,4}(?:st|nd|rd|th)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?),?)+$/i': 'header: a title line of at most 300 characters (TITLE_LINE_READ)',
