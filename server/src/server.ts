@@ -22,6 +22,7 @@ import { completion, rosterFor } from './features/completion';
 import { documentHighlights } from './features/highlights';
 import { hover } from './features/hover';
 import { references } from './features/references';
+import { Recordings } from './features/recording';
 import { prepareRename, rename } from './features/rename';
 import { STATISTICS_REQUEST, statistics, type StatisticsParams } from './features/statistics';
 import { workspaceSymbols } from './features/workspaceSymbols';
@@ -50,6 +51,8 @@ const documents = new AnalysedDocuments(
   },
   (message) => connection.console.warn(message),
 );
+/** Recordings attached to open documents, for time estimates. */
+const recordings = new Recordings();
 
 /**
  * Debounce for diagnostics while typing: each edit updates the analysis at once (incrementally),
@@ -97,6 +100,7 @@ connection.onInitialize((params): InitializeResult => {
       documentFormattingProvider: true,
       documentRangeFormattingProvider: true,
       codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
+      documentLinkProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'verbatim' },
   };
@@ -182,6 +186,7 @@ documents.listen(connection, {
     // Told once while open, as the size-limit message is: reopened, the document is told again.
     truncatedOutlines.delete(uri);
     truncatedDiagnostics.delete(uri);
+    recordings.forget(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   },
 });
@@ -193,14 +198,14 @@ connection.onDocumentSymbol(
     return symbols;
   }),
 );
-connection.onCodeAction(forTextDocument((analysis, params) => codeActions(analysis, params, settings)));
+connection.onCodeAction(forTextDocument((analysis, params) => [...codeActions(analysis, params, settings), ...recordings.codeActions(analysis, params)]));
 connection.onFoldingRanges(forTextDocument((analysis) => foldingRanges(analysis, settings.maxItemsComputed)));
 connection.onPrepareRename(forTextDocument((analysis, params) => prepareRename(analysis, params.position)));
 connection.onRenameRequest(forTextDocument((analysis, params) => rename(analysis, params.position, params.newName, confirmsAnnotatedEdits)));
 connection.onCompletion(forTextDocument((analysis, params) => completion(analysis, params.position, rosterFor(params.textDocument.uri, settings.speakers))));
 connection.onReferences(forTextDocument((analysis, params) => references(analysis, params.position)));
 connection.onDocumentHighlight(forTextDocument((analysis, params) => documentHighlights(analysis, params.position)));
-connection.onHover(forTextDocument((analysis, params) => hover(analysis, params.position)));
+connection.onHover(forTextDocument((analysis, params) => recordings.hover(analysis, params.position, hover(analysis, params.position))));
 connection.onDocumentFormatting(forTextDocument((analysis) => (analysis.limit.kind !== 'binary' ? formatting(analysis, settings) : null)));
 connection.onDocumentRangeFormatting(forTextDocument((analysis, params) => (analysis.limit.kind !== 'binary' ? formatting(analysis, settings, params.range) : null)));
 
@@ -218,6 +223,9 @@ connection.onRequest(
   STATISTICS_REQUEST,
   forDocument((params: StatisticsParams) => params?.textDocument?.uri, (analysis) => statistics(analysis)),
 );
+
+/** The recording beside the text: time estimates, timestamp links (custom requests documented in the README). */
+recordings.listen(connection, forTextDocument);
 
 /** Custom request for the client's `.txt` detection: does this text read as a transcript? */
 connection.onRequest('verbatim/looksLikeTranscript', (params: { text: string }) => typeof params?.text === 'string' && looksLikeTranscript(params.text));
