@@ -4,6 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { boundedRestarts } from './crashHandler';
+import { activateRecording } from './recording';
 import { activateSpeakers } from './speakersView';
 
 const LANGUAGE_ID = 'caption-transcript';
@@ -27,10 +28,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     synchronize: { configurationSection: 'verbatim' },
     errorHandler: boundedRestarts('Verbatim'),
+    // Hover links that play the recording (the server's "Play the recording here") and nothing else.
+    markdown: { isTrusted: { enabledCommands: ['verbatim.playRecordingAt'] } },
   };
   client = new LanguageClient('verbatim', 'Verbatim', serverOptions, clientOptions);
   await client.start();
   activateSpeakers(context, client, LANGUAGE_ID);
+  activateRecording(context, client, LANGUAGE_ID);
 
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument((document) => offerToSwitch(context, document)));
   for (const document of vscode.workspace.textDocuments) void offerToSwitch(context, document);
