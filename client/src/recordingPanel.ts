@@ -24,7 +24,7 @@ export type ToPlayer =
   | { type: 'rate'; delta: number }
   | { type: 'speaker'; text: string };
 
-type FromPlayer = ({ type: 'state' } & PlayerState) | { type: 'error'; code: number; message: string };
+type FromPlayer = ({ type: 'state' } & PlayerState) | { type: 'error'; code: number; message: string } | { type: 'blocked' };
 
 export class RecordingPanel {
   readonly state: PlayerState = { time: 0, duration: null, paused: true, rate: 1 };
@@ -46,6 +46,8 @@ export class RecordingPanel {
         for (const listener of this.stateListeners) listener(this.state);
       } else if (message?.type === 'error') {
         onError(cannotPlayMessage(media, message.code, message.message));
+      } else if (message?.type === 'blocked') {
+        onError('The browser did not let the recording start by itself: click Play in the recording panel once, and the keyboard commands work from then on.');
       }
     });
   }
@@ -144,7 +146,10 @@ function playerHtml(webview: vscode.Webview, media: vscode.Uri): string {
     rate.value = String(media.playbackRate);
     vscode.postMessage({ type: 'state', time: media.currentTime, duration: isFinite(media.duration) ? media.duration : null, paused: media.paused, rate: media.playbackRate });
   };
-  const start = () => media.play().catch((error) => vscode.postMessage({ type: 'error', code: media.error ? media.error.code : 0, message: String(error && error.message || error) }));
+  // A browser may refuse to start playback before the user has clicked in the page (autoplay policy).
+  const start = () => media.play().catch((error) => {
+    if (error && error.name === 'NotAllowedError') vscode.postMessage({ type: 'blocked' });
+  });
   for (const event of ['loadedmetadata', 'durationchange', 'play', 'pause', 'seeked', 'ratechange', 'timeupdate', 'ended']) media.addEventListener(event, report);
   media.addEventListener('error', () => {
     const error = media.error;

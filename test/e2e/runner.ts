@@ -1,13 +1,15 @@
 // `npm run test:e2e`: runs the end-to-end phases against the packaged extension and prints a
 // summary with timings. Exit code 0 only if every phase that ran passed.
 //
-//   node out/e2e/test/e2e/runner.js [--only=harness,integration,ui,neovim,emacs,electron] [--vsix=verbatim.vsix]
+//   node out/e2e/test/e2e/runner.js [--only=harness,integration,ui,recording,neovim,emacs,electron] [--vsix=verbatim.vsix]
 //
 // Phases
 //   harness      code-server + Chromium open a plain file (proves the infrastructure alone)
 //   integration  the mocha suite in test/e2e/suite runs in code-server's Node extension host
 //                against the unpacked .vsix (the @vscode/test-electron run() contract)
 //   ui           the .vsix is installed with --install-extension; the page is checked
+//   recording    the recording panel with a generated WAV: open, play from cursor, pause, the
+//                inaudible finding's "Play the recording here", insert timestamp, a file that cannot play
 //   neovim       `node dist/server.js --stdio` driven by headless Neovim's built-in LSP client
 //   emacs        the same server driven by Emacs' eglot in batch mode
 //   electron     the integration suite under @vscode/test-electron (SKIPPED where desktop VS Code
@@ -21,6 +23,7 @@ import { integrationPhase } from './phases/integration';
 import { electronPhase } from './phases/electron';
 import { emacsPhase } from './phases/emacs';
 import { neovimPhase } from './phases/neovim';
+import { recordingPhase } from './phases/recording';
 import { uiPhase } from './phases/ui';
 
 export interface PhaseContext {
@@ -43,6 +46,7 @@ const PHASES: Record<string, (ctx: PhaseContext) => Promise<PhaseResult>> = {
   harness: harnessPhase,
   integration: integrationPhase,
   ui: uiPhase,
+  recording: recordingPhase,
   neovim: neovimPhase,
   emacs: emacsPhase,
   electron: electronPhase,
