@@ -66,7 +66,7 @@ const pendingDiagnostics = new Map<string, NodeJS.Timeout>();
  * requests answered meanwhile), and answers a request cancelled while it waited (stale after typing)
  * with RequestCancelled instead of computing it. Unknown documents get null.
  */
-function forDocument<P, R>(uriOf: (params: P) => unknown, handler: (analysis: DocumentAnalysis, params: P) => R) {
+function forDocument<P, R>(uriOf: (params: P) => unknown, handler: (analysis: DocumentAnalysis, params: P) => R | PromiseLike<R>) {
   return async (params: P, token: CancellationToken): Promise<R | null | ResponseError<void>> => {
     const uri = uriOf(params);
     if (typeof uri !== 'string') return null;
@@ -77,7 +77,7 @@ function forDocument<P, R>(uriOf: (params: P) => unknown, handler: (analysis: Do
 }
 
 /** `forDocument` for the requests that name their document in `textDocument`. */
-function forTextDocument<P extends { textDocument: { uri: string } }, R>(handler: (analysis: DocumentAnalysis, params: P) => R) {
+function forTextDocument<P extends { textDocument: { uri: string } }, R>(handler: (analysis: DocumentAnalysis, params: P) => R | PromiseLike<R>) {
   return forDocument((params: P) => params?.textDocument?.uri, handler);
 }
 
@@ -198,7 +198,7 @@ connection.onDocumentSymbol(
     return symbols;
   }),
 );
-connection.onCodeAction(forTextDocument((analysis, params) => [...codeActions(analysis, params, settings), ...recordings.codeActions(analysis, params)]));
+connection.onCodeAction(forTextDocument(async (analysis, params) => [...codeActions(analysis, params, settings), ...(await recordings.codeActions(analysis, params))]));
 connection.onFoldingRanges(forTextDocument((analysis) => foldingRanges(analysis, settings.maxItemsComputed)));
 connection.onPrepareRename(forTextDocument((analysis, params) => prepareRename(analysis, params.position)));
 connection.onRenameRequest(forTextDocument((analysis, params) => rename(analysis, params.position, params.newName, confirmsAnnotatedEdits)));

@@ -6,7 +6,7 @@ import { CodeActionKind, MarkupKind, type CancellationToken, type CodeAction, ty
 import type { Transcript } from '../core/model';
 import { turnAt } from '../core/speakerStats';
 import { speakerName } from '../core/speech';
-import { anchorAt, mediaTimestamps, resolveSyncPoints, Timeline, type KnownPoint, type Recording, type TimeEstimate } from '../core/services/timeEstimate';
+import { anchorAt, mediaTimestamps, prepareSteps, resolveSyncPoints, Timeline, type KnownPoint, type Recording, type TimeEstimate } from '../core/services/timeEstimate';
 import { clockTime, formatTimestamp, timestampStyleOf } from '../core/services/timestamps';
 import type { DocumentAnalysis } from '../documents';
 import {
@@ -32,16 +32,19 @@ import { DIAGNOSTIC_SOURCE } from './diagnostics';
 const LISTEN_CODES = new Set(['inaudible', 'broken-turn']);
 /** At most this many positions per `verbatim/estimateTime` request (each costs a walk through one turn). */
 const MAX_POSITIONS = 10_000;
+/** How long one slice of counting words may hold the event loop (as the document analysis's slices). */
+const SLICE_MS = 15;
 
 /** server.ts's wrapper for requests about one document (waits for its analysis, honours cancellation). */
 type ForTextDocument = <P extends { textDocument: { uri: string } }, R>(
-  handler: (analysis: DocumentAnalysis, params: P) => R,
+  handler: (analysis: DocumentAnalysis, params: P) => R | PromiseLike<R>,
 ) => (params: P, token: CancellationToken) => Promise<R | null | ResponseError<void>>;
 
 /** The recordings the client attached to open documents, and the timeline of each analysed version. */
 export class Recordings {
   private readonly byUri = new Map<string, Recording>();
   private readonly timelines = new WeakMap<Transcript, { recording: Recording; timeline: Timeline }>();
+  private readonly preparing = new WeakMap<Transcript, Promise<void>>();
 
   /** Registers the custom requests and document links on the connection. */
   listen(connection: Connection, forTextDocument: ForTextDocument): void {
@@ -50,7 +53,12 @@ export class Recordings {
     connection.onRequest(ESTIMATE_TIME_REQUEST, forTextDocument((analysis, params: EstimateTimeParams) => this.estimateTimes(analysis, params)));
     connection.onRequest(POSITION_AT_TIME_REQUEST, forTextDocument((analysis, params: PositionAtTimeParams) => this.positionAtTime(analysis, params)));
     connection.onRequest(FORMAT_TIMESTAMP_REQUEST, forTextDocument((analysis, params: FormatTimestampParams) => this.formatTimestamp(analysis, params)));
-    connection.onDocumentLinks(forTextDocument((analysis) => timestampLinks(analysis)));
+    connection.onDocumentLinks(
+      forTextDocument(async (analysis) => {
+        await this.prepared(analysis.transcript);
+        return timestampLinks(analysis);
+      }),
+    );
   }
 
   forget(uri: string): void {
@@ -58,14 +66,15 @@ export class Recordings {
   }
 
   /** "Play the recording here (≈ 00:41:10)" for each inaudible or broken-turn diagnostic, once a recording is attached. */
-  codeActions(analysis: DocumentAnalysis, params: CodeActionParams): CodeAction[] {
+  async codeActions(analysis: DocumentAnalysis, params: CodeActionParams): Promise<CodeAction[]> {
     if (!this.byUri.has(analysis.uri) || (params.context.only && !params.context.only.includes(CodeActionKind.QuickFix))) return [];
-    return params.context.diagnostics
-      .filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE && LISTEN_CODES.has(String(diagnostic.code)))
-      .map((diagnostic) => {
-        const estimate = this.timeline(analysis).estimateAt(analysis.lines.offsetAt(diagnostic.range.start));
-        return { title: playTitle(estimate), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: playCommand(analysis.uri, estimate.seconds, true) };
-      });
+    const listen = params.context.diagnostics.filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE && LISTEN_CODES.has(String(diagnostic.code)));
+    if (listen.length === 0) return [];
+    const timeline = await this.timeline(analysis);
+    return listen.map((diagnostic) => {
+      const estimate = timeline.estimateAt(analysis.lines.offsetAt(diagnostic.range.start));
+      return { title: playTitle(estimate), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: playCommand(analysis.uri, estimate.seconds, true) };
+    });
   }
 
   /**
@@ -73,12 +82,12 @@ export class Recordings {
    * be off and what it rests on, with a link that plays from there; `base` (speaker or inaudible
    * hover) comes first.
    */
-  hover(analysis: DocumentAnalysis, position: Position, base: Hover | null): Hover | null {
+  async hover(analysis: DocumentAnalysis, position: Position, base: Hover | null): Promise<Hover | null> {
     if (!this.byUri.has(analysis.uri)) return base;
     const offset = analysis.lines.offsetAt(position);
     const turn = turnAt(analysis.transcript, offset);
     if (!turn) return base;
-    const estimate = this.timeline(analysis).estimateAt(offset);
+    const estimate = (await this.timeline(analysis)).estimateAt(offset);
     const rows = [
       `[${playTitle(estimate)}](${commandUri(playCommand(analysis.uri, estimate.seconds, true))} "Seek a few seconds before and play")`,
       '',
@@ -115,16 +124,16 @@ export class Recordings {
     return { syncPoints, lost: lost.length };
   }
 
-  private estimateTimes(analysis: DocumentAnalysis, params: EstimateTimeParams): EstimateTimeResult | null {
+  private async estimateTimes(analysis: DocumentAnalysis, params: EstimateTimeParams): Promise<EstimateTimeResult | null> {
     if (!Array.isArray(params?.positions) || !params.positions.every(isPosition)) return null;
-    const timeline = this.timeline(analysis);
+    const timeline = await this.timeline(analysis);
     const estimates = params.positions.slice(0, MAX_POSITIONS).map((position) => estimateData(timeline.estimateAt(analysis.lines.offsetAt(position)), analysis));
     return { version: analysis.version, estimates };
   }
 
-  private positionAtTime(analysis: DocumentAnalysis, params: PositionAtTimeParams): PositionAtTimeResult | null {
+  private async positionAtTime(analysis: DocumentAnalysis, params: PositionAtTimeParams): Promise<PositionAtTimeResult | null> {
     if (typeof params?.seconds !== 'number' || !Number.isFinite(params.seconds)) return null;
-    const { offset, estimate } = this.timeline(analysis).offsetAt(Math.max(0, params.seconds));
+    const { offset, estimate } = (await this.timeline(analysis)).offsetAt(Math.max(0, params.seconds));
     const turn = turnAt(analysis.transcript, offset);
     return {
       version: analysis.version,
@@ -134,14 +143,16 @@ export class Recordings {
     };
   }
 
-  private formatTimestamp(analysis: DocumentAnalysis, params: FormatTimestampParams): string | null {
+  private async formatTimestamp(analysis: DocumentAnalysis, params: FormatTimestampParams): Promise<string | null> {
     if (typeof params?.seconds !== 'number' || !Number.isFinite(params.seconds)) return null;
+    await this.prepared(analysis.transcript);
     const { text } = analysis.transcript;
     return formatTimestamp(params.seconds, timestampStyleOf(text, mediaTimestamps(analysis.transcript)));
   }
 
-  /** The timeline of this version and recording, built once (the word counts once per version). */
-  private timeline(analysis: DocumentAnalysis): Timeline {
+  /** The timeline of this version and recording, built once (the word counts once per version, in slices). */
+  private async timeline(analysis: DocumentAnalysis): Promise<Timeline> {
+    await this.prepared(analysis.transcript);
     const recording = this.byUri.get(analysis.uri) ?? NO_RECORDING;
     const cached = this.timelines.get(analysis.transcript);
     if (cached && cached.recording === recording) return cached.timeline;
@@ -149,6 +160,30 @@ export class Recordings {
     this.timelines.set(analysis.transcript, { recording, timeline });
     return timeline;
   }
+
+  /** The transcript's timestamps and word counts, computed between other requests (one job per version). */
+  private prepared(transcript: Transcript): Promise<void> {
+    let job = this.preparing.get(transcript);
+    if (!job) {
+      job = inSlices(prepareSteps(transcript));
+      this.preparing.set(transcript, job);
+    }
+    return job;
+  }
+}
+
+/** Runs steps in slices of at most `SLICE_MS`, letting other messages through in between. */
+function inSlices(steps: Generator<void, void>): Promise<void> {
+  return new Promise((resolve) => {
+    const slice = () => {
+      const deadline = performance.now() + SLICE_MS;
+      let step = steps.next();
+      while (!step.done && performance.now() < deadline) step = steps.next();
+      if (step.done) resolve();
+      else setImmediate(slice);
+    };
+    slice();
+  });
 }
 
 const NO_RECORDING: Recording = { durationSeconds: null, syncPoints: [] };

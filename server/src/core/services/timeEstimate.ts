@@ -3,7 +3,8 @@
 // recording) by interpolating over the spoken words between them, with a bound on the error.
 // Plain text in, plain data out: offsets are UTF-16 string indices, times are seconds.
 import type { Span, Transcript } from '../model';
-import { annotationsByTurn, bodyParts, firstStartingAtOrAfter, turnIndexAt } from '../speech';
+import { turnIndexAt } from '../speech';
+import { runSteps } from '../steps';
 import { findMediaTimestamps, type MediaTimestamp } from './timestamps';
 
 /** "This is being said now": a time the user gave for a place in the text, kept outside the text. */
@@ -56,43 +57,67 @@ const PRECISION: Record<KnownPointKind, number> = { start: 0, end: 0, timestamp:
 /** Characters of text a sync point remembers; an edit inside them falls back to the first `SHORT_QUOTE`. */
 const QUOTE_LENGTH = 48;
 const SHORT_QUOTE = 16;
+/** Characters of text one step of `prepareSteps` reads (about 5 ms on a slow machine). */
+const STEP_CHARACTERS = 256 * 1024;
 
 /** Counts of spoken words per turn, for word positions of any offset. Built once per transcript. */
 class WordIndex {
   /** Spoken words before each turn. */
   readonly before: Int32Array;
-  readonly total: number;
-  private readonly byTurn;
+  total = 0;
+  /** Per turn, the spans inside its body that are not speech: annotations and timestamps, in order. */
+  private readonly skipped: Span[][];
 
-  constructor(
+  private constructor(
     private readonly transcript: Transcript,
-    private readonly timestamps: readonly MediaTimestamp[],
+    timestamps: readonly MediaTimestamp[],
   ) {
-    this.byTurn = annotationsByTurn(transcript);
-    this.before = new Int32Array(transcript.turns.length);
-    let total = 0;
-    for (const turn of transcript.turns) {
-      this.before[turn.index] = total;
-      for (const part of this.speechOf(turn.index)) total += countWords(transcript.text, part.start, part.end);
+    const { turns, annotations } = transcript;
+    this.skipped = turns.map(() => []);
+    // Annotations and timestamps are both in document order: merge them into each turn's list.
+    let a = 0;
+    let t = 0;
+    while (a < annotations.length || t < timestamps.length) {
+      const annotation = annotations[a];
+      const stamp = timestamps[t];
+      const takeAnnotation = annotation !== undefined && (stamp === undefined || annotation.span.start <= stamp.span.start);
+      const span = takeAnnotation ? annotation.span : stamp.span;
+      const turn = takeAnnotation ? annotation.turn : turnIndexAt(turns, span.start);
+      if (takeAnnotation) a++;
+      else t++;
+      if (turn >= 0) this.skipped[turn].push(span);
     }
-    this.total = total;
+    this.before = new Int32Array(turns.length);
+  }
+
+  /** Counts the words of every turn, yielding after every `STEP_CHARACTERS` or so of text. */
+  static *build(transcript: Transcript, timestamps: readonly MediaTimestamp[]): Generator<void, WordIndex> {
+    const index = new WordIndex(transcript, timestamps);
+    let total = 0;
+    let sinceYield = 0;
+    for (const turn of transcript.turns) {
+      index.before[turn.index] = total;
+      total += index.countIn(turn.index, turn.body.end);
+      sinceYield += turn.body.end - turn.body.start;
+      if (sinceYield >= STEP_CHARACTERS) {
+        sinceYield = 0;
+        yield;
+      }
+    }
+    index.total = total;
+    return index;
   }
 
   /** Spoken words that start before `offset`. */
   wordsBefore(offset: number): number {
     const turn = turnIndexAt(this.transcript.turns, offset);
     if (turn < 0) return 0;
-    let words = this.before[turn];
-    for (const part of this.speechOf(turn)) {
-      if (part.start >= offset) break;
-      words += countWords(this.transcript.text, part.start, Math.min(part.end, offset));
-    }
-    return words;
+    return this.before[turn] + this.countIn(turn, Math.min(offset, this.transcript.turns[turn].body.end));
   }
 
   /** Offset of the start of the word with this index (0-based), or the end of the last turn. */
   offsetOfWord(word: number): number {
-    const { turns, text } = this.transcript;
+    const { turns } = this.transcript;
     if (turns.length === 0) return 0;
     let low = 0;
     let high = turns.length - 1;
@@ -101,46 +126,43 @@ class WordIndex {
       if (this.before[mid] <= word) low = mid;
       else high = mid - 1;
     }
-    let remaining = word - this.before[low];
-    for (const part of this.speechOf(low)) {
-      for (let i = part.start; i < part.end; i++) {
-        if (isWordStart(text, i)) {
-          if (remaining === 0) return i;
-          remaining--;
+    const found = this.walk(low, turns[low].body.end, word - this.before[low]);
+    return found >= 0 ? found : word <= 0 ? turns[low].span.start : turns[low].span.end;
+  }
+
+  /** Spoken words of a turn's body that start before `end`. */
+  private countIn(turn: number, end: number): number {
+    return -2 - this.walk(turn, end, -1);
+  }
+
+  /**
+   * Walks a turn's speech up to `end`, skipping annotations and timestamps: the offset of word
+   * number `stopAt` when it gets there, else `-2 - words seen` (one pass of `charCodeAt` per character).
+   */
+  private walk(turn: number, end: number, stopAt: number): number {
+    const { text } = this.transcript;
+    const skipped = this.skipped[turn];
+    let next = 0;
+    let words = 0;
+    let inWord = false;
+    for (let i = this.transcript.turns[turn].body.start; i < end; i++) {
+      if (next < skipped.length && i >= skipped[next].start) {
+        const skipEnd = skipped[next++].end;
+        if (skipEnd > i) {
+          i = skipEnd - 1;
+          inWord = false;
+          continue;
         }
       }
-    }
-    return word <= 0 ? turns[low].span.start : turns[low].span.end;
-  }
-
-  /** The turn's speech, without annotations and without timestamps (`[00:01:00]` is not said). */
-  private speechOf(turn: number): Span[] {
-    const { text, turns } = this.transcript;
-    const parts: Span[] = [];
-    let stamp = firstStartingAtOrAfter(this.timestamps, turns[turn].span.start);
-    for (const part of bodyParts(text, turns[turn], this.byTurn[turn])) {
-      if (part.kind !== 'speech') continue;
-      let start = part.span.start;
-      for (; stamp < this.timestamps.length && this.timestamps[stamp].span.start < part.span.end; stamp++) {
-        const { span } = this.timestamps[stamp];
-        if (span.start > start) parts.push({ start, end: span.start });
-        start = Math.max(start, span.end);
+      const wordChar = isWordChar(text.charCodeAt(i));
+      if (wordChar && !inWord) {
+        if (words === stopAt) return i;
+        words++;
       }
-      if (start < part.span.end) parts.push({ start, end: part.span.end });
+      inWord = wordChar;
     }
-    return parts;
+    return -2 - words;
   }
-}
-
-/** A token counts as a word when it has a letter or digit: `--` and `...` take no time to say. */
-function countWords(text: string, start: number, end: number): number {
-  let words = 0;
-  for (let i = start; i < end; i++) if (isWordStart(text, i)) words++;
-  return words;
-}
-
-function isWordStart(text: string, i: number): boolean {
-  return isWordChar(text.charCodeAt(i)) && (i === 0 || !isWordChar(text.charCodeAt(i - 1)));
 }
 
 /** Letters, digits, inner apostrophes and hyphens of ASCII, and every non-ASCII non-space character. */
@@ -151,14 +173,30 @@ function isWordChar(code: number): boolean {
 /** Timestamps and word counts depend only on the transcript: kept while its version lives. */
 const indexes = new WeakMap<Transcript, { words: WordIndex; timestamps: MediaTimestamp[] }>();
 
-function indexOf(transcript: Transcript): { words: WordIndex; timestamps: MediaTimestamp[] } {
-  let index = indexes.get(transcript);
-  if (!index) {
-    const timestamps = findMediaTimestamps(transcript.text);
-    index = { words: new WordIndex(transcript, timestamps), timestamps };
-    indexes.set(transcript, index);
+/**
+ * Reads the transcript's timestamps and counts its words in steps of about `STEP_CHARACTERS`
+ * characters (a few milliseconds each), for a server that must not hold its event loop; the
+ * estimates of that transcript are cheap afterwards. Without it, the first estimate does it at once.
+ */
+export function* prepareSteps(transcript: Transcript): Generator<void, void> {
+  if (indexes.has(transcript)) return;
+  const { text } = transcript;
+  const timestamps: MediaTimestamp[] = [];
+  for (let from = 0; from < text.length; ) {
+    // Timestamps never span a line break: cut after one.
+    const cut = text.indexOf('\n', from + STEP_CHARACTERS);
+    const to = cut < 0 ? text.length : cut + 1;
+    for (const stamp of findMediaTimestamps(text, from, to)) timestamps.push(stamp);
+    from = to;
+    yield;
   }
-  return index;
+  const words = yield* WordIndex.build(transcript, timestamps);
+  indexes.set(transcript, { words, timestamps });
+}
+
+function indexOf(transcript: Transcript): { words: WordIndex; timestamps: MediaTimestamp[] } {
+  if (!indexes.has(transcript)) runSteps(prepareSteps(transcript));
+  return indexes.get(transcript)!;
 }
 
 /** The media timestamps written in the transcript (cached with its word counts). */
