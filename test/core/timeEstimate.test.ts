@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import { parseWithSettings } from '../../server/src/core/analysis';
-import { anchorAt, errorBound, resolveAnchor, Timeline, type SyncPoint } from '../../server/src/core/services/timeEstimate';
+import { anchorAt, errorBound, mediaTimestamps, prepareSteps, resolveAnchor, Timeline, type SyncPoint } from '../../server/src/core/services/timeEstimate';
 import { clockTime, findMediaTimestamps, formatTimestamp, timestampStyleOf } from '../../server/src/core/services/timestamps';
 import { corpusDir, corpusFiles, readCorpus } from '../helpers/corpus';
 
@@ -132,6 +132,22 @@ describe('time estimate (core/services/timeEstimate)', () => {
     const anchor = anchorAt(text, second);
     const moved = `>> Z:  new\n${text}`;
     assert.equal(resolveAnchor(moved, anchor), moved.lastIndexOf('Thank'));
+  });
+
+  it('read in steps (as the server does on a large file), a transcript gives the same timestamps and estimates as read at once', () => {
+    const turns: string[] = [];
+    for (let i = 0; i < 12000; i++) turns.push(i % 50 === 0 ? `[${clockTime(i)}]\n>> SPEAKER ${i % 7}:  ${words(12, `t${i}x`)}` : `>> SPEAKER ${i % 7}:  ${words(12, `t${i}x`)} (inaudible) end.`);
+    const text = turns.join('\n');
+    assert.ok(text.length > 3 * 256 * 1024, 'several steps');
+    const stepped = parseWithSettings(text);
+    const steps = prepareSteps(stepped);
+    let count = 0;
+    while (!steps.next().done) count++;
+    assert.ok(count > 3, `${count} steps`);
+    assert.deepEqual(mediaTimestamps(stepped), findMediaTimestamps(text), 'no timestamp lost or doubled at a step boundary');
+    const atOnce = new Timeline(parseWithSettings(text), { durationSeconds: 14000, syncPoints: [] });
+    const sliced = new Timeline(stepped, { durationSeconds: 14000, syncPoints: [] });
+    for (const offset of [0, 1000, text.length >> 2, text.length >> 1, text.length - 5]) assert.deepEqual(sliced.estimateAt(offset), atOnce.estimateAt(offset));
   });
 
   it('time to text: the word being said at a time, the inverse of the estimate', () => {
