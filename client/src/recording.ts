@@ -73,7 +73,14 @@ class RecordingController implements vscode.Disposable {
     private readonly client: LanguageClient,
     private readonly languageId: string,
   ) {
-    this.subscriptions.push(vscode.workspace.onDidChangeTextDocument((event) => this.onTyping(event)));
+    this.subscriptions.push(
+      vscode.workspace.onDidChangeTextDocument((event) => this.onTyping(event)),
+      // The server forgets a recording when its transcript closes; reopened, it is told again.
+      vscode.workspace.onDidOpenTextDocument((document) => {
+        const panel = this.panel;
+        if (panel && panel.state.duration !== null && document.uri.toString() === panel.transcript.toString()) void this.attach(panel);
+      }),
+    );
   }
 
   setting<T>(key: string, fallback: T): T {
@@ -106,7 +113,11 @@ class RecordingController implements vscode.Disposable {
   /** Runs `action` on the open panel, or says how to open one. */
   withPanel(action: (panel: RecordingPanel) => void): void {
     if (this.panel) action(this.panel);
-    else void vscode.window.showInformationMessage('Verbatim: no recording is open. Run "Verbatim: Open Recording" first.');
+    else this.sayNoPanel();
+  }
+
+  private sayNoPanel(): void {
+    void vscode.window.showInformationMessage('Verbatim: no recording is open. Run "Verbatim: Open Recording" first.');
   }
 
   togglePlay(panel: RecordingPanel): void {
@@ -140,7 +151,8 @@ class RecordingController implements vscode.Disposable {
   async insertTimestamp(): Promise<void> {
     const editor = this.transcriptEditor();
     const panel = this.panel;
-    if (!editor || !panel) return this.withPanel(() => undefined);
+    if (!editor) return;
+    if (!panel) return this.sayNoPanel();
     const stamp = await this.client.sendRequest<string | null>(FORMAT_TIMESTAMP_REQUEST, { textDocument: { uri: editor.document.uri.toString() }, seconds: panel.state.time });
     if (stamp) await editor.edit((edit) => editor.selections.forEach((selection) => edit.replace(selection, stamp)));
   }
@@ -149,7 +161,8 @@ class RecordingController implements vscode.Disposable {
   async syncHere(): Promise<void> {
     const editor = this.transcriptEditor();
     const panel = this.panel;
-    if (!editor || !panel) return this.withPanel(() => undefined);
+    if (!editor) return;
+    if (!panel) return this.sayNoPanel();
     const uri = editor.document.uri;
     const result = await this.client.sendRequest<SyncPointsResult | null>(ADD_SYNC_POINT_REQUEST, { textDocument: { uri: uri.toString() }, position: editor.selection.active, seconds: panel.state.time });
     if (!result) return;
@@ -159,7 +172,7 @@ class RecordingController implements vscode.Disposable {
 
   async clearSyncPoints(): Promise<void> {
     const panel = this.panel;
-    if (!panel) return this.withPanel(() => undefined);
+    if (!panel) return this.sayNoPanel();
     await this.remember(panel.transcript, { media: panel.media.toString(), syncPoints: [] });
     await this.attach(panel);
   }
