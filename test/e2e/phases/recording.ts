@@ -97,7 +97,7 @@ async function editorHasFocus(page: Page): Promise<boolean> {
 }
 
 export async function recordingPhase(ctx: PhaseContext): Promise<PhaseResult> {
-  const server = new CodeServer(ctx.e2e, { name: 'recording', settings: { 'workbench.editor.enablePreview': false } });
+  const server = new CodeServer(ctx.e2e, { name: 'recording', settings: { 'workbench.editor.enablePreview': false, 'verbatim.recording.pauseWhileTyping': true } });
   const installed = server.installExtension(ctx.vsix);
   if (!/successfully installed/i.test(installed)) return { ok: false, summary: `--install-extension failed: ${installed}` };
   const folder = path.join(ctx.runDir, 'ws-recording');
@@ -214,6 +214,36 @@ export async function recordingPhase(ctx: PhaseContext): Promise<PhaseResult> {
         });
       assert.ok(saved.trimEnd().endsWith(stamp), `the timestamp stands at the cursor (end of file): ${JSON.stringify(saved.slice(-40))}`);
       log(`    inserted ${stamp} at ${paused.time.toFixed(2)} s`);
+    });
+
+    await check('follow along: while it plays, the cursor (and so the Outline and breadcrumbs) moves to the turn being said', async () => {
+      await runCommand(p, 'Verbatim: Toggle Follow Along');
+      await goToLine(p, TIMESTAMP_LINE + 1, 1);
+      await p.keyboard.press('Control+Alt+Enter');
+      const cursor = p.locator('[id="status.editor.selection"]');
+      const at = await waitFor(`the cursor on the TREASURER's turn (line ${INAUDIBLE_LINE + 1})`, async () => {
+        const text = (await cursor.innerText({ timeout: 1000 })).trim();
+        return text.startsWith(`Ln ${INAUDIBLE_LINE + 1},`) ? text : undefined;
+      }, 15000).catch(async (error) => {
+        throw new Error(`${String(error)}; status bar: ${await cursor.innerText().catch(() => '?')}; media: ${JSON.stringify(await mediaState(frame!))}`);
+      });
+      const speaker = await frame!.evaluate(() => (globalThis as any).document.getElementById('speaker').textContent as string);
+      log(`    cursor: ${at}; the panel says speaking now: ${speaker}`);
+      assert.ok(speaker.startsWith(`TREASURER (line ${INAUDIBLE_LINE + 1}, ≈ 00:01:0`), speaker);
+      await screenshot(p, 'recording-follow-along');
+      await runCommand(p, 'Verbatim: Toggle Follow Along');
+    });
+
+    await check('with verbatim.recording.pauseWhileTyping, typing pauses the recording and it resumes after a pause in typing', async () => {
+      assert.ok(!(await mediaState(frame!)).paused, 'playing before typing');
+      await p.keyboard.press('End');
+      await p.keyboard.type(' and', { delay: 80 });
+      const paused = await waitFor('paused by typing', async () => ((await mediaState(frame!)).paused ? true : undefined), 5000);
+      const resumed = await waitFor('resumed after typing stopped', async () => (!(await mediaState(frame!)).paused ? true : undefined), 8000);
+      assert.ok(paused && resumed);
+      await p.keyboard.press('Control+Alt+p');
+      for (let i = 0; i < 4; i++) await p.keyboard.press('Backspace');
+      await p.keyboard.press('Control+s');
     });
 
     await check('a file that cannot play says so in the panel and tells what to do (convert with ffmpeg)', async () => {
