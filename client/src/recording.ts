@@ -18,6 +18,7 @@ import {
   type SyncPointsResult,
 } from '../../server/src/recordingProtocol';
 import { RecordingPanel, VIDEO_EXTENSIONS, type PlayerState } from './recordingPanel';
+import { FOLLOW_TURN_COMMAND } from './speakersModel';
 
 /** Media found next to a transcript with the same base name, in this order, open without asking. */
 export const MEDIA_EXTENSIONS = ['.mp3', '.wav', '.ogg', '.webm', '.mp4', '.m4a'];
@@ -216,7 +217,7 @@ class RecordingController implements vscode.Disposable {
       }, () => undefined);
   }
 
-  /** Reveals and highlights the turn being spoken; the cursor follows too (so do the Outline and breadcrumbs) unless the writer is typing. */
+  /** Reveals and highlights the turn being spoken; the cursor follows too (so do the Outline and breadcrumbs) unless the writer is typing, and the Speakers view selects it. */
   private follow(uri: vscode.Uri, range: LspRange): void {
     const editor = vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.toString() === uri.toString());
     if (!editor) return;
@@ -224,6 +225,7 @@ class RecordingController implements vscode.Disposable {
     editor.setDecorations(this.highlight, [turn]);
     editor.revealRange(turn, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     if (Date.now() - this.lastKeystroke > 3000 && !editor.selection.intersection(turn)) editor.selection = new vscode.Selection(turn.start, turn.start);
+    void vscode.commands.executeCommand(FOLLOW_TURN_COMMAND, uri.toString(), turn.start.line);
   }
 
   private clearHighlight(): void {

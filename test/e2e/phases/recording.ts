@@ -216,7 +216,9 @@ export async function recordingPhase(ctx: PhaseContext): Promise<PhaseResult> {
       log(`    inserted ${stamp} at ${paused.time.toFixed(2)} s`);
     });
 
-    await check('follow along: while it plays, the cursor (and so the Outline and breadcrumbs) moves to the turn being said', async () => {
+    await check('follow along: while it plays, the cursor (and so the Outline and breadcrumbs) moves to the turn being said, and the Speakers view selects it', async () => {
+      const speakersHeader = p.locator('.pane-header', { hasText: /^Speakers/ }).first();
+      if ((await speakersHeader.getAttribute('aria-expanded')) === 'false') await speakersHeader.click();
       await runCommand(p, 'Verbatim: Toggle Follow Along');
       await goToLine(p, TIMESTAMP_LINE + 1, 1);
       await p.keyboard.press('Control+Alt+Enter');
@@ -230,6 +232,14 @@ export async function recordingPhase(ctx: PhaseContext): Promise<PhaseResult> {
       const speaker = await frame!.evaluate(() => (globalThis as any).document.getElementById('speaker').textContent as string);
       log(`    cursor: ${at}; the panel says speaking now: ${speaker}`);
       assert.ok(speaker.startsWith(`TREASURER (line ${INAUDIBLE_LINE + 1}, ≈ 00:01:0`), speaker);
+      const speakersPane = p.locator('.pane', { has: p.locator('.pane-header', { hasText: /^Speakers/ }) });
+      const selected = await waitFor('the turn selected in the Speakers view', async () => {
+        const rows = await speakersPane.locator('.monaco-list-row.selected .label-name').allInnerTexts();
+        return rows.some((row) => row.trim() === `Line ${INAUDIBLE_LINE + 1}`) ? rows : undefined;
+      }, 10000).catch(async (error) => {
+        throw new Error(`${String(error)}; rows: ${JSON.stringify(await speakersPane.locator('.monaco-list-row').allInnerTexts())}`);
+      });
+      log(`    Speakers view selection: ${JSON.stringify(selected)}`);
       await screenshot(p, 'recording-follow-along');
       await runCommand(p, 'Verbatim: Toggle Follow Along');
     });
