@@ -66,6 +66,11 @@ export class RecordingPanel {
   }
 
   post(message: ToPlayer): void {
+    // What the player will do, at once: its own report arrives a moment later, and a command in
+    // between (a keystroke right after Play/Pause) must not act on the old state.
+    if (message.type === 'toggle') this.state.paused = !this.state.paused;
+    else if (message.type === 'pause') this.state.paused = true;
+    else if (message.type === 'play' || (message.type === 'seek' && message.play)) this.state.paused = false;
     void this.panel.webview.postMessage(message);
   }
 

@@ -251,9 +251,29 @@ export async function recordingPhase(ctx: PhaseContext): Promise<PhaseResult> {
       const paused = await waitFor('paused by typing', async () => ((await mediaState(frame!)).paused ? true : undefined), 5000);
       const resumed = await waitFor('resumed after typing stopped', async () => (!(await mediaState(frame!)).paused ? true : undefined), 8000);
       assert.ok(paused && resumed);
+      // Paused by hand and typing at once: it stays paused (typing resumes only what typing paused).
       await p.keyboard.press('Control+Alt+p');
       for (let i = 0; i < 4; i++) await p.keyboard.press('Backspace');
       await p.keyboard.press('Control+s');
+      await sleep(2500);
+      assert.ok((await mediaState(frame!)).paused, 'still paused after the typing pause is over');
+    });
+
+    await check('a timestamp in the text is a link: Ctrl+click on [00:01:00] plays from 60 s', async () => {
+      await goToLine(p, TIMESTAMP_LINE + 1, 1); // scrolls the long line back to its start
+      await p.keyboard.press('Control+Alt+,'); // Skip Back: away from 60 s first
+      const before = await mediaState(frame!);
+      assert.ok(before.paused && Math.abs(before.time - 60) > 2, `starts away from 60 s: ${JSON.stringify(before)}`);
+      const link = p.locator('.monaco-editor .view-line span', { hasText: /^\[00:01:00\]$/ }).first();
+      await link.click({ modifiers: ['Control'] });
+      const state = await waitFor('playing from 60 s', async () => {
+        const st = await mediaState(frame!);
+        return !st.paused && Math.abs(st.time - 60) < 1.5 ? st : undefined;
+      }, 15000).catch(async (error) => {
+        throw new Error(`${String(error)}; media: ${JSON.stringify(await mediaState(frame!))}`);
+      });
+      log(`    media: ${JSON.stringify(state)}`);
+      await p.keyboard.press('Control+Alt+p');
     });
 
     await check('a file that cannot play says so in the panel and tells what to do (convert with ffmpeg)', async () => {
