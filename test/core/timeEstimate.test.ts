@@ -1,9 +1,11 @@
 import { strict as assert } from 'assert';
+import fc from 'fast-check';
 import * as fs from 'fs';
 import { parseWithSettings } from '../../server/src/core/analysis';
 import { anchorAt, errorBound, mediaTimestamps, prepareSteps, resolveAnchor, Timeline, type SyncPoint } from '../../server/src/core/services/timeEstimate';
 import { clockTime, findMediaTimestamps, formatTimestamp, timestampStyleOf } from '../../server/src/core/services/timestamps';
 import { corpusDir, corpusFiles, readCorpus } from '../helpers/corpus';
+import { anyDocument, fuzzParameters } from '../helpers/fuzzInputs';
 
 /** `count` invented words, numbered so that each is findable: `w1 w2 …`. */
 function words(count: number, prefix = 'w'): string {
@@ -158,6 +160,31 @@ describe('time estimate (core/services/timeEstimate)', () => {
     near(estimate.seconds, 105);
     assert.equal(TIMED.slice(timeline.offsetAt(0).offset, timeline.offsetAt(0).offset + 2), 'a1');
     assert.ok(timeline.offsetAt(10_000).offset >= TIMED.indexOf('d10'), 'past the end: the last word');
+  });
+
+  it('any text, timestamps and sync points (fuzzed): never throws; estimates go forward along the text, within the recording; time maps back inside the text', () => {
+    const stamp = fc.integer({ min: 0, max: 200 }).map((seconds) => `\n[${clockTime(seconds)}]\n`);
+    const document = fc.tuple(anyDocument, fc.array(fc.tuple(fc.nat(), stamp), { maxLength: 4 })).map(([text, stamps]) =>
+      stamps.reduce((result, [at, written]) => result.slice(0, at % (result.length + 1)) + written + result.slice(at % (result.length + 1)), text),
+    );
+    fc.assert(
+      fc.property(document, fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 200 })), { maxLength: 3 }), fc.option(fc.integer({ min: 1, max: 300 })), (text, syncs, duration) => {
+        const syncPoints = syncs.map(([at, seconds]) => ({ seconds, anchor: anchorAt(text, at % (text.length + 1)) }));
+        const timeline = new Timeline(parseWithSettings(text), { durationSeconds: duration, syncPoints });
+        let last = 0;
+        for (let offset = 0; offset <= text.length; offset += Math.max(1, text.length >> 4)) {
+          const { seconds, plusMinus } = timeline.estimateAt(offset);
+          assert.ok(Number.isFinite(seconds) && seconds >= last - 1e-9 && plusMinus >= 0, `${seconds} after ${last} at ${offset}`);
+          if (duration !== null && timeline.points.some((p) => p.kind === 'end')) assert.ok(seconds <= duration + 1e-9);
+          last = seconds;
+        }
+        for (const seconds of [0, 30, 250]) {
+          const { offset } = timeline.offsetAt(seconds);
+          assert.ok(offset >= 0 && offset <= text.length, `offset ${offset} of ${text.length}`);
+        }
+      }),
+      fuzzParameters(),
+    );
   });
 
   it('every corpus file: estimates never go back in time along the text and stay within the recording', function () {
