@@ -7,6 +7,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { activateAnswers } from './answers';
 import { boundedRestarts } from './crashHandler';
 import { activateOnboarding } from './onboarding';
+import { activateRecording } from './recording';
 import { activateSpeakers } from './speakersView';
 
 const LANGUAGE_ID = 'caption-transcript';
@@ -34,12 +35,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // Told when an answer to a label doubt changes how an unedited transcript reads (client/src/answers.ts).
     initializationOptions: { readingChangedNotification: true },
     errorHandler: boundedRestarts('Verbatim'),
+    // Hover links that play the recording (the server's "Play the recording here") and nothing else.
+    markdown: { isTrusted: { enabledCommands: ['verbatim.playRecordingAt'] } },
   };
   client = new LanguageClient('verbatim', 'Verbatim', serverOptions, clientOptions);
   // Handlers first: the server may ask as soon as it runs.
   activateAnswers(context, client, LANGUAGE_ID);
   await client.start();
   activateSpeakers(context, client, LANGUAGE_ID);
+  activateRecording(context, client, LANGUAGE_ID);
 
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument((document) => offerToSwitch(context, document)));
   for (const document of vscode.workspace.textDocuments) void offerToSwitch(context, document);

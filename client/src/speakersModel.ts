@@ -7,6 +7,8 @@ import type { MarkerKind } from '../../server/src/core/model';
 export const SPEAKERS_VIEW_ID = 'verbatim.speakers';
 export const REVEAL_TURN_COMMAND = 'verbatim.revealTurn';
 export const REFRESH_SPEAKERS_COMMAND = 'verbatim.refreshSpeakers';
+/** Internal: select a turn (by document and start line) in the Speakers view, for follow-along. */
+export const FOLLOW_TURN_COMMAND = 'verbatim.speakers.followTurn';
 /** Context key, true while the active editor holds a caption transcript: the view shows then. */
 export const TRANSCRIPT_ACTIVE_CONTEXT = 'verbatim.transcriptActive';
 

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
+  FOLLOW_TURN_COMMAND,
   REFRESH_SPEAKERS_COMMAND,
   REVEAL_TURN_COMMAND,
   SPEAKERS_VIEW_ID,
@@ -27,6 +28,16 @@ export class SpeakersView implements vscode.TreeDataProvider<Node> {
   show(result: StatisticsResult | null): void {
     this.nodes = result ? speakerNodes(result) : [];
     this.changed.fire();
+  }
+
+  getParent(node: Node): Node | undefined {
+    return node.kind === 'turn' ? this.nodes.find((speaker) => speaker.turns.includes(node)) : undefined;
+  }
+
+  /** The turn node of a document's turn that starts on `line`, if the view shows that document. */
+  turnAt(uri: string, line: number): TurnNode | undefined {
+    for (const speaker of this.nodes) for (const turn of speaker.turns) if (turn.uri === uri && turn.range.start.line === line) return turn;
+    return undefined;
   }
 
   getChildren(node?: Node): Node[] {
@@ -86,9 +97,15 @@ export function activateSpeakers(context: vscode.ExtensionContext, client: Langu
     view.show(result);
     showStatistics(statusBar, result);
   };
+  const tree = vscode.window.createTreeView(SPEAKERS_VIEW_ID, { treeDataProvider: view, showCollapseAll: true });
   context.subscriptions.push(
     statusBar,
-    vscode.window.createTreeView(SPEAKERS_VIEW_ID, { treeDataProvider: view, showCollapseAll: true }),
+    tree,
+    // Follow-along (recording.ts): select the turn being said, only while the view is open.
+    vscode.commands.registerCommand(FOLLOW_TURN_COMMAND, (uri: string, line: number) => {
+      const turn = view.turnAt(uri, line);
+      if (turn && tree.visible) void tree.reveal(turn, { select: true, focus: false, expand: true });
+    }),
     vscode.commands.registerCommand(REVEAL_TURN_COMMAND, revealTurn),
     vscode.commands.registerCommand(REFRESH_SPEAKERS_COMMAND, refresh),
     vscode.window.onDidChangeActiveTextEditor(() => void refresh()),

@@ -34,6 +34,7 @@ import { completion, rosterFor } from './features/completion';
 import { documentHighlights } from './features/highlights';
 import { hover } from './features/hover';
 import { references } from './features/references';
+import { Recordings } from './features/recording';
 import { prepareRename, rename } from './features/rename';
 import { STATISTICS_REQUEST, statistics, type StatisticsParams } from './features/statistics';
 import { workspaceSymbols } from './features/workspaceSymbols';
@@ -68,6 +69,8 @@ const documents = new AnalysedDocuments(
   },
   (message) => connection.console.warn(message),
 );
+/** Recordings attached to open documents, for time estimates. */
+const recordings = new Recordings();
 
 /**
  * Debounce for diagnostics while typing: each edit updates the analysis at once (incrementally),
@@ -81,7 +84,7 @@ const pendingDiagnostics = new Map<string, NodeJS.Timeout>();
  * requests answered meanwhile), and answers a request cancelled while it waited (stale after typing)
  * with RequestCancelled instead of computing it. Unknown documents get null.
  */
-function forDocument<P, R>(uriOf: (params: P) => unknown, handler: (analysis: DocumentAnalysis, params: P) => R) {
+function forDocument<P, R>(uriOf: (params: P) => unknown, handler: (analysis: DocumentAnalysis, params: P) => R | PromiseLike<R>) {
   return async (params: P, token: CancellationToken): Promise<R | null | ResponseError<void>> => {
     const uri = uriOf(params);
     if (typeof uri !== 'string') return null;
@@ -92,7 +95,7 @@ function forDocument<P, R>(uriOf: (params: P) => unknown, handler: (analysis: Do
 }
 
 /** `forDocument` for the requests that name their document in `textDocument`. */
-function forTextDocument<P extends { textDocument: { uri: string } }, R>(handler: (analysis: DocumentAnalysis, params: P) => R) {
+function forTextDocument<P extends { textDocument: { uri: string } }, R>(handler: (analysis: DocumentAnalysis, params: P) => R | PromiseLike<R>) {
   return forDocument((params: P) => params?.textDocument?.uri, handler);
 }
 
@@ -122,6 +125,7 @@ connection.onInitialize((params): InitializeResult => {
       codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
       executeCommandProvider: { commands: [RECORD_ANSWER_COMMAND] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: tracksWorkspaceFolders } },
+      documentLinkProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'verbatim' },
   };
@@ -274,6 +278,7 @@ documents.listen(connection, {
     // Told once while open, as the size-limit message is: reopened, the document is told again.
     truncatedOutlines.delete(uri);
     truncatedDiagnostics.delete(uri);
+    recordings.forget(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   },
 });
@@ -285,7 +290,7 @@ connection.onDocumentSymbol(
     return symbols;
   }),
 );
-connection.onCodeAction(forTextDocument((analysis, params) => codeActions(analysis, params, analysis.settings, workspaceFolders)));
+connection.onCodeAction(forTextDocument(async (analysis, params) => [...codeActions(analysis, params, analysis.settings, workspaceFolders), ...(await recordings.codeActions(analysis, params))]));
 connection.onExecuteCommand(async (params) => {
   if (params.command === RECORD_ANSWER_COMMAND) await recordSpeakerAnswer(params.arguments);
   return null;
@@ -296,7 +301,7 @@ connection.onRenameRequest(forTextDocument((analysis, params) => rename(analysis
 connection.onCompletion(forTextDocument((analysis, params) => completion(analysis, params.position, rosterFor(params.textDocument.uri, settings.speakers))));
 connection.onReferences(forTextDocument((analysis, params) => references(analysis, params.position)));
 connection.onDocumentHighlight(forTextDocument((analysis, params) => documentHighlights(analysis, params.position)));
-connection.onHover(forTextDocument((analysis, params) => hover(analysis, params.position)));
+connection.onHover(forTextDocument((analysis, params) => recordings.hover(analysis, params.position, hover(analysis, params.position))));
 connection.onDocumentFormatting(forTextDocument((analysis) => (analysis.limit.kind !== 'binary' ? formatting(analysis, analysis.settings) : null)));
 connection.onDocumentRangeFormatting(forTextDocument((analysis, params) => (analysis.limit.kind !== 'binary' ? formatting(analysis, analysis.settings, params.range) : null)));
 
@@ -314,6 +319,9 @@ connection.onRequest(
   STATISTICS_REQUEST,
   forDocument((params: StatisticsParams) => params?.textDocument?.uri, (analysis) => statistics(analysis)),
 );
+
+/** The recording beside the text: time estimates, timestamp links (custom requests documented in the README). */
+recordings.listen(connection, forTextDocument);
 
 /** Custom request for the client's `.txt` detection: does this text read as a transcript? */
 connection.onRequest('verbatim/looksLikeTranscript', (params: { text: string }) => typeof params?.text === 'string' && looksLikeTranscript(params.text));

@@ -2,6 +2,7 @@
 // summary with timings. Exit code 0 only if every phase that ran passed.
 //
 //   node out/e2e/test/e2e/runner.js [--only=harness,integration,ui,onboarding,neovim,emacs,electron] [--vsix=verbatim.vsix]
+//   node out/e2e/test/e2e/runner.js [--only=harness,integration,ui,recording,neovim,emacs,electron] [--vsix=verbatim.vsix]
 //
 // Phases
 //   harness      code-server + Chromium open a plain file (proves the infrastructure alone)
@@ -9,6 +10,8 @@
 //                against the unpacked .vsix (the @vscode/test-electron run() contract)
 //   ui           the .vsix is installed with --install-extension; the page is checked
 //   onboarding   the bundled sample as a new user sees it: reading comfort, the walkthrough, the README's screenshots
+//   recording    the recording panel with a generated WAV: open, play from cursor, pause, the
+//                inaudible finding's "Play the recording here", insert timestamp, a file that cannot play
 //   neovim       `node dist/server.js --stdio` driven by headless Neovim's built-in LSP client
 //   emacs        the same server driven by Emacs' eglot in batch mode
 //   electron     the integration suite under @vscode/test-electron (SKIPPED where desktop VS Code
@@ -23,6 +26,7 @@ import { electronPhase } from './phases/electron';
 import { emacsPhase } from './phases/emacs';
 import { neovimPhase } from './phases/neovim';
 import { onboardingPhase } from './phases/onboarding';
+import { recordingPhase } from './phases/recording';
 import { uiPhase } from './phases/ui';
 
 export interface PhaseContext {
@@ -46,6 +50,7 @@ const PHASES: Record<string, (ctx: PhaseContext) => Promise<PhaseResult>> = {
   integration: integrationPhase,
   ui: uiPhase,
   onboarding: onboardingPhase,
+  recording: recordingPhase,
   neovim: neovimPhase,
   emacs: emacsPhase,
   electron: electronPhase,
