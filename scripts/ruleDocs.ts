@@ -61,14 +61,42 @@ function withLimitsRow(text: string): string {
   return text.replace(/linear in the turns\); [^(]*\(whole-text scans/, `linear in the turns); ${list} (whole-text scans`);
 }
 
-/** package.json with the `verbatim.rules` properties from the registry, written as npm writes the file. */
+/**
+ * package.json with the `verbatim.rules` properties from the registry. Only that object's text is
+ * replaced (the rest of the file keeps its layout); each rule's entry is written on a few lines.
+ */
 function withRulesSchema(text: string): string {
-  const manifest = JSON.parse(text);
-  const rules = manifest.contributes.configuration.properties['verbatim.rules'];
-  rules.properties = Object.fromEntries(
-    RULES.map((rule) => [rule.code, { type: 'string', enum: SEVERITY_CHOICES, default: rule.defaultSeverity, markdownDescription: rule.description }]),
+  const rulesAt = text.indexOf('"verbatim.rules"');
+  const propertiesAt = text.indexOf('"properties"', rulesAt);
+  if (rulesAt === -1 || propertiesAt === -1) throw new Error('package.json has no verbatim.rules properties');
+  const open = text.indexOf('{', propertiesAt);
+  const close = matchingBrace(text, open);
+  const indent = text.slice(text.lastIndexOf('\n', propertiesAt) + 1, propertiesAt);
+  const choices = `[${SEVERITY_CHOICES.map((choice) => JSON.stringify(choice)).join(', ')}]`;
+  const entries = RULES.map((rule) =>
+    [
+      `${indent}  ${JSON.stringify(rule.code)}: {`,
+      `${indent}    "type": "string",`,
+      `${indent}    "enum": ${choices},`,
+      `${indent}    "default": ${JSON.stringify(rule.defaultSeverity)},`,
+      `${indent}    "markdownDescription": ${JSON.stringify(rule.description)}`,
+      `${indent}  }`,
+    ].join('\n'),
   );
-  return `${JSON.stringify(manifest, null, 2)}\n`;
+  return `${text.slice(0, open)}{\n${entries.join(',\n')}\n${indent}}${text.slice(close + 1)}`;
+}
+
+/** The index of the `}` closing the object that opens at `open`, skipping JSON strings. */
+function matchingBrace(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const char = text[i];
+    if (char === '"') {
+      for (i++; text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (char === '{') depth++;
+    else if (char === '}' && --depth === 0) return i;
+  }
+  throw new Error('package.json: an object that never closes');
 }
 
 if (require.main === module) {

@@ -1,10 +1,14 @@
-// The thin client: starts the bundled language server and offers to open transcript-like `.txt`
-// files as Caption Transcript. Every language feature lives in the server.
+// The thin client: starts the bundled language server, offers to open transcript-like `.txt`
+// files as Caption Transcript, and registers the Get Started walkthrough's commands. Every
+// language feature lives in the server.
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { LooksLikeTranscriptRequest } from '../../server/src/protocol';
+import { activateAnswers } from './answers';
 import { boundedRestarts } from './crashHandler';
+import { activateOnboarding } from './onboarding';
+import { activateRecording } from './recording';
 import { activateSpeakers } from './speakersView';
 
 const LANGUAGE_ID = 'caption-transcript';
@@ -12,6 +16,8 @@ const ASKED_KEY = 'verbatim.askedToSwitch';
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  // First, so that the walkthrough's commands work even if the server cannot start.
+  activateOnboarding(context, LANGUAGE_ID);
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   // stdio rather than Node IPC: over stdio the server parses large messages (a big transcript's
   // didOpen) on a worker thread, while Node decodes every IPC message on the server's main thread.
@@ -27,11 +33,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'vscode-vfs', language: LANGUAGE_ID },
     ],
     synchronize: { configurationSection: 'verbatim' },
+    // Told when an answer to a label doubt changes how an unedited transcript reads (client/src/answers.ts).
+    initializationOptions: { readingChangedNotification: true },
     errorHandler: boundedRestarts('Verbatim'),
+    // Hover links that play the recording (the server's "Play the recording here") and nothing else.
+    markdown: { isTrusted: { enabledCommands: ['verbatim.playRecordingAt'] } },
   };
   client = new LanguageClient('verbatim', 'Verbatim', serverOptions, clientOptions);
+  // Handlers first: the server may ask as soon as it runs.
+  activateAnswers(context, client, LANGUAGE_ID);
   await client.start();
   activateSpeakers(context, client, LANGUAGE_ID);
+  activateRecording(context, client, LANGUAGE_ID);
 
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument((document) => offerSafely(context, document)));
   for (const document of vscode.workspace.textDocuments) offerSafely(context, document);

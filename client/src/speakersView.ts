@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
+  FOLLOW_TURN_COMMAND,
   REFRESH_SPEAKERS_COMMAND,
   REVEAL_TURN_COMMAND,
   SPEAKERS_VIEW_ID,
@@ -31,10 +32,22 @@ export class SpeakersView implements vscode.TreeDataProvider<Node> {
     this.changed.fire();
   }
 
+  getParent(node: Node): Node | undefined {
+    return node.kind === 'turn' ? this.nodes.find((speaker) => speaker.turns.includes(node)) : undefined;
+  }
+
+  /** The turn node of a document's turn that starts on `line`, if the view shows that document and its speaker's turns were loaded (expanded). */
+  turnAt(uri: string, line: number): TurnNode | undefined {
+    for (const speaker of this.nodes) for (const turn of speaker.turns) if (turn.uri === uri && turn.range.start.line === line) return turn;
+    return undefined;
+  }
+
   async getChildren(node?: Node): Promise<Node[]> {
     if (!node) return this.nodes;
     if (node.kind !== 'speaker') return [];
-    return node.turns.length > 0 ? node.turns : this.turnsOf(node);
+    // Kept on the node so that getParent and turnAt (follow-along) find the loaded turns.
+    if (node.turns.length === 0) node.turns = await this.turnsOf(node);
+    return node.turns;
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
@@ -107,9 +120,15 @@ export function activateSpeakers(context: vscode.ExtensionContext, client: Langu
     showStatistics(statusBar, result);
   };
   const refreshSafely = () => refresh().catch((error: unknown) => log('refresh', error));
+  const tree = vscode.window.createTreeView(SPEAKERS_VIEW_ID, { treeDataProvider: view, showCollapseAll: true });
   context.subscriptions.push(
     statusBar,
-    vscode.window.createTreeView(SPEAKERS_VIEW_ID, { treeDataProvider: view, showCollapseAll: true }),
+    tree,
+    // Follow-along (recording.ts): select the turn being said, only while the view is open.
+    vscode.commands.registerCommand(FOLLOW_TURN_COMMAND, (uri: string, line: number) => {
+      const turn = view.turnAt(uri, line);
+      if (turn && tree.visible) void tree.reveal(turn, { select: true, focus: false, expand: true });
+    }),
     vscode.commands.registerCommand(REVEAL_TURN_COMMAND, revealTurn),
     vscode.commands.registerCommand(REFRESH_SPEAKERS_COMMAND, refresh),
     vscode.window.onDidChangeActiveTextEditor(() => refreshSafely()),

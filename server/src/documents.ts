@@ -1,6 +1,6 @@
 import { LSPErrorCodes, ResponseError, type Connection, type DidChangeTextDocumentParams } from 'vscode-languageserver/node';
 import { analysisSteps, analyzeText, updateAnalysis, updateAnalysisSteps, type Analysis, type AnalysisState } from './core/check/analysis';
-import { parsedAfreshOnEveryEdit, type TextChange } from './core/incremental';
+import { parsedAfreshOnEveryEdit, type TextChange } from './core/parse/incremental';
 import { documentLimit, limitMessage, ruleRunsUnder, type DocumentLimit } from './core/config/limits';
 import { LineIndex, type Positions, type Range } from './core/lineIndex';
 import type { Span, Transcript } from './core/model';
@@ -20,6 +20,8 @@ export interface DocumentAnalysis extends Analysis {
   facts: TranscriptFacts;
   /** True once the document has a newer version (or closed): work for this one can stop. */
   superseded(): boolean;
+  /** The document's settings: the editor's, with the speaker answers of its folder. Fixes and formatting read the text as the analysis did. */
+  settings: Settings;
 }
 
 /**
@@ -31,6 +33,8 @@ export interface DocumentAnalysis extends Analysis {
  * change starting past the last line keeps the lines right, where `TextDocument` loses track).
  */
 interface OpenDocument {
+  /** The document's settings, read when it opened and again when settings or speaker answers change (not per edit: they may read a file). */
+  settings: Settings;
   lines: LineIndex;
   version: number;
   /** The analysis of the current version, kept up to date edit by edit once computed. */
@@ -144,7 +148,8 @@ export class AnalysedDocuments {
   private readonly told = new Set<string>();
 
   constructor(
-    private settings: () => Settings,
+    /** The settings for a document: the editor's, with the speaker answers recorded for its folder. */
+    private settings: (uri: string) => Settings,
     private notify: (message: string, limit: DocumentLimit) => void = () => undefined,
     private log: (message: string) => void = () => undefined,
   ) {}
@@ -152,7 +157,8 @@ export class AnalysedDocuments {
   listen(connection: Connection, events: DocumentEvents): void {
     connection.onDidOpenTextDocument(({ textDocument }) => {
       const lines = new LineIndex(textDocument.text);
-      this.open.set(textDocument.uri, { lines, version: textDocument.version, state: null, limit: this.limitOf(lines.text), analysis: null, job: null });
+      const settings = this.settings(textDocument.uri);
+      this.open.set(textDocument.uri, { settings, lines, version: textDocument.version, state: null, limit: limitOf(settings, lines.text), analysis: null, job: null });
       events.onOpen(textDocument.uri);
     });
     connection.onDidChangeTextDocument((params) => {
@@ -197,22 +203,23 @@ export class AnalysedDocuments {
       // A document that shrank below the slicing size while a sliced analysis ran: that one is superseded.
       if (entry.job) entry.job.cancelled = true;
       entry.job = null;
-      entry.state = analyzeText(lines.text, this.effectiveSettings(entry.limit));
+      entry.state = analyzeText(lines.text, effectiveSettings(entry));
     }
     const analysed: Analysis = entry.state ?? { transcript: emptyTranscript(lines.text), findings: [] };
     const superseded = () => this.open.get(uri)?.version !== version;
-    entry.analysis = { transcript: analysed.transcript, findings: analysed.findings, uri, version, lines, limit: entry.limit, facts: new TranscriptFacts(analysed.transcript), superseded };
+    entry.analysis = { transcript: analysed.transcript, findings: analysed.findings, uri, version, lines, limit: entry.limit, facts: new TranscriptFacts(analysed.transcript), superseded, settings: entry.settings };
     return entry.analysis;
   }
 
-  /** Settings changed: every analysis is stale. */
+  /** Settings changed, or the speaker answers: every analysis is stale. */
   invalidateAll(): void {
-    for (const entry of this.open.values()) {
+    for (const [uri, entry] of this.open) {
+      entry.settings = this.settings(uri);
       if (entry.job) entry.job.cancelled = true;
       entry.job = null;
       entry.state = null;
       entry.analysis = null;
-      entry.limit = this.limitOf(entry.lines.text);
+      entry.limit = limitOf(entry.settings, entry.lines.text);
     }
   }
 
@@ -228,7 +235,7 @@ export class AnalysedDocuments {
       if (edit) entry.lines.edit(edit, change.text);
       else entry.lines = new LineIndex(change.text);
       const text = entry.lines.text;
-      const limit = this.limitOf(text);
+      const limit = limitOf(entry.settings, text);
       const incremental = edit !== null && limit.kind === entry.limit.kind;
       if (entry.job && incremental) {
         entry.job.edits.push({ change: { ...edit, text: change.text }, text });
@@ -257,7 +264,7 @@ export class AnalysedDocuments {
    */
   private startJob(entry: OpenDocument, from: { state: AnalysisState; edits: QueuedEdit[] } | null = null): AnalysisJob {
     const job: AnalysisJob = { done: Promise.resolve(), edits: from?.edits ?? [], cancelled: false };
-    const analysis = from ? noSteps(from.state) : entry.limit.kind === 'binary' ? null : analysisSteps(entry.lines.text, this.effectiveSettings(entry.limit));
+    const analysis = from ? noSteps(from.state) : entry.limit.kind === 'binary' ? null : analysisSteps(entry.lines.text, effectiveSettings(entry));
     const steps = jobSteps(entry.lines, analysis, job.edits);
     job.done = new Promise((resolve) => {
       const slice = () => {
@@ -293,19 +300,6 @@ export class AnalysedDocuments {
     return job;
   }
 
-  private limitOf(text: string): DocumentLimit {
-    return documentLimit(text, this.settings().maxFileSizeMB);
-  }
-
-  /** The settings with every rule the limit skips turned off. */
-  private effectiveSettings(limit: DocumentLimit): Settings {
-    const settings = this.settings();
-    if (limit.kind === 'full') return settings;
-    const rules = { ...settings.rules };
-    for (const code of RULE_CODES) if (!ruleRunsUnder(limit, code)) rules[code] = 'off';
-    return { ...settings, rules };
-  }
-
   private tellOnce(uri: string, limit: DocumentLimit): void {
     const message = limitMessage(limit, fileNameOf(uri));
     const key = `${uri} ${limit.kind}`;
@@ -313,6 +307,18 @@ export class AnalysedDocuments {
     this.told.add(key);
     this.notify(message, limit);
   }
+}
+
+function limitOf(settings: Settings, text: string): DocumentLimit {
+  return documentLimit(text, settings.maxFileSizeMB);
+}
+
+/** The document's settings with every rule its limit skips turned off. */
+function effectiveSettings({ settings, limit }: OpenDocument): Settings {
+  if (limit.kind === 'full') return settings;
+  const rules = { ...settings.rules };
+  for (const code of RULE_CODES) if (!ruleRunsUnder(limit, code)) rules[code] = 'off';
+  return { ...settings, rules };
 }
 
 /**
@@ -339,6 +345,6 @@ function orderedSpanOf(lines: LineIndex, range: Range): Span {
 
 /** A binary file has no turns, header or annotations: no outline, no diagnostics. */
 function emptyTranscript(text: string): Transcript {
-  return { text, dialect: 'none', header: null, turns: [], annotations: [], timestamps: [], sections: [] };
+  return { text, dialect: 'none', header: null, turns: [], annotations: [], timestamps: [], sections: [], doubts: [], reading: { markers: {}, mixed: false, markdown: false, providerHeader: false } };
 }
 

@@ -2,6 +2,7 @@
 // for other editors). Plain LSP requests need no entry here.
 import { RequestType } from 'vscode-languageserver-protocol';
 import type { Range } from './core/lineIndex';
+import type { ReadingSummary } from './core/model';
 import type { StatisticsReport, TurnReport } from './core/speakers/speakerStats';
 
 export interface StatisticsParams {
@@ -18,6 +19,10 @@ export interface StatisticsResult extends StatisticsReport {
   uri: string;
   /** The analysed document version. */
   version: number;
+  /** What the reader found about the file as a whole: how turns are marked, Markdown, a provider header. */
+  reading: ReadingSummary;
+  /** Readings the reader is unsure of (each a `label-doubt` hint, when that rule is on). */
+  doubts: number;
 }
 
 /** The speakers' statistics of an open document; null when the server does not have it. */

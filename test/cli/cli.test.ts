@@ -4,7 +4,7 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { analyzeText } from '../../server/src/core/check/analysis';
 import { LineIndex } from '../../server/src/core/lineIndex';
-import { corpusDir, corpusFiles, readCorpus } from '../helpers/corpus';
+import { corpusDir, corpusFiles, readCorpus, itWithCorpus } from '../helpers/corpus';
 import { verbatim } from '../helpers/cli';
 
 
@@ -50,7 +50,7 @@ describe('verbatim CLI', () => {
     assert.deepEqual(report.files[1].diagnostics, []);
   });
 
-  it('checks a batch on worker threads with the same report, in the order the files were given', () => {
+  itWithCorpus('checks a batch on worker threads with the same report, in the order the files were given', () => {
     const batch = mkdtempSync(path.join(tmpdir(), 'verbatim-batch-'));
     try {
       const files = corpusFiles().slice(0, 40).reverse().map((source, i) => {
@@ -113,7 +113,7 @@ describe('verbatim CLI', () => {
     assert.equal(outline.turns.length, 2);
   });
 
-  it('prints a readable outline of a real transcript', () => {
+  itWithCorpus('prints a readable outline of a real transcript', () => {
     const result = verbatim(['outline', path.join(corpusDir, '077-kitzmiller-v-dover-trial-day-padian.txt')]);
     assert.equal(result.status, 0);
     const lines = result.stdout.trimEnd().split('\n');

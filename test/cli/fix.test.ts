@@ -4,7 +4,7 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { analyzeText } from '../../server/src/core/check/analysis';
 import { spokenWords } from '../../server/src/core/speech';
-import { corpusFiles, readCorpus } from '../helpers/corpus';
+import { corpusFiles, readCorpus, itWithCorpus } from '../helpers/corpus';
 import { verbatim } from '../helpers/cli';
 
 
@@ -43,7 +43,7 @@ describe('verbatim check --fix', () => {
     assert.deepEqual(report.files[0].diagnostics.map((d: { code: string }) => d.code), ['broken-turn']);
   });
 
-  it('fixes copies of all 80 corpus files without changing a spoken word, and a second run fixes nothing', () => {
+  itWithCorpus('fixes copies of all 80 corpus files without changing a spoken word, and a second run fixes nothing', () => {
     const copies = corpusFiles().map((file) => {
       const copy = path.join(dir, path.basename(file));
       writeFileSync(copy, readCorpus(file));

@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { corpusFiles } from '../helpers/corpus';
+import { corpusFiles, itWithCorpus } from '../helpers/corpus';
 import { verbatim } from '../helpers/cli';
 
 
@@ -58,7 +58,7 @@ describe('verbatim stats and the outline suggestion', () => {
     assert.equal(verbatim(['stats', '--format', 'sarif', hearing]).status, 2);
   });
 
-  it('gives every corpus file a table that accounts for every turn', () => {
+  itWithCorpus('gives every corpus file a table that accounts for every turn', () => {
     const result = verbatim(['stats', '--format', 'json', ...corpusFiles()]);
     assert.equal(result.status, 0, result.stderr);
     const { files } = JSON.parse(result.stdout);

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { analyzeText } from '../../server/src/core/check/analysis';
 import { applyEdits, checkedFixes, differenceEdit, fixAll, safeFixesToApply } from '../../server/src/core/check/fixes';
 import { spokenWords } from '../../server/src/core/speech';
-import { corpusFiles, readCorpus } from '../helpers/corpus';
+import { corpusFiles, readCorpus, describeWithCorpus } from '../helpers/corpus';
 
 const wordsOf = (text: string) => spokenWords(analyzeText(text).transcript);
 
@@ -47,7 +47,8 @@ describe('fixes', () => {
   describe('a safe fix after which the parser reads other spoken words', () => {
     // Writing (Inaudible.) as (inaudible) drops the full stop that makes "SARAH LUDFORD:" a mid-line label.
     const sentenceEndLost = 'x.\n>>(Inaudible.) SARAH LUDFORD: Is it (unintelligible) working?\n';
-    // Putting AMBASSADOR LI's turn on its own line tips the file from colon to chevron turns: that turn joins the header.
+    // Putting AMBASSADOR LI's turn on its own line once tipped the file from colon to chevron turns and
+    // made that turn join the header; each line is now read on its own evidence, so the fix is safe.
     const dialectTipped = 'It is an aidH.E. AMBASSADOR LI: the proceedings (unintelligible).\n\n>> CHENG MASANGO:  Good (Inaudible) afternoon (unintelligible).\n';
 
     const findingAt = (text: string, code: string, written: string) => {
@@ -57,10 +58,7 @@ describe('fixes', () => {
       return { analysis, finding };
     };
 
-    for (const [text, code, written] of [
-      [sentenceEndLost, 'inaudible', '(Inaudible.)'],
-      [dialectTipped, 'flattened-turns', 'AMBASSADOR LI'],
-    ]) {
+    for (const [text, code, written] of [[sentenceEndLost, 'inaudible', '(Inaudible.)']]) {
       it(`${code} on "${written}": offered as an ordinary quick fix, neither safe nor preferred`, () => {
         const { analysis, finding } = findingAt(text, code, written);
         const [claimed] = finding.fixes!;
@@ -71,23 +69,29 @@ describe('fixes', () => {
     }
 
     it('keeps a safe fix that leaves the words as they were read', () => {
-      const { analysis, finding } = findingAt(sentenceEndLost, 'inaudible', '(unintelligible)');
-      assert.equal(finding.fixes![0].safe, true);
-      assert.deepEqual(checkedFixes(analysis, finding), finding.fixes);
+      for (const [text, code, written] of [
+        [sentenceEndLost, 'inaudible', '(unintelligible)'],
+        [dialectTipped, 'flattened-turns', 'AMBASSADOR LI'],
+      ]) {
+        const { analysis, finding } = findingAt(text, code, written);
+        assert.equal(finding.fixes![0].safe, true);
+        assert.deepEqual(wordsOf(applyEdits(text, finding.fixes![0].edits)), wordsOf(text));
+        assert.deepEqual(checkedFixes(analysis, finding), finding.fixes);
+      }
     });
 
-    it('is left out of fix-all, which still makes the safe fixes around it', () => {
+    it('is made by fix-all only once the turn it would unmake stands on its own line', () => {
       const kept = fixAll(sentenceEndLost);
-      assert.equal(kept.text, 'x.\n>>(Inaudible.) SARAH LUDFORD: Is it (inaudible) working?\n');
-      assert.deepEqual(kept.fixedByCode, { inaudible: 1 });
+      assert.equal(kept.text, 'x.\n>>(inaudible)\nSARAH LUDFORD: Is it (inaudible) working?\n');
+      assert.deepEqual(kept.fixedByCode, { inaudible: 2, 'flattened-turns': 1 });
       const tipped = fixAll(dialectTipped);
-      assert.equal(tipped.text, 'It is an aidH.E. AMBASSADOR LI: the proceedings (inaudible).\n\n>> CHENG MASANGO:  Good (inaudible) afternoon (inaudible).\n');
-      assert.deepEqual(tipped.fixedByCode, { inaudible: 3 });
+      assert.equal(tipped.text, 'It is an aidH.E.\nAMBASSADOR LI: the proceedings (inaudible).\n\n>> CHENG MASANGO:  Good (inaudible) afternoon (inaudible).\n');
+      assert.deepEqual(tipped.fixedByCode, { 'flattened-turns': 1, inaudible: 3 });
       for (const [text, result] of [[sentenceEndLost, kept], [dialectTipped, tipped]] as const) assert.deepEqual(wordsOf(result.text), wordsOf(text));
     });
   });
 
-  describe('on every corpus transcript', () => {
+  describeWithCorpus('on every corpus transcript', () => {
     for (const file of corpusFiles()) {
       it(`${path.basename(file)}: keeps every spoken word and leaves nothing for a second pass`, () => {
         const text = readCorpus(file);

@@ -5,7 +5,7 @@ import { applyEdits } from '../../server/src/core/check/fixes';
 import { formatEdits } from '../../server/src/core/check/format';
 import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/config/settings';
 import { spokenWords } from '../../server/src/core/speech';
-import { corpusFiles, readCorpus } from '../helpers/corpus';
+import { corpusFiles, readCorpus, itWithCorpus } from '../helpers/corpus';
 
 function format(text: string, settings: Partial<Settings> = {}): string {
   return applyEdits(text, formatEdits(text, { ...DEFAULT_SETTINGS, ...settings }));
@@ -49,7 +49,7 @@ describe('formatter (core)', () => {
   });
 
   for (const [index, settings] of SETTING_VARIANTS.entries()) {
-    it(`never changes a spoken word of a corpus file, and formatting twice changes nothing more (settings ${index + 1})`, () => {
+    itWithCorpus(`never changes a spoken word of a corpus file, and formatting twice changes nothing more (settings ${index + 1})`, () => {
       const effective = { ...DEFAULT_SETTINGS, ...settings };
       let changedFiles = 0;
       for (const file of corpusFiles()) {

@@ -8,7 +8,7 @@ import { analyzeText } from '../../server/src/core/check/analysis';
 import { decodeTranscriptFile } from '../../server/src/core/fileText';
 import { applyEdits, checkedFixes, fixAll } from '../../server/src/core/check/fixes';
 import { formatEdits } from '../../server/src/core/check/format';
-import { updateParse } from '../../server/src/core/incremental';
+import { updateParse } from '../../server/src/core/parse/incremental';
 import { documentLimit } from '../../server/src/core/config/limits';
 import { TranscriptFacts } from '../../server/src/core/speakers/transcriptFacts';
 import { LineIndex, type Positions, type Range } from '../../server/src/core/lineIndex';

@@ -2,9 +2,9 @@ import { strict as assert } from 'assert';
 import { execFileSync } from 'child_process';
 import * as fc from 'fast-check';
 import { analyzeText, updateAnalysis, type AnalysisState } from '../../server/src/core/check/analysis';
-import { updateParse, type TextChange } from '../../server/src/core/incremental';
+import { updateParse, type TextChange } from '../../server/src/core/parse/incremental';
 import { parseWithState, type ParseState } from '../../server/src/core/parse';
-import { corpusFiles, readCorpus } from '../helpers/corpus';
+import { corpusFiles, readCorpus, itWithCorpus } from '../helpers/corpus';
 
 // Pieces an editor types or deletes in a transcript, markers, labels, colons and line breaks included.
 const FRAGMENTS = ['>>', '>> ', '>>>', '>', '\n', '\r\n', '\n\n', ' ', '  ', ':', 'CHAIR:', '>> CHAIR:  ', '>> ANA RUIZ: ', 'Note: ', 'Q. ', 'A. ', '(inaudible)', '[ Applause ]', '(', ')', '--', 'x', 'Thank you.', '10:42', '[00:02:21]\n', 'MODERATOR ', '\u2011\u2011', 'é'];
@@ -62,7 +62,7 @@ describe('incremental parsing', () => {
     );
   });
 
-  it('matches a fresh parse after any sequence of edits to real transcripts', () => {
+  itWithCorpus('matches a fresh parse after any sequence of edits to real transcripts', () => {
     const texts = corpusFiles().map((file) => readCorpus(file));
     fc.assert(
       fc.property(fc.constantFrom(...texts), fc.array(editArbitrary, { minLength: 1, maxLength: 8 }), (text, edits) => checkSequence(text, edits)),
@@ -90,7 +90,7 @@ describe('incremental analysis', () => {
     replay(initial, edits, (text) => analyzeText(text), updateAnalysis, plain);
   }
 
-  it('reports the same diagnostics and fixes as a fresh analysis after any sequence of edits', () => {
+  itWithCorpus('reports the same diagnostics and fixes as a fresh analysis after any sequence of edits', () => {
     const texts = [...SEEDS, ...corpusFiles().map((file) => readCorpus(file))];
     fc.assert(
       fc.property(fc.constantFrom(...texts), fc.array(editArbitrary, { minLength: 1, maxLength: 8 }), (text, edits) => checkAnalysisSequence(text, edits)),

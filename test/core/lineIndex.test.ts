@@ -5,7 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from '../../server/src/core/lineIndex';
 import type { Span } from '../../server/src/core/model';
 import { parseTranscript } from '../../server/src/core/parse';
-import { corpusFiles, readCorpus } from '../helpers/corpus';
+import { corpusFiles, readCorpus, itWithCorpus } from '../helpers/corpus';
 import { anyDocument, fuzzParameters } from '../helpers/fuzzInputs';
 import { assertConvertsAs, lineEdit, rangeIn } from '../helpers/lineEdits';
 
@@ -86,7 +86,7 @@ describe('LineIndex', () => {
     assert.deepEqual(index.rangeOf(doc.header!.span), { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } });
   });
 
-  it('round-trips every turn, label and annotation span of the corpus', () => {
+  itWithCorpus('round-trips every turn, label and annotation span of the corpus', () => {
     for (const file of corpusFiles()) {
       const text = readCorpus(file);
       const index = new LineIndex(text);

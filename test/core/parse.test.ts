@@ -423,7 +423,8 @@ describe('parseTranscript: header', () => {
 
   it('takes the title after a provider block that shares its line', () => {
     const doc = parseTranscript('FINISHED FILE HARBOUR CITY COUNCIL MARCH 2 *** >> MAYOR: Order.');
-    assert.equal(doc.header!.title, 'HARBOUR CITY COUNCIL MARCH 2 ***');
+    // The event's name, without the date after it or the fence.
+    assert.equal(doc.header!.title, 'HARBOUR CITY COUNCIL');
   });
 
   const disclaimers = [
@@ -470,7 +471,8 @@ describe('parseTranscript: header', () => {
     const doc = parseTranscript('Good afternoon. This is a webinar with no speaker marks.\nIt goes on.');
     assert.equal(doc.dialect, 'none');
     assert.equal(doc.turns.length, 0);
-    assert.equal(doc.header!.title, 'Good afternoon. This is a webinar with no speaker marks.');
+    // Sentences of speech are no title.
+    assert.equal(doc.header!.title, null);
   });
 
   it('parses an empty or blank document', () => {
@@ -562,12 +564,12 @@ describe('parseTranscript: annotations', () => {
   });
 
   it('honours inaudible-term additions from settings', () => {
-    const options = { inaudibleTerms: inaudibleTermSet(['Garbled', 'sound drops']) };
-    assert.deepEqual(kinds('>> ANA:  It was (garbled) and (Sound drops.) twice.', options), [
-      ['inaudible', '(garbled)', 'garbled'],
+    const options = { inaudibleTerms: inaudibleTermSet(['Mush', 'sound drops']) };
+    assert.deepEqual(kinds('>> ANA:  It was (mush) and (Sound drops.) twice.', options), [
+      ['inaudible', '(mush)', 'mush'],
       ['inaudible', '(Sound drops.)', 'Sound drops'],
     ]);
-    assert.deepEqual(kinds('>> ANA:  It was (garbled) once.'), [], 'not an annotation without the setting');
+    assert.deepEqual(kinds('>> ANA:  It was (mush) once.'), [], 'not an annotation without the setting');
     assert.equal(kinds('>> ANA:  It was (inaudible).', options)[0][0], 'inaudible', 'the defaults stay');
   });
 

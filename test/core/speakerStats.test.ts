@@ -3,7 +3,7 @@ import { parseWithSettings } from '../../server/src/core/check/analysis';
 import { inaudibleAt, speakerAt, speakerGroups, transcriptStats } from '../../server/src/core/speakers/speakerStats';
 import { labelStyleOf } from '../../server/src/core/speakers/labelStyle';
 import { spokenWords } from '../../server/src/core/speech';
-import { corpusFiles, readCorpus } from '../helpers/corpus';
+import { corpusFiles, readCorpus, itWithCorpus } from '../helpers/corpus';
 
 // Invented: 3 speakers, one spelled two ways, an unlabelled turn and two inaudible markers (one in the header).
 const TEXT = [
@@ -58,7 +58,7 @@ describe('speaker statistics (core)', () => {
     assert.deepEqual(labelStyleOf(parseWithSettings('Moderator:  Hello.\nJane Okafor:  Hi.\n')), { marker: '', afterMarker: '', afterColon: '  ', allCaps: false });
   });
 
-  it('counts, on every corpus file, exactly the spoken words spread over the turns', () => {
+  itWithCorpus('counts, on every corpus file, exactly the spoken words spread over the turns', () => {
     for (const file of corpusFiles()) {
       const parsed = parseWithSettings(readCorpus(file));
       const stats = transcriptStats(parsed);

@@ -3,7 +3,8 @@ import * as path from 'path';
 import { parseTranscript } from '../../server/src/core/parse';
 import { suggestLabels } from '../../server/src/core/whoSaidIt';
 import { analyzeText } from '../../server/src/core/check/analysis';
-import { corpusFiles, readCorpus } from '../helpers/corpus';
+import { readerKeys } from '../helpers/readerKeys';
+import { corpusFiles, readCorpus, itWithCorpus } from '../helpers/corpus';
 
 /**
  * Invented transcripts with known answers. In each, `expected` gives, for every unlabelled turn
@@ -168,9 +169,11 @@ describe('who said it', () => {
     });
   }
 
-  it('lists every unlabelled corpus turn in the hand-read truth table', () => {
+  itWithCorpus('lists every unlabelled corpus turn in the hand-read truth table (the files with reader keys are held to theirs in readerKeys.test.ts)', () => {
+    const keyed = new Set(readerKeys().map((key) => key.file));
     for (const file of corpusFiles()) {
       const name = path.basename(file);
+      if (keyed.has(name)) continue;
       const unlabelled = parseTranscript(readCorpus(file))
         .turns.filter((turn) => turn.label === null && turn.body.start < turn.body.end)
         .map((turn) => turn.index);
@@ -178,7 +181,7 @@ describe('who said it', () => {
     }
   });
 
-  it('is precise on the corpus and on invented transcripts (precision 1.0; recall reported)', () => {
+  itWithCorpus('is precise on the corpus and on invented transcripts (precision 1.0; recall reported)', () => {
     let corpus: Tally = { suggested: 0, correct: 0, identifiable: 0 };
     for (const [file, expected] of Object.entries(CORPUS_TRUTH)) corpus = add(corpus, score(expected, suggestLabels(parseTranscript(readCorpus(file)))));
     let invented: Tally = { suggested: 0, correct: 0, identifiable: 0 };

@@ -25,7 +25,7 @@ export const ROOT = (() => {
 /** Where `tsc -p test/e2e` puts the compiled end-to-end tests. */
 export const E2E_OUT = path.join(ROOT, 'out', 'e2e', 'test', 'e2e');
 export const CACHE = path.join(ROOT, '.cache', 'e2e');
-export const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus');
+export const CORPUS = path.resolve(process.env.VERBATIM_CORPUS || path.join(ROOT, '..', 'shared', 'corpus'));
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'e2e');
 
 export interface E2EEnv {

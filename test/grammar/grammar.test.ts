@@ -8,6 +8,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { describeWithCorpus } from '../helpers/corpus';
 import {
   CORPUS_DIR,
   GRAMMAR_PATH,
@@ -525,7 +526,7 @@ describe('grammar: robustness', () => {
   });
 });
 
-describe('grammar: real transcripts in ../shared/corpus', function () {
+describeWithCorpus('grammar: real transcripts in ../shared/corpus', function () {
   this.timeout(120_000);
 
   const files = fs.existsSync(CORPUS_DIR) ? fs.readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.txt')).sort() : [];

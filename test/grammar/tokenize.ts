@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vsctm from 'vscode-textmate';
 import * as oniguruma from 'vscode-oniguruma';
+import { corpusDir } from '../helpers/corpus';
 
 export const SCOPE_NAME = 'text.caption-transcript';
 
@@ -27,7 +28,7 @@ export function repoRoot(): string {
 
 export const GRAMMAR_PATH = path.join(repoRoot(), 'syntaxes', 'caption-transcript.tmLanguage.json');
 export const LANGUAGE_CONFIGURATION_PATH = path.join(repoRoot(), 'language-configuration.json');
-export const CORPUS_DIR = path.resolve(repoRoot(), '..', 'shared', 'corpus');
+export const CORPUS_DIR = corpusDir;
 
 // vscode-oniguruma may be initialised only once per process; share the promise.
 const ONIG_KEY = Symbol.for('verbatim.test.onigurumaLoaded');

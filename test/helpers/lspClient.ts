@@ -52,6 +52,8 @@ export interface SessionOptions {
   serverRequests?: ServerRequestAnswers;
   /** Sent as `initializationOptions` (the server reads `settings` from it when it cannot pull them). */
   initializationOptions?: unknown;
+  /** Added to the initialize request's params (e.g. `workspaceFolders`). */
+  initializeParams?: Record<string, unknown>;
 }
 
 /** The requests a server may send its client; `serverRequests` decides how each is answered. */
@@ -157,6 +159,7 @@ async function session(
         synchronization: { didSave: true },
       },
     },
+    ...options.initializeParams,
   });
   await connection.sendNotification('initialized', {});
   return session;

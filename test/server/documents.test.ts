@@ -9,7 +9,7 @@ import { analyzeText } from '../../server/src/core/check/analysis';
 import { LineIndex, type Positions } from '../../server/src/core/lineIndex';
 import { DEFAULT_SETTINGS } from '../../server/src/core/config/settings';
 import { AnalysedDocuments, type DocumentAnalysis } from '../../server/src/documents';
-import { corpusFiles, readCorpus } from '../helpers/corpus';
+import { corpusFiles, readCorpus, itWithCorpus } from '../helpers/corpus';
 import { anyDocument, fuzzParameters } from '../helpers/fuzzInputs';
 import { assertConvertsAs, lineEdit, rangeIn } from '../helpers/lineEdits';
 
@@ -80,13 +80,13 @@ describe('document store', function () {
     );
   });
 
-  it("builds a large document's line table in the slices of its analysis", async () => {
+  itWithCorpus("builds a large document's line table in the slices of its analysis", async () => {
     const store = startStore();
     store.open(largeTranscript());
     assertIndexed((await store.analysis()).lines);
   });
 
-  it('keeps the changes made to a large document before and while its sliced analysis runs', async () => {
+  itWithCorpus('keeps the changes made to a large document before and while its sliced analysis runs', async () => {
     const text = largeTranscript();
     const editor = TextDocument.create(URI, 'caption-transcript', 1, text);
     const store = startStore();
@@ -119,7 +119,7 @@ describe('document store', function () {
     assert.deepEqual(analysis.findings, analyzeText(editor.getText()).findings);
   });
 
-  it('applies edits that re-parse a large colon transcript in slices, other work running in between', async () => {
+  itWithCorpus('applies edits that re-parse a large colon transcript in slices, other work running in between', async () => {
     // Colon-labelled text is parsed afresh after every edit: seconds on 20 MB, so never in one piece.
     const colon = corpusFiles()
       .map((file) => readCorpus(file))

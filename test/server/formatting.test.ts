@@ -3,7 +3,7 @@ import * as path from 'path';
 import type { TextEdit } from 'vscode-languageserver-protocol';
 import { parseWithSettings } from '../../server/src/core/check/analysis';
 import { spokenWords } from '../../server/src/core/speech';
-import { corpusFiles, readCorpus } from '../helpers/corpus';
+import { corpusFiles, readCorpus, itWithCorpus } from '../helpers/corpus';
 import { applyLspEdits } from '../helpers/edits';
 import { startServer, type ServerSession } from '../helpers/lspClient';
 
@@ -35,7 +35,7 @@ describe('formatting over stdio', function () {
     assert.deepEqual([lines[0], lines[1], lines[4]], ['HEARING  ', '>> CHAIR:  Welcome -- all. [ Applause ]', '>>Yes.']);
   });
 
-  it('keeps every corpus file\'s spoken words, and a second formatting has nothing to do', async () => {
+  itWithCorpus('keeps every corpus file\'s spoken words, and a second formatting has nothing to do', async () => {
     server = await startServer();
     for (const file of corpusFiles()) {
       const name = path.basename(file);

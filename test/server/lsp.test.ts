@@ -3,7 +3,7 @@ import { CancellationTokenSource, LSPErrorCodes, type Diagnostic, type DocumentS
 import { analyzeText } from '../../server/src/core/check/analysis';
 import { LineIndex } from '../../server/src/core/lineIndex';
 import { turnName } from '../../server/src/core/services/outline';
-import { corpusFiles, readCorpus } from '../helpers/corpus';
+import { corpusFiles, readCorpus, itWithCorpus } from '../helpers/corpus';
 import { startServer, type ServerSession } from '../helpers/lspClient';
 
 const MEETING = [
@@ -91,7 +91,7 @@ describe('language server over stdio', function () {
   });
 
   for (const [endings, eol] of [['LF', '\n'], ['CRLF', '\r\n']]) {
-  it(`keeps its analysis in step with many incremental edits (${endings}): same diagnostics as the checker on the final text`, async () => {
+  itWithCorpus(`keeps its analysis in step with many incremental edits (${endings}): same diagnostics as the checker on the final text`, async () => {
     const uri = `file:///typing-${endings}.transcript`;
     let text = readCorpus('028-igf2014-istanbul-dcad.txt').replace(/\r?\n/g, eol);
     const opened = server.nextDiagnostics(uri, 1);
@@ -169,7 +169,7 @@ describe('language server over stdio', function () {
     assert.equal(prose, false);
   });
 
-  it('serves every corpus transcript: one symbol per turn in order, and the same diagnostics as the checker', async function () {
+  itWithCorpus('serves every corpus transcript: one symbol per turn in order, and the same diagnostics as the checker', async function () {
     this.timeout(60000);
     for (const file of corpusFiles()) {
       const uri = `file://${file}`;

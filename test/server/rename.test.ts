@@ -4,7 +4,7 @@ import type { AnnotatedTextEdit, PrepareRenameResult, TextDocumentEdit, TextEdit
 import { parseWithSettings } from '../../server/src/core/check/analysis';
 import { spokenWords } from '../../server/src/core/speech';
 import { LineIndex } from '../../server/src/core/lineIndex';
-import { corpusFiles, readCorpus } from '../helpers/corpus';
+import { corpusFiles, readCorpus, itWithCorpus } from '../helpers/corpus';
 import { applyLspEdits } from '../helpers/edits';
 import { startServer, type ServerSession } from '../helpers/lspClient';
 
@@ -101,7 +101,7 @@ describe('rename a speaker over stdio', function () {
     assert.match(applyLspEdits(text, editsOf(plain, uri)), /MODERATR:/);
   });
 
-  it('changes labels only on every corpus file (same spoken words, one edit per turn of the speaker)', async () => {
+  itWithCorpus('changes labels only on every corpus file (same spoken words, one edit per turn of the speaker)', async () => {
     server = await startServer();
     let renamedFiles = 0;
     for (const file of corpusFiles()) {

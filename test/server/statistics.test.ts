@@ -1,9 +1,9 @@
 import { strict as assert } from 'assert';
 import * as path from 'path';
-import { openProblems, speakerNodes, statusBarText, statusBarTooltip, type StatisticsResult } from '../../client/src/speakersModel';
+import { openProblems, readingLines, speakerNodes, statusBarText, statusBarTooltip, type StatisticsResult } from '../../client/src/speakersModel';
 import { spokenWords } from '../../server/src/core/speech';
 import { parseWithSettings } from '../../server/src/core/check/analysis';
-import { corpusFiles, readCorpus } from '../helpers/corpus';
+import { corpusFiles, readCorpus, itWithCorpus } from '../helpers/corpus';
 import { startServer, type ServerSession } from '../helpers/lspClient';
 
 // Invented: 24 spoken words; ANA RUIZ 12 in two turns (one inaudible), CHAIR 6, one unlabelled turn of 6.
@@ -96,7 +96,15 @@ describe('verbatim/statistics request and what the client shows of it', function
     assert.match(statusBarTooltip(result), /Inaudible markers: 1 \(41.67 per 1,000 words\)/);
   });
 
-  it('counts exactly the spoken words of every corpus file, and every turn once', async () => {
+  it('tells the status bar how the reader read the file', async () => {
+    server = await startServer();
+    const result = await statisticsOf(TEXT);
+    assert.deepEqual(result.reading, { markers: { chevron: 5 }, mixed: false, markdown: false, providerHeader: false });
+    assert.equal(result.doubts, 0);
+    assert.match(statusBarTooltip(result), /\nTurns marked >> \(5\)\n/);
+  });
+
+  itWithCorpus('counts exactly the spoken words of every corpus file, and every turn once', async () => {
     server = await startServer();
     for (const file of corpusFiles()) {
       const text = readCorpus(file);
@@ -107,5 +115,18 @@ describe('verbatim/statistics request and what the client shows of it', function
       assert.equal(speakers.reduce((sum, s) => sum + s.turnCount, 0), transcript.turns.length, path.basename(file));
       assert.equal(speakers.reduce((sum, s) => sum + s.words, 0), result.totals.words, path.basename(file));
     }
+  });
+});
+
+describe('the status bar hover', () => {
+  it('says when turn styles mix, Markdown was read, the header has a provider line, and readings await an answer', () => {
+    const lines = readingLines({ reading: { markers: { chevron: 1200, colon: 3, section: 2 }, mixed: true, markdown: true, providerHeader: true }, doubts: 2 });
+    assert.deepEqual(lines, [
+      'Turn styles mixed: >> (1,200), >>> (2), NAME: (3)',
+      'Read as Markdown: emphasis around labels, headings and links',
+      "Header: a captioning provider's or status line, not taken as the title",
+      '2 readings to confirm: answer the "Is … a speaker?" hints once',
+    ]);
+    assert.deepEqual(readingLines({ reading: { markers: {}, mixed: false, markdown: false, providerHeader: false }, doubts: 0 }), [], 'a file without turns: nothing to say');
   });
 });

@@ -278,6 +278,26 @@ export function isInaudibleTerm(normalised: string, terms: ReadonlySet<string>):
   return false;
 }
 
+// What a note says when content was lost, worded freely: being unclear or unheard (`[unintelligible]`,
+// `(can't hear)`), voices over each other, or a channel (audio, microphone, line, connection) lost,
+// broken or away (`(audio feed lost)`, `[away from the mic]`, `(line breaking up)`, `[no sound from the room]`).
+const UNHEARD = /\b(?:inaudible|unintelligible|indiscernible|incomprehensible|unclear|garbled|muffled|mumbl\w*|undecipherable|unheard|not audible|(?:can(?:no|')?t|couldn'?t|could not|cannot|unable to|hard to|difficult to) (?:hear|understand|make out)|crosstalk|cross talk|overlapping|talking over|speaking over|simultaneous (?:speech|speaking|talking|conversations?)|(?:speaking|talking) simultaneously|multiple (?:speakers|voices|people)|everyone talking|several (?:speakers|voices))\b/;
+const CHANNEL = /\b(?:audio|sound|mic|mics|microphone|microphones|connection|line|feed|signal|stream|internet|zoom|phone|call|bridge|volume)\b/;
+const LOSS = /\b(?:lost|lose|losing|loss|cut|cuts|cutting|drop|dropped|drops|dropping|dropout|break|breaks|breaking|broke|broken|off|away|no|not|none|poor|bad|low|faint|weak|muted|mute|gone|out|frozen|freezes?|freezing|issues?|problems?|difficult(?:y|ies)|disconnect\w*|interrupted|interruption|garbled|choppy|static|distorted|fades?|fading|failed|failure|down|unavailable|far)\b/;
+// Words of speech that make a bracketed group inline a speaker's own aside, not a captioner's note.
+const SPEECH_ASIDE = /\b(?:i|we|you|he|she|they|which|who|that|my|our|your|was|were|had|have|will|would)\b/;
+
+/**
+ * Whether a bracketed note says that content was lost, whatever its words. An inline group that
+ * reads as a speaker's aside (`(we lost the connection last year)`) is speech.
+ */
+export function readsAsLostContent(normalised: string, alone: boolean): boolean {
+  if (normalised.length === 0 || normalised.length > 80) return false;
+  if (!alone && (normalised.split(' ').length > 6 || SPEECH_ASIDE.test(normalised))) return false;
+  if (UNHEARD.test(normalised)) return true;
+  return CHANNEL.test(normalised) && LOSS.test(normalised);
+}
+
 export function isSoundTerm(normalised: string): boolean {
   return SOUND_TERM_SET.has(normalised) || SOUND_PREFIXES.some((prefix) => normalised.startsWith(prefix));
 }

@@ -72,7 +72,7 @@ export interface Timestamp {
 }
 
 export interface Section {
-  /** Where the section starts: a `>>>` turn or a timestamp line. */
+  /** Where the section starts: a `>>>` turn, a timestamp line or a heading line (`Session 2: Budget`, `## Q&A`). */
   span: Span;
   title: string;
   /** Index of the first turn in the section (equal to `turns.length` when no turn follows). */
@@ -89,8 +89,34 @@ export interface Header {
   disclaimer: Span | null;
 }
 
+/**
+ * A reading the reader is not sure of: words before a colon that it took as a speaker label on weak
+ * evidence, or left as text although they could be one. The user answers once (`speakers` /
+ * `notSpeakers` in `.verbatimrc.json` or the settings) and the reader follows the answer.
+ */
+export interface LabelDoubt {
+  /** The words in question, as written (`Session 1`, `Amanda`). */
+  text: string;
+  span: Span;
+  /** How the reader took them. */
+  readAs: 'label' | 'text';
+}
+
+/** What the reader found about the file as a whole, for the status bar and the CLI. */
+export interface ReadingSummary {
+  /** Turns by how their marker is written. */
+  markers: Partial<Record<MarkerKind, number>>;
+  /** Turns are marked in more than one way (`>>` turns and `NAME:` turns, say). */
+  mixed: boolean;
+  /** Markdown structure was read: emphasis around labels, `#` headings, `> >` quoting. */
+  markdown: boolean;
+  /** The header carries a captioning provider's or a status line (`UNEDITED ROUGH DRAFT`, a phone number). */
+  providerHeader: boolean;
+}
+
 export interface Transcript {
   text: string;
+  /** The file's dominant way of marking turns; each line is still read on its own evidence. */
   dialect: Dialect;
   header: Header | null;
   turns: Turn[];
@@ -98,4 +124,7 @@ export interface Transcript {
   annotations: Annotation[];
   timestamps: Timestamp[];
   sections: Section[];
+  /** Label readings the reader is unsure of, in document order. */
+  doubts: LabelDoubt[];
+  reading: ReadingSummary;
 }

@@ -1,15 +1,18 @@
-// Who said it: for a turn with no label, the speaker when the text makes it clear. Three kinds of
-// evidence count: the turn introduces its speaker ("My name is Ana Ruiz"), the previous turn hands
-// over by name ("Thomas, would you like to ...?"), or the next turn thanks the speaker by name
-// ("Thank you, Thomas."). Precision matters more than recall: any doubt (a name that could be a
-// word, two matching labels, evidence that disagrees) gives no suggestion.
+// Who said it: for a turn with no label, the speaker when the text makes it clear. The evidence a
+// careful reader uses: the turn introduces its speaker in its first sentences ("Good morning. I'm Ana
+// Ruiz.", "My name's Ana", "Ana from the county library."); the previous turn hands over by name
+// ("Thomas, would you like to ...?", "Tyler?", "Thank you, Ana. Could you now tell us ...") or
+// announces the speaker ("Please welcome our chair, Dr. Ana Ruiz."); or the next turn answers the
+// speaker by name ("Thank you for that answer, Thomas.", "I want to second what Shu said").
+// Precision matters more than recall: any doubt (a name that could be a word, two matching labels,
+// evidence that disagrees) gives no suggestion.
 import { inFileCase, LabelStyleTally, type LabelStyle } from './speakers/labelStyle';
 import type { Span, Transcript, Turn } from './model';
 import { runSteps } from './steps';
 import { SpeakerGroupsBuilder, type SpeakerGroup } from './speakers/speakerStats';
 import { speakerKey } from './speakers/speakers';
 
-export type Evidence = 'self-introduction' | 'handover' | 'thanks';
+export type Evidence = 'self-introduction' | 'handover' | 'announcement' | 'thanks' | 'reply';
 
 export interface LabelSuggestion {
   turn: number;
@@ -35,7 +38,7 @@ const NAME = String.raw`${HONORIFIC}?(${NAME_WORD}(?:\s+(?:${PARTICLE}\s+){0,2}$
 const NAME_END = String.raw`(?=\s*(?:[.,;:!?)\u2014]|--|\u2011\u2011|$)|\s+(?:${anyCase('and|from|with|of|at|here|speaking|for|to|on')})\b)`;
 
 const SELF_INTRODUCTIONS: readonly RegExp[] = [
-  new RegExp(String.raw`\b${anyCase('my name is')}\s+${NAME}${NAME_END}`, 'u'),
+  new RegExp(String.raw`\b${anyCase('my name')}(?:\s+${anyCase('is')}|'s|\u2019s)\s+${NAME}${NAME_END}`, 'u'),
   // `I'm Ana Ruiz from ...` needs the `from`/`with`/... or a comma: `I'm Sorry.` or `I'm Canadian.` must not match.
   new RegExp(String.raw`\bI(?:'|\u2019|\s+${anyCase('a')})${anyCase('m')}\s+${NAME}(?=\s*,|\s+(?:${anyCase('from|with|of|at|representing|speaking|here')})\b)`, 'u'),
   new RegExp(
@@ -51,8 +54,22 @@ const OPENING_INTRODUCTION = new RegExp(
   'u',
 );
 
+// In a turn's first sentences only, where a speaker says who they are: `I'm Kaeti Hinck.`, `I'm Kate and
+// I would like...`, `I am Irene - ...`; later in a turn `I'm Canadian.` says something else.
+const OPENING_SELF_INTRODUCTION = new RegExp(String.raw`\bI(?:'|\u2019|\s+${anyCase('a')})${anyCase('m')}\s+${NAME}(?=\s*[.!;]|\s+${anyCase('and')}\b|\s*(?:-|\u2013|\u2014)\s)`, 'u');
+// The opening names the speaker and where they come from: `Jesse from Facebook.`, `Yes, Jason Williams,
+// software engineer at Bloomberg.`, `Dana, city clerk's office.`
+const OPENING_NAME_AND_PLACE = new RegExp(
+  String.raw`^(?:(?:${GREETING})\b[,.!]?\s+(?:(?:${anyCase('everybody|everyone|all|there')})[,.!]?\s+)?)?${NAME}(?:\s+(?:${anyCase('from|with')})\s+(?:${anyCase('the')}\s+)?\p{L}|,\s+(?:${anyCase('a|an|the')}\s+)?(?:[\p{Ll}'\u2019-]+\s+){0,4}(?:${anyCase('at|from|with|of|for')})\s+\p{Lu}|,\s+(?:[\p{Ll}'\u2019-]+\s+){0,3}(?:${anyCase('office|department|council|board|committee|library|team|university|school|association|foundation|company|group|agency|commission')})\b)`,
+  'u',
+);
+// Where a chair calls the next speaker by name alone, ending the turn: `Anyone else? Tyler?`
+const CALLED_BY_NAME = new RegExp(String.raw`(?:^|[.?!]\s+)${NAME}\?\s*$`, 'u');
+
 const HANDOVERS: readonly RegExp[] = [
-  new RegExp(String.raw`\b(?:${anyCase('give|giving|pass|passing|hand|handing|turn|turning')})\s+(?:(?:${anyCase('it|the floor|the mic|the microphone')})\s+)?(?:${anyCase('over')}\s+)?${anyCase('to')}\s+${NAME}${NAME_END}`, 'u'),
+  new RegExp(String.raw`\b(?:${anyCase('give|giving|pass|passing|hand|handing|turn|turning')})\s+(?:(?:${anyCase('it|the floor|the mic|the microphone')})\s+)?(?:(?:${anyCase('now|over|back')})\s+)?${anyCase('to')}\s+${NAME}${NAME_END}`, 'u'),
+  // `Jan's going to tell you all about that.`, `And Sam will talk about that.`
+  new RegExp(String.raw`(?:^|[.?!,]\s+|\b${anyCase('and|now|then')}\s+)${NAME}(?:(?:'s|\u2019s|\s+${anyCase('is')})\s+${anyCase('going to')}|\s+${anyCase('will')})\s+(?:${anyCase('tell|talk|present|show|walk|say|speak|share|introduce|take')})\b`, 'u'),
   new RegExp(String.raw`\b(?:${anyCase('invite|inviting|call on|call upon|calling on|calling upon')})\s+${NAME}\s+${anyCase('to')}\b`, 'u'),
   new RegExp(String.raw`\b${anyCase('over to you')},?\s+${NAME}${NAME_END}`, 'u'),
   // The vocative, starting the sentence: `Thomas, would you like to ...?`, `Thomas, the floor is yours.`
@@ -60,10 +77,22 @@ const HANDOVERS: readonly RegExp[] = [
     String.raw`(?:^|[.?!]\s+)${NAME},\s+(?:${anyCase('would|could|can|will|do|did')})\s+${anyCase('you')}\b|(?:^|[.?!]\s+)${NAME},\s+(?:${anyCase('please|go ahead|the floor is yours|you have the floor|over to you')})\b`,
     'u',
   ),
+  // The name in the thanks, then a question to the same person: `Thank you, Dana. Could you now tell us ...`
+  new RegExp(String.raw`\b${anyCase('thank you|thanks')},?\s+${NAME}[.!]\s+(?:${anyCase('could|can|would|will|do')})\s+${anyCase('you')}\b`, 'u'),
+  new RegExp(String.raw`\b(?:${anyCase('next|last|first')})\s+(?:${anyCase('is|up is|we have|will be')})\s+${NAME}${NAME_END}`, 'u'),
 ];
 
+// A chair announcing who speaks next: `Please welcome our chair, Dr. Dana Reyes.`, `a big round of applause for Ashley!`
+const ANNOUNCEMENTS: readonly RegExp[] = [
+  new RegExp(String.raw`\b${anyCase('welcome')}\s+(?:${anyCase('our|the|my')}\s+(?:[\p{Ll}-]+\s+){0,3}?(?:[\p{Ll}-]+,?\s+))?${NAME}(?=\s*(?:[.!]|$)|\s+${anyCase('to the stage')})`, 'u'),
+  new RegExp(String.raw`\b(?:${anyCase('round of applause|hand|applause|warm welcome')})\s+${anyCase('for')}\s+${NAME}(?=\s*[.!]|$)`, 'u'),
+];
+
+// The next speaker answering the previous one by name: `I want to second what Shu said`.
+const REPLIES = new RegExp(String.raw`^(?:[^.?!]{0,40}?)\b(?:${anyCase('second|agree with|echo|build on|building on|add to|to add to|follow up on|following up on|like|as')})\s+${anyCase('what')}\s+${NAME}\s+(?:${anyCase('said|says|just said|was saying|mentioned|just mentioned')})\b`, 'u');
+
 const THANKS = new RegExp(
-  String.raw`^(?:(?:${anyCase('okay|ok|well|so|yes|right|and')})[,.]?\s+)?(?:${anyCase('thank you|thanks')})(?:\s+(?:${anyCase('very much|so much')}))?(?:\s+${anyCase('indeed')})?,?\s+${NAME}(?=\s*[.,!;]|\s+(?:${anyCase('and|for')})\b)`,
+  String.raw`^(?:(?:${anyCase('okay|ok|well|so|yes|right|and')})[,.]?\s+)?(?:${anyCase('thank you|thanks')})(?:\s+(?:${anyCase('very much|so much')}))?(?:\s+${anyCase('indeed')})?(?:\s+${anyCase('for')}\s+(?:${anyCase('that|this|the|your')})(?:\s+[\p{Ll}-]+){1,2})?,?\s+${NAME}(?=\s*[.,!;](?!\s*${anyCase('and')}\s+\p{Lu})|\s+(?:${anyCase('and|for')})\b(?!\s+\p{Lu}))`,
   'u',
 );
 
@@ -76,7 +105,10 @@ const NOT_NAMES = new Set(
     'HONOURABLE HONORABLE DISTINGUISHED DEAR MINISTERS DELEGATES PARTICIPANTS MEMBERS SPEAKERS PANELLISTS ORGANISERS ORGANIZERS ' +
     'CHAIR CHAIRMAN CHAIRPERSON CHAIRWOMAN MODERATOR PRESIDENT MINISTER AMBASSADOR SECRETARY EVERYONE PANEL PANELISTS AUDIENCE ' +
     'MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY JANUARY FEBRUARY MARCH APRIL MAY JUNE JULY AUGUST SEPTEMBER ' +
-    'OCTOBER NOVEMBER DECEMBER INTERNET GOD AGAIN BACK ONLINE REMOTE MIC MICROPHONE ANOTHER ONE TWO THREE ME MYSELF HIM HER THEM'
+    'OCTOBER NOVEMBER DECEMBER INTERNET GOD AGAIN BACK ONLINE REMOTE MIC MICROPHONE ANOTHER ONE TWO THREE ME MYSELF HIM HER THEM ' +
+    'YEAH YEP NOPE HEY OH AH UM UH WOW COOL AWESOME AMAZING FUNNY ALRIGHT ANYWAY ACTUALLY BASICALLY LIKE MAYBE PERHAPS SO NEXT LAST FIRST ' +
+    'ANYONE ANYBODY SOMEONE SOMEBODY NOBODY QUESTIONS QUESTION COMMENTS COMMENT THOUGHTS IDEAS APPLAUSE LAUGHTER ' +
+    "I'M I'VE I'LL I'D IT'S LET'S THAT'S WE'RE YOU'RE HE'S SHE'S THEY'RE THERE'S HERE'S WHAT'S WHO'S"
   ).split(' '),
 );
 const HONORIFIC_WORDS = new Set(['MR', 'MR.', 'MRS', 'MRS.', 'MS', 'MS.', 'DR', 'DR.', 'PROF', 'PROF.', 'MISTER', 'MADAM', 'MADAME', 'PROFESSOR', 'AMBASSADOR', 'MINISTER', 'SENATOR', 'COMMISSIONER', 'JUDGE', 'SIR', 'DAME', 'H.E.', 'CHAIR', 'CHAIRMAN', 'SECRETARY']);
@@ -149,8 +181,8 @@ function suggestFor(context: Context, turn: Turn): LabelSuggestion | null {
   }
   const next = transcript.turns[turn.index + 1];
   if (next) {
-    const thanks = findThanks(transcript.text, next.body);
-    if (thanks && !sameSpeaker(next, thanks.name)) found.push(thanks);
+    const answer = findThanks(transcript.text, next.body) ?? findReply(transcript.text, next.body);
+    if (answer && !sameSpeaker(next, answer.name)) found.push(answer);
   }
   // A turn that itself thanks or addresses the name is answering that person, not that person.
   const ownOpening = transcript.text.slice(turn.body.start, Math.min(turn.body.end, turn.body.start + THANKS_WINDOW));
@@ -159,6 +191,8 @@ function suggestFor(context: Context, turn: Turn): LabelSuggestion | null {
     if (evidence.evidence !== 'self-introduction' && addresses(ownOpening, evidence.name)) return null;
     const label = labelFor(context, evidence.name);
     if (label === null) return null;
+    // A hand-over to a speaker whose own labelled turn follows soon lands there, not on this turn.
+    if ((evidence.evidence === 'handover' || evidence.evidence === 'announcement') && labelledSoonAfter(transcript, turn, label)) return null;
     candidates.push({ label, found: evidence });
   }
   if (candidates.length === 0) return null;
@@ -167,13 +201,42 @@ function suggestFor(context: Context, turn: Turn): LabelSuggestion | null {
   return { turn: turn.index, label: best.label, evidence: best.found.evidence, evidenceSpan: best.found.span };
 }
 
+/**
+ * Whether the named speaker's own labelled turn comes after the next one: the hand-over went there,
+ * over this turn and another (`… turn it over to Joe` / `> Just briefly.` / `> Five minutes.` /
+ * `JOE GERMUSKA: …`). A labelled turn right after this one is the same speech split in two.
+ */
+function labelledSoonAfter(transcript: Transcript, turn: Turn, label: string): boolean {
+  return transcript.turns[turn.index + 2]?.label?.speaker === speakerKey(label) && transcript.turns[turn.index + 1]?.label?.speaker !== speakerKey(label);
+}
+
 function findIntroduction(text: string, body: Span): Found | null {
   const window = text.slice(body.start, Math.min(body.end, body.start + INTRODUCTION_WINDOW));
-  for (const pattern of [OPENING_INTRODUCTION, ...SELF_INTRODUCTIONS]) {
-    const found = matchName(pattern, window, body.start, 'self-introduction');
-    if (found) return found;
+  const opening = window.slice(0, openingLength(window));
+  const found: Found[] = [];
+  for (const pattern of [OPENING_INTRODUCTION, OPENING_NAME_AND_PLACE, ...SELF_INTRODUCTIONS]) {
+    const match = matchName(pattern, window, body.start, 'self-introduction');
+    if (match) found.push(match);
   }
-  return null;
+  const inOpening = matchName(OPENING_SELF_INTRODUCTION, opening, body.start, 'self-introduction');
+  if (inOpening) found.push(inOpening);
+  // `It's Tosado. … My name is Rebekeh Tosado.`: one person, named most fully; two names, no answer.
+  let fullest: Found | null = null;
+  for (const candidate of found) {
+    if (fullest === null || nameWords(candidate.name).length > nameWords(fullest.name).length) fullest = candidate;
+  }
+  if (fullest === null) return null;
+  const fullWords = new Set(nameWords(fullest.name));
+  return found.every((candidate) => nameWords(candidate.name).every((word) => fullWords.has(word))) ? fullest : null;
+}
+
+/** How many sentences open a turn: `Last session. Thanks for joining us. I'm Kaeti Hinck.` */
+const OPENING_SENTENCES = 3;
+
+/** The first sentences of a turn (at most the window): where speakers say who they are. */
+function openingLength(window: string): number {
+  const ends = [...window.matchAll(/[.?!]["'\u201d\u2019)]?\s+(?=\S)/g)];
+  return ends.length >= OPENING_SENTENCES ? ends[OPENING_SENTENCES - 1].index + ends[OPENING_SENTENCES - 1][0].length : window.length;
 }
 
 function findHandover(text: string, body: Span): Found | null {
@@ -183,11 +246,19 @@ function findHandover(text: string, body: Span): Found | null {
   const sentenceStarts = [...tail.matchAll(/[.?!]["'\u201d\u2019)]?\s+(?=\S)/g)].map((match) => match.index + match[0].length);
   const from = sentenceStarts.length >= 2 ? sentenceStarts[sentenceStarts.length - 2] : 0;
   const lastSentences = tail.slice(from);
-  for (const pattern of HANDOVERS) {
+  for (const pattern of [...HANDOVERS, CALLED_BY_NAME]) {
     const found = matchName(pattern, lastSentences, start + from, 'handover');
     if (found) return found;
   }
+  for (const pattern of ANNOUNCEMENTS) {
+    const found = matchName(pattern, lastSentences, start + from, 'announcement');
+    if (found) return found;
+  }
   return null;
+}
+
+function findReply(text: string, body: Span): Found | null {
+  return matchName(REPLIES, text.slice(body.start, Math.min(body.end, body.start + THANKS_WINDOW)), body.start, 'reply');
 }
 
 function findThanks(text: string, body: Span): Found | null {
@@ -213,8 +284,10 @@ function plausibleName(raw: string, context: string): string | null {
   for (const word of words) {
     const key = speakerKey(word);
     if (NOT_NAMES.has(key)) return null;
-    // An acronym (`IGF`, `ITU`) in mixed-case text is an organisation, not a person.
-    if (!textIsAllCaps && word.length >= 2 && word === word.toUpperCase()) return null;
+    // An acronym (`IGF`, `ITU`) in mixed-case text is an organisation, not a person; initials before a
+    // surname (`JJ Holmes`) are part of a name.
+    const initials = word.length <= 2 && words.length > 1 && word !== words[words.length - 1];
+    if (!textIsAllCaps && word.length >= 2 && word === word.toUpperCase() && !initials) return null;
   }
   return raw;
 }
@@ -255,10 +328,10 @@ function sameSpeaker(turn: Turn, name: string): boolean {
   return nameWords(name).every((word) => labelWords.has(word));
 }
 
-/** Whether the opening of a turn thanks or addresses the name (`Thank you, Ushe.`, `Joly, I'm here.`). */
+/** Whether the opening of a turn thanks or addresses the name (`Thank you, Ushe.`, `Joly, I'm here.`), not says it is theirs (`Hi, I'm Aki`). */
 function addresses(opening: string, name: string): boolean {
   const first = nameWords(name)[0];
   if (!first) return false;
   const escaped = first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(String.raw`(?:thank you|thanks|hello|hi|dear)\b[^.?!]{0,20}\b${escaped}\b|^${escaped}\s*,`, 'iu').test(opening);
+  return new RegExp(String.raw`(?:thank you|thanks|hello|hi|hey|dear)(?:\s+(?:very|so) much)?,?\s+${escaped}\b|^${escaped}\s*,`, 'iu').test(opening);
 }

@@ -6,19 +6,23 @@ import { checkedFixes, differenceEdit, fixAllSteps } from '../core/check/fixes';
 import type { TextEdit } from '../core/check/rules/rule';
 import type { Settings } from '../core/config/settings';
 import { inSlicesOnce, LARGE_DOCUMENT_LENGTH, type DocumentAnalysis } from '../documents';
+import { answerActions } from './answers';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.verbatim`;
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
 
-export async function codeActions(analysis: DocumentAnalysis, params: CodeActionParams, settings: Settings): Promise<CodeAction[]> {
+/** `workspaceFolders`: paths of the folders on disk, where a new `.verbatimrc.json` for a `label-doubt` answer goes. */
+export async function codeActions(analysis: DocumentAnalysis, params: CodeActionParams, settings: Settings, workspaceFolders: readonly string[] = []): Promise<CodeAction[]> {
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
   const actions: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
-      actions.push(...quickFixes(analysis, diagnostic, settings));
+      // A doubt is answered in the settings, not in the text: its fixes are commands.
+      if (diagnostic.code === 'label-doubt') actions.push(...answerActions(analysis, diagnostic, workspaceFolders));
+      else actions.push(...quickFixes(analysis, diagnostic, settings));
     }
   }
   // Fix-all is asked for by kind (on save, or from the Source Action menu), never offered in the light bulb.

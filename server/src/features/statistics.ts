@@ -8,7 +8,8 @@ import type { SpeakerTurnsResult, StatisticsResult } from '../protocol';
  */
 export async function statistics(analysis: DocumentAnalysis, includeTurns = true): Promise<StatisticsResult> {
   const report = await statisticsReport(analysis);
-  const result = { uri: analysis.uri, version: analysis.version, ...report };
+  const { transcript } = analysis;
+  const result = { uri: analysis.uri, version: analysis.version, reading: transcript.reading, doubts: transcript.doubts.length, ...report };
   if (includeTurns) return result;
   const withoutTurns = <S extends { turns: unknown[] }>(speaker: S): S => ({ ...speaker, turns: [] });
   return { ...result, speakers: result.speakers.map(withoutTurns), unidentified: result.unidentified && withoutTurns(result.unidentified) };

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { readCorpus } from '../../helpers/corpus';
+import { readCorpus, itWithCorpus } from '../../helpers/corpus';
 import { applyEdits } from '../../../server/src/core/check/fixes';
 import { afterFix, covered, findingsOf } from './kit';
 
@@ -50,7 +50,7 @@ describe('rule label-variant', () => {
     assert.match(upper[0].message, /"ANNA LEE"/);
   });
 
-  it('finds HUNANE BOUJEMI next to HANANE BOUJEMI in 046 and nothing else in that file', () => {
+  itWithCorpus('finds HUNANE BOUJEMI next to HANANE BOUJEMI in 046 and nothing else in that file', () => {
     const text = readCorpus('046-igf2020-main-session-dcs-covid.txt');
     const found = findingsOf('label-variant', text);
     assert.deepEqual(found.map((finding) => covered(text, finding)), ['HUNANE BOUJEMI']);

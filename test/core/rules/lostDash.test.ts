@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { corpusFiles, readCorpus } from '../../helpers/corpus';
+import { corpusFiles, readCorpus, itWithCorpus } from '../../helpers/corpus';
 import { afterFix, covered, findingsOf } from './kit';
 
 describe('rule lost-dash', () => {
@@ -26,7 +26,7 @@ describe('rule lost-dash', () => {
     assert.ok(finding.fixes!.every((fix) => !fix.safe));
   });
 
-  it('finds the lost dashes the corpus notes describe (four spaces in 014) and none in the sentence-spaced files', () => {
+  itWithCorpus('finds the lost dashes the corpus notes describe (four spaces in 014) and none in the sentence-spaced files', () => {
     const dcad = readCorpus('014-igf2010-vilnius-dcad.txt');
     const quotes = findingsOf('lost-dash', dcad).map((finding) => covered(dcad, finding));
     assert.ok(quotes.includes('that    shad'), quotes.join(' | '));

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { readCorpus } from '../../helpers/corpus';
+import { readCorpus, itWithCorpus } from '../../helpers/corpus';
 import { afterFix, covered, findingsOf } from './kit';
 
 describe('rule repeated-word', () => {
@@ -28,7 +28,7 @@ describe('rule repeated-word', () => {
     assert.ok(finding.fixes!.every((fix) => !fix.safe));
   });
 
-  it('finds the stenographic "team team" of the 2023 closing ceremony, not the phrasal "on on" of 051', () => {
+  itWithCorpus('finds the stenographic "team team" of the 2023 closing ceremony, not the phrasal "on on" of 051', () => {
     const kyoto = readCorpus('053-igf2023-kyoto-closing-ceremony-raw.txt');
     assert.ok(findingsOf('repeated-word', kyoto).some((finding) => covered(kyoto, finding) === 'team team'));
     assert.deepEqual(findingsOf('repeated-word', readCorpus('051-igf2022-addis-newcomers-raw.txt')), []);

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { readCorpus } from '../../helpers/corpus';
+import { readCorpus, itWithCorpus } from '../../helpers/corpus';
 import { afterFix, covered, findingsOf } from './kit';
 
 describe('rule unclosed-annotation', () => {
@@ -35,7 +35,7 @@ describe('rule unclosed-annotation', () => {
     assert.equal(afterFix(leading, mixed, /Close after "Applause"/), '>> ANNA:  Fine.\n(Applause) and then we start\n>> BOB:  Yes.\n');
   });
 
-  it('reports the annotation cut by the end of the 019 excerpt', () => {
+  itWithCorpus('reports the annotation cut by the end of the 019 excerpt', () => {
     const text = readCorpus('019-itu-dcad-call-roughly-edited-2011.txt');
     const found = findingsOf('unclosed-annotation', text);
     assert.deepEqual(found.map((finding) => covered(text, finding)), ['(Ba']);

@@ -25,13 +25,13 @@ async function statusBarLanguage(page: Page): Promise<string | undefined> {
   return label || undefined;
 }
 
-async function openFile(page: Page, server: CodeServer, folder: string, file: string): Promise<void> {
+export async function openFile(page: Page, server: CodeServer, folder: string, file: string): Promise<void> {
   await page.goto(server.workbenchUrl(folder, [['openFile', server.remoteUri(file)]]));
   await waitFor(`${path.basename(file)} in the editor`, async () =>
     (await page.locator('.tabs-container .tab.active').first().getAttribute('aria-label', { timeout: 1000 }))?.includes(path.basename(file)) ? true : undefined, 60000);
 }
 
-async function expectLanguage(page: Page, language: string): Promise<void> {
+export async function expectLanguage(page: Page, language: string): Promise<void> {
   let last: string | undefined;
   await waitFor(`the status bar to name "${language}"`, async () => {
     last = await statusBarLanguage(page);

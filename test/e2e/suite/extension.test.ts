@@ -288,6 +288,70 @@ describe('Verbatim in a real VS Code', function () {
       assert.strictEqual(editor.document.getText(editor.selection), turn.label, 'revealTurn selected the label');
     });
 
+    itWhen('answers', 'keeps an answer to a label doubt in the .verbatimrc.json of the workspace folder, or in the user settings for an untitled transcript', async function () {
+      // Invented: an agenda line in a chevron file; the turn at the end is cut off, so diagnostics come.
+      const text = ['>> CHAIR:  Welcome, everyone.', 'Session 1: Opening remarks', '>> CHAIR:  We begin with', ''].join('\n');
+      const rc = path.join(workspaceDir(), '.verbatimrc.json');
+      const before = fs.existsSync(rc) ? fs.readFileSync(rc, 'utf8') : undefined;
+      const userSpeakers = () => vscode.workspace.getConfiguration('verbatim').inspect<string[]>('speakers')?.globalValue ?? [];
+      try {
+        const uri = vscode.Uri.file(path.join(workspaceDir(), 'agenda.cart'));
+        fs.writeFileSync(uri.fsPath, text);
+        await open(uri);
+        await diagnostics(uri);
+        // What the "is not a speaker" quick fix runs.
+        await vscode.commands.executeCommand('verbatim.recordSpeakerAnswer', { uri: uri.toString(), name: 'Session 1', isSpeaker: false });
+        await waitFor('the answer in .verbatimrc.json', () => {
+          try {
+            return (JSON.parse(fs.readFileSync(rc, 'utf8')).notSpeakers ?? []).includes('Session 1') ? true : undefined;
+          } catch {
+            return undefined;
+          }
+        });
+        const untitled = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: text });
+        await vscode.window.showTextDocument(untitled);
+        await vscode.commands.executeCommand('verbatim.recordSpeakerAnswer', { uri: untitled.uri.toString(), name: 'Amanda', isSpeaker: true });
+        await waitFor('the answer in the user settings', () => (userSpeakers().includes('Amanda') ? true : undefined));
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      } finally {
+        if (before === undefined) fs.rmSync(rc, { force: true });
+        else fs.writeFileSync(rc, before);
+        await vscode.workspace.getConfiguration('verbatim').update('speakers', undefined, vscode.ConfigurationTarget.Global);
+      }
+    });
+
+    itWhen('answersReader', 'asks "Is … a speaker?" where the reader is unsure, and the answer changes the outline and the hints at once', async function () {
+      // Invented: an agenda line and a colon turn without chevrons in a chevron file; the last turn is cut off.
+      const text = ['>> CHAIR:  Welcome, everyone.', 'Session 1: Opening remarks', '>> CHAIR:  Over to you, Amanda.', 'Amanda: Thank you!', '>> CHAIR:  We begin with', ''].join('\n');
+      const rc = path.join(workspaceDir(), '.verbatimrc.json');
+      const before = fs.existsSync(rc) ? fs.readFileSync(rc, 'utf8') : undefined;
+      const flat = (list: vscode.DocumentSymbol[] | undefined): string[] => (list ?? []).flatMap((symbol) => [symbol.name, ...flat(symbol.children)]);
+      try {
+        const uri = vscode.Uri.file(path.join(workspaceDir(), 'doubts.cart'));
+        fs.writeFileSync(uri.fsPath, text);
+        const document = await open(uri);
+        const doubt = await waitFor('a label-doubt hint', () => vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === 'label-doubt'));
+        assert.strictEqual(doubt.severity, vscode.DiagnosticSeverity.Hint);
+        const name = document.getText(doubt.range);
+        assert.ok(doubt.message.startsWith(`Is "${name}" a speaker?`), doubt.message);
+        const readAsLabel = doubt.message.includes('It is read as one');
+        const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, doubt.range)) ?? [];
+        // The answer against the reading: the outline must change.
+        const answer = actions.find((action) => action.title.startsWith(`"${name}" is ${readAsLabel ? 'not ' : ''}a speaker`));
+        assert.ok(answer, `the answers are offered: ${actions.map((action) => action.title).join(' | ')}`);
+        assert.strictEqual(flat(await symbols(uri)).includes(name), readAsLabel, 'the outline shows the reading before the answer');
+        await applyCodeAction(answer);
+        await waitFor('the outline to follow the answer', async () => {
+          const names = flat(await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri));
+          return names.includes(name) !== readAsLabel ? true : undefined;
+        });
+        await waitFor('the hint to go', () => (vscode.languages.getDiagnostics(uri).some((d) => codeOf(d) === 'label-doubt' && d.range.isEqual(doubt.range)) ? undefined : true));
+      } finally {
+        if (before === undefined) fs.rmSync(rc, { force: true });
+        else fs.writeFileSync(rc, before);
+      }
+    });
+
     itWhen('txtDetection', 'a .txt transcript switches to Caption Transcript when verbatim.detectTranscriptsInTxt is "always"', async function () {
       const config = vscode.workspace.getConfiguration('verbatim');
       await config.update('detectTranscriptsInTxt', 'always', vscode.ConfigurationTarget.Global);

@@ -1,8 +1,8 @@
-import { updateParseInPlace, type ReparsedTurns, type TextChange } from '../incremental';
+import { updateParseInPlace, type ReparsedTurns, type TextChange } from '../parse/incremental';
 import { detached } from '../detached';
 import { inaudibleTermSet } from '../lexicon';
 import type { Span, Transcript, Turn } from '../model';
-import { parseSteps, parseWithState, type ParseState } from '../parse';
+import { parseSteps, parseWithState, type ParseOptions, type ParseState } from '../parse';
 import { runSteps } from '../steps';
 import { RULES, type RuleCode } from './rules/index';
 import { ITEMS_PER_STEP, type FileRule, type Finding, type Rule, type RuleContext, type TextEdit, type TurnRule } from './rules/rule';
@@ -37,7 +37,16 @@ export interface AnalysisState extends Analysis {
 }
 
 export function parseWithSettings(text: string, settings: Settings = DEFAULT_SETTINGS): Transcript {
-  return parseWithState(text, { inaudibleTerms: inaudibleTermsOf(settings) }).transcript;
+  return parseWithState(text, parseOptionsOf(settings)).transcript;
+}
+
+/**
+ * What the parser reads from the settings: the inaudible lexicon and the speaker answers. Every parse
+ * of a document (fresh, after an edit, to check a fix) goes through here, so all read the same way.
+ * `inaudibleTerms` may be passed when already built (an update reuses the set of the parse it updates).
+ */
+export function parseOptionsOf(settings: Settings, inaudibleTerms: ReadonlySet<string> = inaudibleTermsOf(settings)): ParseOptions {
+  return { inaudibleTerms, speakers: settings.speakers, notSpeakers: settings.notSpeakers };
 }
 
 /** The inaudible lexicon in effect: built-in terms, the user's additions and the preferred spelling. */
@@ -76,7 +85,7 @@ const TURNS_PER_STEP = 200;
  * between other requests; `analyzeText` runs these same steps in one go.
  */
 export function* analysisSteps(text: string, settings: Settings = DEFAULT_SETTINGS): Generator<void, AnalysisState> {
-  const parse = yield* parseSteps(text, { inaudibleTerms: inaudibleTermsOf(settings) });
+  const parse = yield* parseSteps(text, parseOptionsOf(settings));
   return yield* checkParseSteps(parse, settings);
 }
 
@@ -96,7 +105,7 @@ export function updateAnalysis(state: AnalysisState, change: TextChange, newText
 export function* updateAnalysisSteps(state: AnalysisState, change: TextChange, newText: string): Generator<void, AnalysisState> {
   const oldTranscript = state.transcript;
   const updated = updateParseInPlace(state.parse, change, newText);
-  if (updated === null) return yield* checkParseSteps(yield* parseSteps(newText, { inaudibleTerms: state.parse.inaudibleTerms }), state.settings);
+  if (updated === null) return yield* checkParseSteps(yield* parseSteps(newText, state.parse.options), state.settings);
   const { state: parse, reparsed } = updated;
 
   const { transcript } = parse;

@@ -4,6 +4,7 @@
 
 import { ANNOTATION_BRACKETS, DASH_STYLES, LABEL_CASES, type AnnotationBrackets, type DashStyle, type LabelCase, type RuleSetting } from './options';
 import { RULE_CODES, type RuleCode } from '../check/rules/index';
+import { speakerKey } from '../speakers/speakers';
 
 export { ANNOTATION_BRACKETS, DASH_STYLES, LABEL_CASES, RULE_CODES };
 export type { AnnotationBrackets, DashStyle, LabelCase, RuleCode, RuleSetting };
@@ -17,8 +18,13 @@ export interface Settings {
   rules: Partial<Record<RuleCode, RuleSetting>>;
   /** Extra inaudible terms, matched like the built-in ones. */
   inaudibleTerms: string[];
-  /** The roster: speaker names offered by label completion besides the file's own speakers. */
+  /**
+   * The roster: speaker names offered by label completion besides the file's own speakers. Also the
+   * user's answer to a label doubt: a `NAME:` with one of these names is read as a speaker label.
+   */
   speakers: string[];
+  /** Names the user said are not speakers (`Session 1`): a `NAME:` with one of them is never read as a label. */
+  notSpeakers: string[];
   /** The spelling inaudible markers are normalised to, without brackets: `inaudible` gives `(inaudible)`. */
   inaudiblePreferred: string;
   /** The dash inserted for interruptions and lost dashes. */
@@ -37,6 +43,7 @@ export const DEFAULT_SETTINGS: Settings = {
   rules: {},
   inaudibleTerms: [],
   speakers: [],
+  notSpeakers: [],
   inaudiblePreferred: 'inaudible',
   dashStyle: '--',
   labelCase: 'upper',
@@ -89,13 +96,15 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
       settings.inaudibleTerms = terms as string[];
     }
   }
-  const roster = source.speakers;
-  if (roster !== undefined) {
-    if (!Array.isArray(roster) || roster.some((name) => typeof name !== 'string')) {
-      problems.push(`"speakers" must be a list of speaker names, got ${describe(roster)}; completing the file's own speakers only.`);
-    } else {
-      settings.speakers = (roster as string[]).map((name) => name.trim()).filter((name) => name.length > 0);
-    }
+  settings.speakers = names(source, 'speakers', "completing the file's own speakers only", problems);
+  settings.notSpeakers = names(source, 'notSpeakers', 'every name may be read as a speaker', problems);
+  const both = new Set(settings.speakers.map(speakerKey));
+  const contradicted = settings.notSpeakers.filter((name) => both.has(speakerKey(name)));
+  if (contradicted.length > 0) {
+    // The later answer cannot be told from the earlier one here: "is a speaker" keeps every word a turn says.
+    problems.push(`${contradicted.map((name) => JSON.stringify(name)).join(', ')} ${contradicted.length === 1 ? 'is' : 'are'} in both "speakers" and "notSpeakers"; read as ${contradicted.length === 1 ? 'a speaker' : 'speakers'}.`);
+    const contradictedKeys = new Set(contradicted.map(speakerKey));
+    settings.notSpeakers = settings.notSpeakers.filter((name) => !contradictedKeys.has(speakerKey(name)));
   }
   const preferred = source.inaudiblePreferred;
   if (preferred !== undefined) {
@@ -113,6 +122,17 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
   settings.maxFileSizeMB = positiveNumber(source, 'maxFileSizeMB', 'a positive number of megabytes', problems);
   settings.maxItemsComputed = Math.ceil(positiveNumber(source, 'maxItemsComputed', 'a positive number of outline entries, folding ranges and diagnostics', problems));
   return { settings, problems };
+}
+
+/** A list of names, trimmed, blanks dropped; anything else is reported and the list left empty. */
+function names(source: Record<string, unknown>, key: 'speakers' | 'notSpeakers', otherwise: string, problems: string[]): string[] {
+  const value = source[key];
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || value.some((name) => typeof name !== 'string')) {
+    problems.push(`"${key}" must be a list of speaker names, got ${describe(value)}; ${otherwise}.`);
+    return [];
+  }
+  return (value as string[]).map((name) => name.trim()).filter((name) => name.length > 0);
 }
 
 function choice<K extends 'dashStyle' | 'labelCase' | 'annotationBrackets'>(source: Record<string, unknown>, key: K, allowed: readonly Settings[K][], problems: string[]): Settings[K] {

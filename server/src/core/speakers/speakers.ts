@@ -68,8 +68,7 @@ function readsAsLabel(candidate: string): boolean {
     if (position < words.length - 1 && word.endsWith('.') && !isAbbreviation(word)) return false;
     if (NUMBER_WORD.test(word)) continue;
     if (!NAME_WORD.test(word)) return false;
-    const first = word.charAt(0);
-    if (first !== first.toLowerCase() && first === first.toUpperCase()) capitalised++;
+    if (isCapitalised(word)) capitalised++;
     else if (!NAME_PARTICLES.has(word)) return false;
   }
   if (capitalised === 0 || !isCapitalised(words[0])) return false;
@@ -86,10 +85,13 @@ function isAbbreviation(word: string): boolean {
   return letters.length <= MAX_ABBREVIATION_LETTERS && !LABEL_TRAPS.has(letters.toUpperCase());
 }
 
+/** An upper-case first letter; in scripts without case (`葉寧`), any letter, as there are no capitals to tell a name by. */
 function isCapitalised(word: string): boolean {
   const first = word.charAt(0);
-  return first !== first.toLowerCase();
+  return (first !== first.toLowerCase() && first === first.toUpperCase()) || UNCASED_LETTER.test(first);
 }
+
+const UNCASED_LETTER = /^\p{Lo}$/u;
 
 /** True when the label has letters and none of them is lower case (`MS. McCANN` is not). */
 export function isAllCaps(label: string): boolean {

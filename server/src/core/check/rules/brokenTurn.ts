@@ -1,18 +1,32 @@
 import type { Annotation, Span } from '../../model';
-import { bodyParts, lastWords, speakerName } from '../../speech';
+import { bodyParts, lastWords, speakerName, type BodyPart } from '../../speech';
 import { preferredInaudibleMarker } from './inaudible';
 import type { Fix, TurnRule, RuleFinding } from './rule';
 
-// Closing quotes and brackets may follow the sentence's final mark: `."`, `?”`, `.)`.
-const TRAILING_CLOSERS = /["'\u201d\u2019\u00bb)\]*\s]+$/;
-// A sentence ends with . ? ! …; a trailing dash means the speaker trailed off on purpose.
-const SENTENCE_END = /[.?!\u2026\-\u2010\u2011\u2013\u2014]$/;
+// Closing quotes, brackets and Markdown marks may follow the sentence's final mark: `."`, `?”`,
+// `.)`, `._`, `. \` (a Markdown line break), `.}` (a transcript kept in source code).
+const TRAILING_CLOSERS = /["'\u201d\u2019\u00bb)\]}*_`\\>\s]+$/;
+// Lines of no words after the speech: the code around a transcript kept in a program (`` `, `` / `}`).
+const TRAILING_NON_WORDS = /(?:[\r\n][^\p{L}\p{N}\r\n]*)+$/u;
+// Quotes and spaces escaped as HTML in a converted transcript: `forward.&quot;`.
+const HTML_ENTITY = /&(?:quot|apos|#39|#34|rdquo|rsquo|ldquo|lsquo|nbsp);/g;
+// A link after the last sentence is no speech: `… do bips work? <https://…>`.
+const TRAILING_LINK = /\s*(?:<https?:\/\/[^\s>]*>?|(?<=\s)https?:\/\/\S*[\w/])$/;
+// A sentence ends with . ? ! …; a trailing dash means the speaker trailed off on purpose. Some
+// captioning feeds write their dash as U+001E control characters.
+const SENTENCE_END = /[.?!\u2026\-\u2010\u2011\u2013\u2014\u001e]$/;
 
 // Markers saying the audio itself was lost, not just a few words: these cut a turn even inline.
 const CONNECTION_LOST = /^(?:audio|no audio|no sound|lost connection|connection lost|signal lost)\b/i;
 
 export function endsSentence(text: string, span: Span): boolean {
-  const tail = text.slice(Math.max(span.start, span.end - 12), span.end).replace(TRAILING_CLOSERS, '');
+  const tail = text
+    .slice(Math.max(span.start, span.end - 200), span.end)
+    .replace(TRAILING_NON_WORDS, '')
+    .replace(TRAILING_LINK, '')
+    .replace(HTML_ENTITY, '"')
+    .slice(-12)
+    .replace(TRAILING_CLOSERS, '');
   return SENTENCE_END.test(tail);
 }
 
@@ -74,15 +88,19 @@ export const brokenTurnRule: TurnRule<'broken-turn'> = {
       }
       // The end of the turn, looking past trailing sound annotations such as `(Applause)`.
       let last = parts.length - 1;
-      while (last >= 0 && parts[last].kind === 'annotation' && (parts[last] as { annotation: Annotation }).annotation.kind !== 'inaudible') last--;
+      // …and past marks that are no words (a Markdown `>` quoting the sound, a stray dash).
+      const passable = (part: BodyPart) => (part.kind === 'annotation' ? part.annotation.kind !== 'inaudible' : !/[\p{L}\p{N}]/u.test(text.slice(part.span.start, part.span.end)));
+      while (last >= 0 && passable(parts[last])) last--;
       if (last < 0) continue;
       const final = parts[last];
       if (final.kind === 'speech') {
         if (!endsSentence(text, final.span)) report(speakerText, final.span, null);
       } else {
-        // `we will (inaudible)` marks the lost words in place; a marker on its own line or a lost connection cut the turn.
+        // `we will (inaudible).` marks the lost words in place and ends the sentence; a marker with no
+        // full stop after it, on its own line, or a lost connection cut the turn.
         const before = parts[last - 1];
-        const cuts = isAloneOnLine(text, final.annotation) || CONNECTION_LOST.test(final.annotation.content);
+        const closed = /^\s*[.?!\u2026]/.test(text.slice(final.annotation.span.end, final.annotation.span.end + 3));
+        const cuts = !closed || isAloneOnLine(text, final.annotation) || CONNECTION_LOST.test(final.annotation.content);
         if (cuts && before?.kind === 'speech' && !endsSentence(text, before.span)) report(speakerText, before.span, final.annotation);
       }
     }

@@ -7,6 +7,7 @@ import { brokenTurnRule } from './brokenTurn';
 import { emptyTurnRule } from './emptyTurn';
 import { flattenedTurnsRule } from './flattenedTurns';
 import { inaudibleRule } from './inaudible';
+import { labelDoubtRule } from './labelDoubt';
 import { labelVariantRule } from './labelVariant';
 import { lostDashRule } from './lostDash';
 import { repeatedWordRule } from './repeatedWord';
@@ -23,6 +24,7 @@ export const RULES = [
   unclosedAnnotationRule,
   lostDashRule,
   repeatedWordRule,
+  labelDoubtRule,
 ] as const;
 
 export type RuleCode = (typeof RULES)[number]['code'];

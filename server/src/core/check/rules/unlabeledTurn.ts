@@ -7,7 +7,9 @@ import type { Fix, TurnRule, TextEdit } from './rule';
 const EVIDENCE_WORDING: Record<LabelSuggestion['evidence'], string> = {
   'self-introduction': 'introduces themselves as',
   handover: 'the previous speaker hands over to',
+  announcement: 'the previous speaker announces',
   thanks: 'the next speaker thanks',
+  reply: 'the next speaker answers',
 };
 
 export const unlabeledTurnRule: TurnRule<'unlabeled-turn'> = {

@@ -2,26 +2,34 @@
 // identical to `parseWithState` on the new text; whenever that cannot be guaranteed cheaply
 // (another dialect, colon or court text) it parses afresh. A colon-labelled speaker appearing or
 // vanishing re-reads the colon-less labels (`>> MODERATOR Thank you`) of the other turns.
-import type { Annotation, Span, Timestamp, Transcript, Turn } from './model';
+import type { Annotation, Span, Timestamp, Transcript, Turn } from '../model';
+import { firstStartingAtOrAfter, turnIndexAt } from '../speech';
 import {
   addCount,
   buildHeader,
   buildSections,
   buildTurns,
+  colonCandidateAt,
   combineEvidence,
+  confirmHeadings,
   countColonSpeakers,
   decideDialect,
   dialectEvidence,
   findAnnotations,
   findChevronMarkers,
+  findHeadings,
   findTimestamps,
+  lineBeforeIsBlank,
+  lineStartOf,
   parseWithState,
+  readingSummary,
+  tallyTurns,
   resolveColonlessLabels,
   splitLines,
+  type Heading,
   type MarkerCandidate,
   type ParseState,
-} from './parse';
-import { firstStartingAtOrAfter, turnIndexAt } from './speech';
+} from './index';
 
 /** One replacement, in offsets of the text before it. */
 export interface TextChange {
@@ -55,17 +63,25 @@ export interface ParseUpdate {
  * `state` are reused and updated in place: `state` must not be used afterwards.
  */
 export function updateParse(state: ParseState, change: TextChange, newText: string): ParseUpdate {
-  return updateParseInPlace(state, change, newText) ?? { state: parseWithState(newText, { inaudibleTerms: state.inaudibleTerms }), reparsed: null };
+  return updateParseInPlace(state, change, newText) ?? { state: parseWithState(newText, state.options), reparsed: null };
 }
 
-/** Only chevron turns are updated in place: in any other text, whatever the edit, it is parsed afresh. */
-export function parsedAfreshOnEveryEdit({ transcript }: ParseState): boolean {
-  return (transcript.dialect !== 'chevron' && transcript.dialect !== 'single-chevron') || transcript.turns.length === 0;
+/**
+ * Only chevron turns are updated in place, in a file with no `NAME:` line that could be a label and
+ * no doubtful reading: whether such a line is a label depends on the whole file. Any other text,
+ * whatever the edit, is read afresh.
+ */
+export function parsedAfreshOnEveryEdit({ transcript, evidence }: ParseState): boolean {
+  const chevronText = transcript.dialect === 'chevron' || transcript.dialect === 'single-chevron';
+  // In `>>` text a single `>` starts a turn only when the file has two of them: a count over the whole file.
+  const singlesCounted = transcript.dialect === 'chevron' && evidence.singleChevronLines > 0;
+  return !chevronText || transcript.turns.length === 0 || evidence.colonLabels > 0 || transcript.doubts.length > 0 || singlesCounted;
 }
 
 /**
  * `updateParse` when the parse can be updated in place; null, with `state` untouched, when the text
- * must be parsed afresh (colon or court text, no turns yet, or an edit that changes the dialect).
+ * must be parsed afresh (see `parsedAfreshOnEveryEdit`, or an edit that changes the dialect or
+ * writes a `NAME:` line).
  */
 export function updateParseInPlace(state: ParseState, change: TextChange, newText: string): { state: ParseState; reparsed: ReparsedTurns } | null {
   const old = state.transcript;
@@ -76,11 +92,13 @@ export function updateParseInPlace(state: ParseState, change: TextChange, newTex
 
   const oldLines = splitLines(old.text, window.start, window.end);
   const newLines = splitLines(newText, window.start, newEnd);
+  if (newLines.some((line) => colonCandidateAt(newText, line) !== null)) return null;
   const withoutOld = combineEvidence(state.evidence, dialectEvidence(old.text, oldLines, window.start, window.end), -1);
   const evidence = combineEvidence(withoutOld, dialectEvidence(newText, newLines, window.start, newEnd), 1);
-  if (decideDialect(evidence) !== old.dialect) return null;
+  if (decideDialect(evidence) !== old.dialect || (old.dialect === 'chevron' && evidence.singleChevronLines > 0)) return null;
 
   const markers = findChevronMarkers(newText, newLines, old.dialect === 'single-chevron');
+  for (const marker of markers) if (marker.label && state.answers.notSpeakers.has(marker.label.speaker)) marker.label = null;
   const colonSpeakers = new Map(state.colonSpeakers);
   for (let i = window.firstTurn; i < window.endTurn; i++) {
     const label = old.turns[i].label;
@@ -92,10 +110,13 @@ export function updateParseInPlace(state: ParseState, change: TextChange, newTex
 
   const followingTurns = old.turns.slice(window.endTurn);
   const nextTurnStart = followingTurns.length > 0 ? followingTurns[0].span.start + delta : newText.length;
-  const windowTurns = buildTurns(newText, newLines, markers, nextTurnStart);
+  const turnStarts = [...(window.firstTurn > 0 ? [old.turns[0].span.start] : []), ...markers.map((marker) => marker.start), ...(followingTurns.length > 0 ? [nextTurnStart] : [])];
+  const windowHeadings = confirmHeadings(newText, findHeadings(newText, newLines, lineBeforeIsBlank(newText, window.start)), turnStarts);
+  const windowTurns = buildTurns(newText, newLines, markers, nextTurnStart, windowHeadings.map((heading) => heading.span.start));
   const windowTimestamps = findTimestamps(newText, newLines);
   const windowAnnotations = findAnnotations(newText, newLines, windowTurns, state.inaudibleTerms, windowTimestamps);
 
+  const tally = tallyTurns(tallyTurns(state.tally, old.text, old.turns.slice(window.firstTurn, window.endTurn), -1), newText, windowTurns, 1);
   const turnShift = windowTurns.length - (window.endTurn - window.firstTurn);
   for (const turn of followingTurns) shiftTurn(turn, delta, turnShift);
   windowTurns.forEach((turn) => (turn.index += window.firstTurn));
@@ -107,6 +128,7 @@ export function updateParseInPlace(state: ParseState, change: TextChange, newTex
     if (annotation.turn >= 0) annotation.turn += turnShift;
   });
   const timestamps = splice(old.timestamps, window, windowTimestamps, (timestamp) => shiftSpan(timestamp.span, delta));
+  const headings = splice(state.headings, window, windowHeadings, (heading) => shiftSpan(heading.span, delta));
 
   // Colon-less labels anywhere depend on which speakers the file labels with a colon.
   const relabelled = speakersChanged ? relabelColonless(newText, turns, colonSpeakers, window.firstTurn, window.firstTurn + windowTurns.length) : [];
@@ -118,10 +140,12 @@ export function updateParseInPlace(state: ParseState, change: TextChange, newTex
     turns,
     annotations,
     timestamps,
-    sections: buildSections(newText, turns, timestamps),
+    sections: buildSections(newText, turns, timestamps, headings),
+    doubts: [],
+    reading: readingSummary(newText, tally, header, headings),
   };
   return {
-    state: { transcript, evidence, colonSpeakers, inaudibleTerms: state.inaudibleTerms },
+    state: { ...state, transcript, evidence, colonSpeakers, headings, tally },
     reparsed: { firstTurn: window.firstTurn, removed: window.endTurn - window.firstTurn, added: windowTurns.length, delta, header: window.start === 0, relabelled },
   };
 }
@@ -175,14 +199,8 @@ function editWindow(old: Transcript, change: TextChange): EditWindow {
   return { start, end, firstTurn: Math.max(firstTurn, 0), endTurn };
 }
 
-function lineStartOf(text: string, offset: number): number {
-  let i = offset;
-  while (i > 0 && text.charCodeAt(i - 1) !== 10 && text.charCodeAt(i - 1) !== 13) i--;
-  return i;
-}
-
 /** Items before the window kept, the window's new items, the items after it moved by `shift`. */
-function splice<T extends Annotation | Timestamp>(items: readonly T[], window: EditWindow, replacement: T[], shift: (item: T) => void): T[] {
+function splice<T extends Annotation | Timestamp | Heading>(items: readonly T[], window: EditWindow, replacement: T[], shift: (item: T) => void): T[] {
   const first = firstStartingAtOrAfter(items, window.start);
   const after = firstStartingAtOrAfter(items, window.end);
   const following = items.slice(after);
