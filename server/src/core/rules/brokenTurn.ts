@@ -68,7 +68,8 @@ export const brokenTurnRule: TurnRule = {
       const atEnd = { start: danglingStart, end: speech.end };
       // Cut off or inaudible is for the editor to decide against the recording, so neither is in fix-all.
       const fixes: Fix[] = [{ title: `End the turn with "${settings.dashStyle}" (cut off)`, edits: [{ span: atEnd, newText: ` ${settings.dashStyle}` }], safe: false, preferred: true }];
-      if (!cutBy) fixes.push({ title: `Mark the rest ${inaudibleMarker}`, edits: [{ span: { start: speech.end, end: speech.end }, newText: ` ${inaudibleMarker}` }], safe: false });
+      // The lost words end the turn: the full stop after the marker says so (a marker without one is a cut).
+      if (!cutBy) fixes.push({ title: `Mark the rest ${inaudibleMarker}`, edits: [{ span: { start: speech.end, end: speech.end }, newText: ` ${inaudibleMarker}.` }], safe: false });
       findings.push({ span: range, message: `${speakerText} ${how}: "…${quote}"`, fixes });
     };
     for (const turn of turns) {
