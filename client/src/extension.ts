@@ -1,4 +1,4 @@
-// The thin client: starts the bundled language server, offers to open transcript-like `.txt`
+// The thin client: starts the bundled language server, offers to open transcript-like `.txt` and `.md`
 // files as Caption Transcript, and registers the Get Started walkthrough's commands. Every
 // language feature lives in the server.
 import * as path from 'path';
@@ -59,9 +59,14 @@ export function deactivate(): Thenable<void> | undefined {
   return client?.stop();
 }
 
-/** A `.txt` file that reads as a transcript is offered, once, the Caption Transcript mode. */
+const ALWAYS = 'Always for .txt and .md transcripts';
+
+/** A `.txt` or `.md` file that reads as a transcript (archives keep many as Markdown) is offered, once, the Caption Transcript mode. */
 async function offerToSwitch(context: vscode.ExtensionContext, document: vscode.TextDocument): Promise<void> {
-  if (!client || document.languageId !== 'plaintext' || !document.fileName.toLowerCase().endsWith('.txt')) return;
+  const name = document.fileName.toLowerCase();
+  const plainText = document.languageId === 'plaintext' && name.endsWith('.txt');
+  const markdown = document.languageId === 'markdown' && (name.endsWith('.md') || name.endsWith('.markdown'));
+  if (!client || !(plainText || markdown)) return;
   const mode = vscode.workspace.getConfiguration('verbatim').get<string>('detectTranscriptsInTxt', 'ask');
   if (mode === 'never') return;
   const asked = context.globalState.get<string[]>(ASKED_KEY, []);
@@ -77,10 +82,10 @@ async function offerToSwitch(context: vscode.ExtensionContext, document: vscode.
   const choice = await vscode.window.showInformationMessage(
     `${path.basename(document.fileName)} looks like a caption transcript. Open it as Caption Transcript?`,
     'Switch',
-    'Always for .txt transcripts',
+    ALWAYS,
     'Never',
   );
-  if (choice === 'Switch' || choice === 'Always for .txt transcripts') await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
-  if (choice === 'Always for .txt transcripts') await vscode.workspace.getConfiguration('verbatim').update('detectTranscriptsInTxt', 'always', vscode.ConfigurationTarget.Global);
+  if (choice === 'Switch' || choice === ALWAYS) await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
+  if (choice === ALWAYS) await vscode.workspace.getConfiguration('verbatim').update('detectTranscriptsInTxt', 'always', vscode.ConfigurationTarget.Global);
   if (choice === 'Never') await vscode.workspace.getConfiguration('verbatim').update('detectTranscriptsInTxt', 'never', vscode.ConfigurationTarget.Global);
 }

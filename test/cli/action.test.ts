@@ -37,12 +37,12 @@ describe('GitHub Action: the check step', () => {
     const run = step('**/*.transcript **/*.cart');
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stdout, /checking 2 transcript/);
-    assert.match(run.stdout, /march\.transcript:40:1: error unclosed-annotation/);
+    assert.match(run.stdout, /march\.transcript:44:1: error unclosed-annotation/);
     assert.match(run.outputs, /^exit-code=1$/m);
     assert.match(run.outputs, /^sarif-file=verbatim\.sarif$/m);
     const log = JSON.parse(readFileSync(path.join(dir, 'verbatim.sarif'), 'utf8'));
     assert.equal(log.version, '2.1.0');
-    assert.equal(log.runs[0].results.length, 9);
+    assert.equal(log.runs[0].results.length, 10);
     assert.ok(log.runs[0].results.every((result: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) =>
       /minutes\/2026\/march\.transcript$/.test(result.locations[0].physicalLocation.artifactLocation.uri)));
   });

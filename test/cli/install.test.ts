@@ -37,8 +37,8 @@ describe('npm pack, then npm install -g of the tarball', function () {
   it('gives a verbatim command that checks the sample: the findings, the summary and exit status 1', () => {
     const result = run(verbatimBin, ['check', path.join(repoRoot, 'samples', 'council-meeting.transcript')], { cwd: dir });
     assert.equal(result.status, 1, result.stderr);
-    assert.match(result.stdout, /council-meeting\.transcript:40:1: error unclosed-annotation: /);
-    assert.match(result.stdout, /1 file checked, 9 diagnostics/);
+    assert.match(result.stdout, /council-meeting\.transcript:44:1: error unclosed-annotation: /);
+    assert.match(result.stdout, /1 file checked, 10 diagnostics/);
   });
 
   it('exits 0 on a clean transcript and 2 on a missing file', () => {
@@ -69,7 +69,7 @@ describe('npm pack, then npm install -g of the tarball', function () {
     const result = run(verbatimBin, ['check', '--format', 'sarif', path.join(repoRoot, 'samples', 'council-meeting.transcript')], { cwd: dir });
     assert.equal(result.status, 1, result.stderr);
     const log = JSON.parse(result.stdout);
-    assert.equal(log.runs[0].results.length, 9);
+    assert.equal(log.runs[0].results.length, 10);
     assert.ok(log.runs[0].tool.driver.rules.every((rule: { helpUri: string }) => /docs\/rules\.md#/.test(rule.helpUri)));
   });
 });

@@ -7,9 +7,9 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { CodeAction, Diagnostic, DocumentSymbol } from 'vscode-languageserver-protocol';
-import type { Connection, DidChangeTextDocumentParams, DidOpenTextDocumentParams } from 'vscode-languageserver/node';
 import { CONFIG_FILE_NAME } from '../../server/src/core/config/config';
 import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/config/settings';
+import { listenedStore } from '../helpers/storeConnection';
 import { AnalysedDocuments } from '../../server/src/documents';
 import type { StatisticsResult } from '../../server/src/protocol';
 import { skipUntilReaderFollowsAnswers } from '../helpers/readerAnswers';
@@ -170,13 +170,6 @@ describe('answering a label doubt', function () {
 
 describe('the settings each open document is read with', () => {
   it('are its own, asked for when it opens and when settings or answers change, never per edit', async () => {
-    let onOpen: (params: DidOpenTextDocumentParams) => void = () => undefined;
-    let onChange: (params: DidChangeTextDocumentParams) => void = () => undefined;
-    const connection = {
-      onDidOpenTextDocument: (handler: typeof onOpen) => (onOpen = handler),
-      onDidChangeTextDocument: (handler: typeof onChange) => (onChange = handler),
-      onDidCloseTextDocument: () => undefined,
-    } as unknown as Connection;
     // Stands in for the .verbatimrc.json of each document's folder: here, which rules are off.
     const answered: Record<string, Settings> = { 'file:///a/x.transcript': DEFAULT_SETTINGS, 'file:///b/x.transcript': { ...DEFAULT_SETTINGS, rules: { 'repeated-word': 'off' } } };
     const asked: string[] = [];
@@ -184,7 +177,7 @@ describe('the settings each open document is read with', () => {
       asked.push(uri);
       return answered[uri];
     });
-    documents.listen(connection, { onOpen: () => undefined, onChange: () => undefined, onClose: () => undefined });
+    const { open: onOpen, change: onChange } = listenedStore(documents);
     const text = '>> CHAIR:  The the plan is ready.\n';
     for (const uri of Object.keys(answered)) onOpen({ textDocument: { uri, languageId: 'caption-transcript', version: 1, text } });
     const codes = async (uri: string) => (await documents.analysis(uri))!.findings.map((finding) => finding.code);

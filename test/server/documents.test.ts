@@ -4,11 +4,12 @@
 import { strict as assert } from 'assert';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Connection, DidChangeTextDocumentParams, DidOpenTextDocumentParams, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { analyzeText } from '../../server/src/core/check/analysis';
 import { LineIndex, type Positions } from '../../server/src/core/lineIndex';
 import { DEFAULT_SETTINGS } from '../../server/src/core/config/settings';
 import { AnalysedDocuments, type DocumentAnalysis } from '../../server/src/documents';
+import { listenedStore } from '../helpers/storeConnection';
 import { corpusFiles, readCorpus, itWithCorpus } from '../helpers/corpus';
 import { anyDocument, fuzzParameters } from '../helpers/fuzzInputs';
 import { assertConvertsAs, lineEdit, rangeIn } from '../helpers/lineEdits';
@@ -17,15 +18,8 @@ const URI = 'file:///meeting.transcript';
 
 /** The store, listening to a stand-in for the connection; the test sends the editor's notifications. */
 function startStore() {
-  let onOpen: (params: DidOpenTextDocumentParams) => void = () => undefined;
-  let onChange: (params: DidChangeTextDocumentParams) => void = () => undefined;
-  const connection = {
-    onDidOpenTextDocument: (handler: typeof onOpen) => (onOpen = handler),
-    onDidChangeTextDocument: (handler: typeof onChange) => (onChange = handler),
-    onDidCloseTextDocument: () => undefined,
-  } as unknown as Connection;
   const documents = new AnalysedDocuments(() => DEFAULT_SETTINGS);
-  documents.listen(connection, { onOpen: () => undefined, onChange: () => undefined, onClose: () => undefined });
+  const { open: onOpen, change: onChange } = listenedStore(documents);
   return {
     open: (text: string) => onOpen({ textDocument: { uri: URI, languageId: 'caption-transcript', version: 1, text } }),
     change: (version: number, contentChanges: TextDocumentContentChangeEvent[]) => onChange({ textDocument: { uri: URI, version }, contentChanges }),

@@ -60,7 +60,7 @@ const OPENING_SELF_INTRODUCTION = new RegExp(String.raw`\bI(?:'|\u2019|\s+${anyC
 // The opening names the speaker and where they come from: `Jesse from Facebook.`, `Yes, Jason Williams,
 // software engineer at Bloomberg.`, `Dana, city clerk's office.`
 const OPENING_NAME_AND_PLACE = new RegExp(
-  String.raw`^(?:(?:${GREETING})\b[,.!]?\s+(?:(?:${anyCase('everybody|everyone|all|there')})[,.!]?\s+)?)?${NAME}(?:\s+(?:${anyCase('from|with')})\s+(?:${anyCase('the')}\s+)?\p{L}|,\s+(?:${anyCase('a|an|the')}\s+)?(?:[\p{Ll}'\u2019-]+\s+){0,4}(?:${anyCase('at|from|with|of|for')})\s+\p{Lu}|,\s+(?:[\p{Ll}'\u2019-]+\s+){0,3}(?:${anyCase('office|department|council|board|committee|library|team|university|school|association|foundation|company|group|agency|commission')})\b)`,
+  String.raw`^(?:(?:${GREETING})\b[,.!]?\s+(?:(?:${anyCase('everybody|everyone|all|there')})[,.!]?\s+)?)?${NAME}(?:\s+(?:${anyCase('from|with')})\s+(?:${anyCase('the')}\s+)?\p{L}|,\s+(?:(?:${anyCase('a|an|the')})\s+)?(?:[\p{Ll}'\u2019-]+\s+){0,4}(?:${anyCase('at|from|with|of|for')})\s+\p{Lu}|,\s+(?:[\p{Ll}'\u2019-]+\s+){0,3}(?:${anyCase('office|department|council|board|committee|library|team|university|school|association|foundation|company|group|agency|commission')})\b)`,
   'u',
 );
 // Where a chair calls the next speaker by name alone, ending the turn: `Anyone else? Tyler?`
@@ -69,7 +69,7 @@ const CALLED_BY_NAME = new RegExp(String.raw`(?:^|[.?!]\s+)${NAME}\?\s*$`, 'u');
 const HANDOVERS: readonly RegExp[] = [
   new RegExp(String.raw`\b(?:${anyCase('give|giving|pass|passing|hand|handing|turn|turning')})\s+(?:(?:${anyCase('it|the floor|the mic|the microphone')})\s+)?(?:(?:${anyCase('now|over|back')})\s+)?${anyCase('to')}\s+${NAME}${NAME_END}`, 'u'),
   // `Jan's going to tell you all about that.`, `And Sam will talk about that.`
-  new RegExp(String.raw`(?:^|[.?!,]\s+|\b${anyCase('and|now|then')}\s+)${NAME}(?:(?:'s|\u2019s|\s+${anyCase('is')})\s+${anyCase('going to')}|\s+${anyCase('will')})\s+(?:${anyCase('tell|talk|present|show|walk|say|speak|share|introduce|take')})\b`, 'u'),
+  new RegExp(String.raw`(?:^|[.?!,]\s+|\b(?:${anyCase('and|now|then')})\s+)${NAME}(?:(?:'s|\u2019s|\s+${anyCase('is')})\s+${anyCase('going to')}|\s+${anyCase('will')})\s+(?:${anyCase('tell|talk|present|show|walk|say|speak|share|introduce|take')})\b`, 'u'),
   new RegExp(String.raw`\b(?:${anyCase('invite|inviting|call on|call upon|calling on|calling upon')})\s+${NAME}\s+${anyCase('to')}\b`, 'u'),
   new RegExp(String.raw`\b${anyCase('over to you')},?\s+${NAME}${NAME_END}`, 'u'),
   // The vocative, starting the sentence: `Thomas, would you like to ...?`, `Thomas, the floor is yours.`
@@ -78,13 +78,13 @@ const HANDOVERS: readonly RegExp[] = [
     'u',
   ),
   // The name in the thanks, then a question to the same person: `Thank you, Dana. Could you now tell us ...`
-  new RegExp(String.raw`\b${anyCase('thank you|thanks')},?\s+${NAME}[.!]\s+(?:${anyCase('could|can|would|will|do')})\s+${anyCase('you')}\b`, 'u'),
+  new RegExp(String.raw`\b(?:${anyCase('thank you|thanks')}),?\s+${NAME}[.!]\s+(?:${anyCase('could|can|would|will|do')})\s+${anyCase('you')}\b`, 'u'),
   new RegExp(String.raw`\b(?:${anyCase('next|last|first')})\s+(?:${anyCase('is|up is|we have|will be')})\s+${NAME}${NAME_END}`, 'u'),
 ];
 
 // A chair announcing who speaks next: `Please welcome our chair, Dr. Dana Reyes.`, `a big round of applause for Ashley!`
 const ANNOUNCEMENTS: readonly RegExp[] = [
-  new RegExp(String.raw`\b${anyCase('welcome')}\s+(?:${anyCase('our|the|my')}\s+(?:[\p{Ll}-]+\s+){0,3}?(?:[\p{Ll}-]+,?\s+))?${NAME}(?=\s*(?:[.!]|$)|\s+${anyCase('to the stage')})`, 'u'),
+  new RegExp(String.raw`\b${anyCase('welcome')}\s+(?:(?:${anyCase('our|the|my')})\s+(?:[\p{Ll}-]+\s+){0,3}?(?:[\p{Ll}-]+,?\s+))?${NAME}(?=\s*(?:[.!]|$)|\s+${anyCase('to the stage')})`, 'u'),
   new RegExp(String.raw`\b(?:${anyCase('round of applause|hand|applause|warm welcome')})\s+${anyCase('for')}\s+${NAME}(?=\s*[.!]|$)`, 'u'),
 ];
 

@@ -17,10 +17,15 @@ describe('rule broken-turn', () => {
       '>> BOB:  Well, maybe\u2011\u2011',
       '>> CARL:  I was thinking...',
       '>> DANA:  And then \u2014',
-      '>> ERIN:  The report says (inaudible)',
+      '>> ERIN:  The report says (inaudible).',
       '>> FRED:  Good.',
     ].join('\n');
     assert.deepEqual(findingsOf('broken-turn', text), []);
+  });
+
+  it('flags speech that ends in an inaudible marker with no full stop after it: the sentence was cut', () => {
+    const [finding] = findingsOf('broken-turn', '>> ERIN:  The report says (inaudible)\n>> FRED:  Good.\n');
+    assert.match(finding.message, /ERIN's turn is cut off by \(inaudible\): "…The report says"/);
   });
 
   it('says when the text ends inside a quotation, and accepts a quotation closed after the full stop', () => {
@@ -43,7 +48,7 @@ describe('rule broken-turn', () => {
     const dashed = afterFix(text, finding, /End the turn/);
     assert.equal(dashed, '>> ANNA:  If we could \u2014\n>> BOB:  Yes.\n');
     const marked = afterFix(text, finding, /Mark the rest/);
-    assert.equal(marked, '>> ANNA:  If we could, [unintelligible]\n>> BOB:  Yes.\n');
+    assert.equal(marked, '>> ANNA:  If we could, [unintelligible].\n>> BOB:  Yes.\n');
     // Either fix resolves the diagnostic; which one is right depends on the recording, so fix-all applies neither.
     assert.deepEqual(findingsOf('broken-turn', dashed, { dashStyle: '\u2014' }), []);
     assert.deepEqual(findingsOf('broken-turn', marked, { inaudiblePreferred: 'unintelligible', annotationBrackets: '[]' }), []);

@@ -13,13 +13,9 @@ import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { CodeServer, launchBrowser, log, newPage, runCommand, screenshot, waitFor } from '../harness';
 import type { PhaseContext, PhaseResult } from '../runner';
+import { checkList } from './checks';
 import { expectLanguage, openFile } from './ui';
 
-interface Check {
-  name: string;
-  ok: boolean;
-  error?: string;
-}
 
 /** Unicode highlight boxes (the `unicode-highlight` decoration) drawn in the visible part of the editor. */
 function highlightBoxes(page: Page): Promise<number> {
@@ -62,20 +58,8 @@ export async function onboardingPhase(ctx: PhaseContext): Promise<PhaseResult> {
 
   await server.start();
   const browser = await launchBrowser(ctx.e2e);
-  const checks: Check[] = [];
   let page: Page | undefined;
-  const check = async (name: string, fn: () => Promise<void>) => {
-    const t = Date.now();
-    try {
-      await fn();
-      checks.push({ name, ok: true });
-      log(`  ✓ ${name} (${Date.now() - t} ms)`);
-    } catch (error) {
-      checks.push({ name, ok: false, error: String(error instanceof Error ? error.message : error) });
-      if (page) await screenshot(page, `onboarding-failed-${checks.length}`).catch(() => undefined);
-      log(`  ✗ FAILED ${name}: ${String(error instanceof Error ? error.message : error)}`);
-    }
-  };
+  const { checks, check } = checkList('onboarding', () => page);
 
   try {
     ({ page } = await newPage(browser, path.join(server.dir, 'console.log')));

@@ -10,6 +10,7 @@ import * as path from 'path';
 import type { Frame, Page } from 'playwright-core';
 import { CodeServer, launchBrowser, log, newPage, runCommand, screenshot, sleep, waitFor } from '../harness';
 import type { PhaseContext, PhaseResult } from '../runner';
+import { checkList } from './checks';
 import { writeWav } from '../wav';
 
 const DURATION = 120;
@@ -111,20 +112,8 @@ export async function recordingPhase(ctx: PhaseContext): Promise<PhaseResult> {
 
   await server.start();
   const browser = await launchBrowser(ctx.e2e);
-  const checks: Array<{ name: string; ok: boolean }> = [];
   let page: Page | undefined;
-  const check = async (name: string, fn: () => Promise<void>) => {
-    const t = Date.now();
-    try {
-      await fn();
-      checks.push({ name, ok: true });
-      log(`  ✓ ${name} (${Date.now() - t} ms)`);
-    } catch (error) {
-      checks.push({ name, ok: false });
-      if (page) await screenshot(page, `recording-failed-${checks.length}`).catch(() => undefined);
-      log(`  ✗ FAILED ${name}: ${String(error instanceof Error ? error.message : error)}`);
-    }
-  };
+  const { checks, check } = checkList('recording', () => page);
   try {
     page = (await newPage(browser, path.join(server.dir, 'console.log'))).page;
     const p = page;

@@ -12,13 +12,8 @@ import { featureOn } from '../features';
 import { CodeServer, CORPUS, launchBrowser, log, newPage, runCommand, screenshot, waitFor } from '../harness';
 import { E2E_FILES, oracle } from '../oracle';
 import type { PhaseContext, PhaseResult } from '../runner';
+import { checkList } from './checks';
 
-interface Check {
-  name: string;
-  ok: boolean;
-  pending?: string;
-  error?: string;
-}
 
 async function statusBarLanguage(page: Page): Promise<string | undefined> {
   const label = (await page.locator('[id="status.editor.mode"]').innerText({ timeout: 1000 })).trim();
@@ -93,20 +88,8 @@ export async function uiPhase(ctx: PhaseContext): Promise<PhaseResult> {
 
   await server.start();
   const browser = await launchBrowser(ctx.e2e);
-  const checks: Check[] = [];
   let current: Page | undefined;
-  const check = async (name: string, fn: () => Promise<void>) => {
-    const t = Date.now();
-    try {
-      await fn();
-      checks.push({ name, ok: true });
-      log(`  ✓ ${name} (${Date.now() - t} ms)`);
-    } catch (error) {
-      checks.push({ name, ok: false, error: String(error instanceof Error ? error.message : error) });
-      if (current) await screenshot(current, `ui-failed-${checks.length}`).catch(() => undefined);
-      log(`  ✗ FAILED ${name}: ${String(error instanceof Error ? error.message : error)}`);
-    }
-  };
+  const { checks, check } = checkList('ui', () => current);
   const pending = (name: string, why: string) => {
     checks.push({ name, ok: true, pending: why });
     log(`  - PENDING ${name} [${why}]`);

@@ -360,6 +360,9 @@ describe('Verbatim in a real VS Code', function () {
         const document = await open(uri);
         await waitFor('the .txt to switch language', () => (vscode.window.activeTextEditor?.document.languageId === LANGUAGE_ID ? true : undefined), 15000);
         assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), document.uri.toString());
+        // Transcripts published as Markdown get the same offer.
+        const markdown = await open(copyToWorkspace(E2E_FILES.chevrons, 'looks-like-a-transcript.md'));
+        await waitFor('the .md to switch language', () => (vscode.workspace.textDocuments.some((candidate) => candidate.uri.toString() === markdown.uri.toString() && candidate.languageId === LANGUAGE_ID) ? true : undefined), 15000);
         await config.update('detectTranscriptsInTxt', 'never', vscode.ConfigurationTarget.Global);
         const other = await open(copyToWorkspace(E2E_FILES.inaudible, 'stays-plain.txt'));
         await new Promise((r) => setTimeout(r, 2000));

@@ -66,7 +66,9 @@ export function findAnnotations(text: string, lines: readonly Line[], turns: rea
       const before = text.slice(contentStart, spanStart);
       const alone = AFTER_ALONE.test(text.slice(spanEnd, contentEnd)) && (BEFORE_ALONE.test(before) || MARKER_BEFORE.test(before) || SENTENCE_BEFORE.test(before));
       const rawContent = innerEnd - open <= MAX_TERM_LENGTH ? text.slice(open + 1, innerEnd) : '';
-      const kind = classifyAnnotation(normaliseTerm(rawContent.replace(/[*_]+/g, ' ')), alone, inaudibleTerms);
+      // `[...]` marks words left out: lost to the reader as an `(inaudible)` is.
+      const elided = /^\s*(?:\.{3}|\u2026)\s*$/.test(rawContent);
+      const kind = elided ? 'inaudible' : classifyAnnotation(normaliseTerm(rawContent.replace(/[*_]+/g, ' ')), alone, inaudibleTerms);
       // An unclosed bracket counts only at a line start; mid-line it is speech that wraps.
       if (kind === null || (!closed && spanStart !== contentStart)) continue;
       while (turnCursor + 1 < turns.length && turns[turnCursor + 1].span.start <= spanStart) turnCursor++;

@@ -88,7 +88,8 @@ export function makeLabel(text: string, start: number, end: number, colon: Span 
 const ROLE_WORDS = new Set(
   'writer captioner captioning cart steno stenographer transcriber interpreter interpreting reporter moderator chair chairperson host co-host facilitator clerk secretary president director manager officer member commissioner councilmember councilman councilwoman mayor speaker presenter panelist panellist staff coordinator organiser organizer producer technician'.split(' '),
 );
-const NAME_WITH_ROLE = /^([\p{Lu}][\p{L}\p{M}.'\u2019-]*(?: [\p{Lu}][\p{L}\p{M}.'\u2019-]*){0,3}), ((?:[\p{L}\p{M}.'-]+ ){0,3}[\p{L}\p{M}.'-]+)$/u;
+// The role is a few plain words: no sentence ends in it (`Joly, I'm here. RENAMED SPEAKER` is speech).
+const NAME_WITH_ROLE = /^([\p{Lu}][\p{L}\p{M}.'\u2019-]*(?: [\p{Lu}][\p{L}\p{M}.'\u2019-]*){0,3}), ((?:[\p{L}\p{M}-]+ ){0,3}[\p{L}\p{M}-]+)$/u;
 
 /** `Sam, CART writer`: a name, a comma and a role a few words long naming a known kind of role. */
 export function isNameWithRole(candidate: string): boolean {

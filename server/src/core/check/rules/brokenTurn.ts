@@ -44,6 +44,14 @@ function isAloneOnLine(text: string, annotation: Annotation): boolean {
   return text.slice(lineStart, annotation.span.start).trim().length === 0;
 }
 
+// Lyrics are not sentences: words after a music caption, or between ♪ marks, end where the song does.
+const MUSIC = /\b(?:music|singing|sings|song|band|orchestra|choir|chorus|lyrics)\b|\u266a|\u266b/i;
+
+function isSung(text: string, speech: Span, before: BodyPart | undefined): boolean {
+  if (/[\u266a\u266b]/.test(text.slice(speech.start, speech.end))) return true;
+  return before?.kind === 'annotation' && before.annotation.kind !== 'inaudible' && MUSIC.test(before.annotation.content);
+}
+
 export const brokenTurnRule: TurnRule<'broken-turn'> = {
   code: 'broken-turn',
   defaultSeverity: 'warning',
@@ -72,7 +80,8 @@ export const brokenTurnRule: TurnRule<'broken-turn'> = {
       const atEnd = { start: danglingStart, end: speech.end };
       // Cut off or inaudible is for the editor to decide against the recording, so neither is in fix-all.
       const fixes: Fix[] = [{ title: `End the turn with "${settings.dashStyle}" (cut off)`, edits: [{ span: atEnd, newText: ` ${settings.dashStyle}` }], safe: false, preferred: true }];
-      if (!cutBy) fixes.push({ title: `Mark the rest ${inaudibleMarker}`, edits: [{ span: { start: speech.end, end: speech.end }, newText: ` ${inaudibleMarker}` }], safe: false });
+      // The lost words end the turn: the full stop after the marker says so (a marker without one is a cut).
+      if (!cutBy) fixes.push({ title: `Mark the rest ${inaudibleMarker}`, edits: [{ span: { start: speech.end, end: speech.end }, newText: ` ${inaudibleMarker}.` }], safe: false });
       findings.push({ span: range, message: `${speakerText} ${how}: "…${quote}"`, fixes });
     };
     for (const turn of turns) {
@@ -94,7 +103,7 @@ export const brokenTurnRule: TurnRule<'broken-turn'> = {
       if (last < 0) continue;
       const final = parts[last];
       if (final.kind === 'speech') {
-        if (!endsSentence(text, final.span)) report(speakerText, final.span, null);
+        if (!endsSentence(text, final.span) && !isSung(text, final.span, parts[last - 1])) report(speakerText, final.span, null);
       } else {
         // `we will (inaudible).` marks the lost words in place and ends the sentence; a marker with no
         // full stop after it, on its own line, or a lost connection cut the turn.
