@@ -14,7 +14,7 @@ export const FEATURES = {
   txtDetection: { on: true, why: 'the .txt transcript detection prompt (verbatim.detectTranscriptsInTxt) lands in a later issue' },
   laterRules: { on: true, why: 'label-variant, lost-dash, repeated-word, unclosed-annotation land in a later issue' },
   answers: { on: true, why: 'the answers to label doubts (verbatim.recordSpeakerAnswer) land in issue 11' },
-  answersReader: { on: false, why: 'the rebuilt reader (issue 11) reports the doubts and follows the answers: turn on once it and the answers are both on main' },
+  answersReader: { on: true, why: 'the rebuilt reader (issue 11) reports the doubts and follows the answers: turn on once it and the answers are both on main' },
 } as const;
 
 export type Feature = keyof typeof FEATURES;

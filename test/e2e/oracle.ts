@@ -29,8 +29,8 @@ export interface OracleTurn {
 
 export interface Oracle {
   text: string;
-  /** First non-empty line, trimmed (the header title for the files above). */
-  firstLine: string;
+  /** Everything before the first marker: where the header's title must come from. */
+  headerText: string;
   turns: OracleTurn[];
   /** Symbol names the outline should list after the header, in order. */
   turnNames: string[];
@@ -73,15 +73,21 @@ export function oracle(text: string): Oracle {
   return {
     text,
     runs,
-    firstLine: (lines.find((l) => l.trim() !== '') ?? '').trim(),
+    headerText: lines.slice(0, turns[0]?.line ?? lines.length).join('\n'),
     turns,
     turnNames: turns.map((t) => t.label ?? '(unidentified)'),
     inaudible,
   };
 }
 
-/** The symbol name is the title, possibly shortened with a trailing ellipsis. */
-export function isTitleOf(symbolName: string, firstLine: string): boolean {
-  const stem = symbolName.replace(/(…|\.\.\.)$/, '').trim();
-  return stem.length > 0 && firstLine.startsWith(stem);
+/**
+ * The header symbol names the event with words of the header (possibly shortened with a trailing
+ * ellipsis; case and spacing aside), never a date alone; `(header)` when the header names no event.
+ */
+export function isHeaderNameOf(symbolName: string, headerText: string): boolean {
+  if (symbolName === '(header)') return true;
+  const fold = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+  const stem = fold(symbolName.replace(/(…|\.\.\.)$/, ''));
+  const isDate = /^[\d\s,./:-]*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[\d\s,./:-]*)?$/.test(stem);
+  return stem.length > 0 && !isDate && fold(headerText).includes(stem);
 }

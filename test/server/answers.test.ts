@@ -12,7 +12,6 @@ import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/config/se
 import { listenedStore } from '../helpers/storeConnection';
 import { AnalysedDocuments } from '../../server/src/documents';
 import type { StatisticsResult } from '../../server/src/protocol';
-import { skipUntilReaderFollowsAnswers } from '../helpers/readerAnswers';
 import { startServer, type ServerSession } from '../helpers/lspClient';
 
 const RECORD = 'verbatim.recordSpeakerAnswer';
@@ -135,8 +134,7 @@ describe('answering a label doubt', function () {
   });
 
   // UNFINISHED until the rebuilt reader lands: it is what reads the answers.
-  it('makes the outline, the diagnostics and the statistics follow the answers (needs the rebuilt reader)', async function () {
-    skipUntilReaderFollowsAnswers(this);
+  it('makes the outline, the diagnostics and the statistics follow the answers', async function () {
     const { server, uri } = await openInFolder(path.join(folder, 'hearing.transcript'));
     const before = (await server.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri },

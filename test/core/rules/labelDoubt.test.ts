@@ -9,7 +9,6 @@ import { runSteps } from '../../../server/src/core/steps';
 import { answerActions, RECORD_ANSWER_COMMAND } from '../../../server/src/features/answers';
 import type { DocumentAnalysis } from '../../../server/src/documents';
 import { TranscriptFacts } from '../../../server/src/core/speakers/transcriptFacts';
-import { skipUntilReaderFollowsAnswers } from '../../helpers/readerAnswers';
 import { findingsOf } from './kit';
 
 // Invented: a chevron file with an agenda line and one colon turn without chevrons.
@@ -70,7 +69,6 @@ describe('label-doubt', () => {
   });
 
   it('is a hint by default, and can be turned off (end to end: needs the rebuilt reader)', function () {
-    skipUntilReaderFollowsAnswers(this);
     const hints = findingsOf('label-doubt', TEXT);
     assert.ok(hints.length > 0, 'the reader doubts one of the two lines of TEXT');
     assert.ok(hints.every((hint) => hint.severity === 'hint'));

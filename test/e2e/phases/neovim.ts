@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { KNOWN_CODES } from '../features';
 import { CORPUS, log, ROOT } from '../harness';
-import { E2E_FILES, isTitleOf, oracle } from '../oracle';
+import { E2E_FILES, isHeaderNameOf, oracle } from '../oracle';
 import type { PhaseContext, PhaseResult } from '../runner';
 
 export const SEVERITY = { error: 1, warning: 2, information: 3, hint: 4 };
@@ -67,7 +67,7 @@ export function checkClientResult(
   });
   check(`${key}: document symbols are the header, then the turns in order`, () => {
     const symbols = got.symbols ?? [];
-    assert.ok(symbols.length > 0 && isTitleOf(symbols[0].name, expected.firstLine), `header symbol: ${symbols[0]?.name}`);
+    assert.ok(symbols.length > 0 && isHeaderNameOf(symbols[0].name, expected.headerText), `header symbol: ${symbols[0]?.name}`);
     const entries = symbols.slice(1);
     assert.deepStrictEqual(entries.map((s) => s.name), expected.runs.map((r) => r.name), 'one entry per run of one speaker');
     const turns = entries.flatMap((entry, i) => (expected.runs[i].turns.length > 1 ? entry.children ?? [] : [entry]));
