@@ -23,12 +23,15 @@ export class SpeakersView implements vscode.TreeDataProvider<Node> {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
   private nodes: SpeakerNode[] = [];
+  /** Every speaker's turns of the shown nodes, once follow-along asked for them. */
+  private allTurns: Promise<void> | undefined;
 
   /** `turnsOf` asks the server for a speaker's turns when the view expands it. */
   constructor(private readonly turnsOf: (speaker: SpeakerNode) => Promise<TurnNode[]>) {}
 
   show(result: StatisticsResult | null): void {
     this.nodes = result ? speakerNodes(result) : [];
+    this.allTurns = undefined;
     this.changed.fire();
   }
 
@@ -37,12 +40,19 @@ export class SpeakersView implements vscode.TreeDataProvider<Node> {
   }
 
   /**
-   * The turn node of a document's turn that starts on `line`, if the view shows that document and its
-   * speaker's turns were loaded (expanded). UNFINISHED: follow-along selects no turn under a speaker
-   * never expanded, since the statistics come without turn lists (robustness) and main's follow-along
-   * expected them.
+   * The turn node of a document's turn that starts on `line`, if the view shows that document. The
+   * statistics come without turn lists: the speakers' turns not loaded yet are asked for once per
+   * shown version (follow-along runs only while the view is open).
    */
-  turnAt(uri: string, line: number): TurnNode | undefined {
+  async turnAt(uri: string, line: number): Promise<TurnNode | undefined> {
+    const shown = this.nodes;
+    this.allTurns ??= Promise.all(shown.filter((speaker) => speaker.turns.length === 0).map(async (speaker) => (speaker.turns = await this.turnsOf(speaker)))).then(() => undefined);
+    await this.allTurns;
+    if (shown !== this.nodes) return undefined;
+    return this.loadedTurnAt(uri, line);
+  }
+
+  private loadedTurnAt(uri: string, line: number): TurnNode | undefined {
     for (const speaker of this.nodes) for (const turn of speaker.turns) if (turn.uri === uri && turn.range.start.line === line) return turn;
     return undefined;
   }
@@ -130,9 +140,10 @@ export function activateSpeakers(context: vscode.ExtensionContext, client: Langu
     statusBar,
     tree,
     // Follow-along (recording.ts): select the turn being said, only while the view is open.
-    vscode.commands.registerCommand(FOLLOW_TURN_COMMAND, (uri: string, line: number) => {
-      const turn = view.turnAt(uri, line);
-      if (turn && tree.visible) void tree.reveal(turn, { select: true, focus: false, expand: true });
+    vscode.commands.registerCommand(FOLLOW_TURN_COMMAND, async (uri: string, line: number) => {
+      if (!tree.visible) return;
+      const turn = await view.turnAt(uri, line);
+      if (turn && tree.visible) await tree.reveal(turn, { select: true, focus: false, expand: true }).then(undefined, (error: unknown) => log('following the recording', error));
     }),
     vscode.commands.registerCommand(REVEAL_TURN_COMMAND, revealTurn),
     vscode.commands.registerCommand(REFRESH_SPEAKERS_COMMAND, refresh),
