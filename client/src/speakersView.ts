@@ -23,7 +23,7 @@ export class SpeakersView implements vscode.TreeDataProvider<Node> {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
   private nodes: SpeakerNode[] = [];
-  /** Every speaker's turns of the shown nodes, once follow-along asked for them. */
+  /** Every speaker's turns of the shown nodes, asked for once follow-along needed one not loaded. */
   private allTurns: Promise<void> | undefined;
 
   /** `turnsOf` asks the server for a speaker's turns when the view expands it. */
@@ -40,20 +40,14 @@ export class SpeakersView implements vscode.TreeDataProvider<Node> {
   }
 
   /**
-   * The turn node of a document's turn that starts on `line`, if the view shows that document. The
-   * statistics come without turn lists: the speakers' turns not loaded yet are asked for once per
-   * shown version (follow-along runs only while the view is open).
+   * The turn node of a document's turn that starts on `line`, if the view shows that document and has
+   * its speaker's turns. The statistics come without turn lists: the first miss asks for every
+   * speaker's turns (once per shown version), so that the next follow-along tick finds the turn.
    */
-  async turnAt(uri: string, line: number): Promise<TurnNode | undefined> {
+  turnAt(uri: string, line: number): TurnNode | undefined {
+    for (const speaker of this.nodes) for (const turn of speaker.turns) if (turn.uri === uri && turn.range.start.line === line) return turn;
     const shown = this.nodes;
     this.allTurns ??= Promise.all(shown.filter((speaker) => speaker.turns.length === 0).map(async (speaker) => (speaker.turns = await this.turnsOf(speaker)))).then(() => undefined);
-    await this.allTurns;
-    if (shown !== this.nodes) return undefined;
-    return this.loadedTurnAt(uri, line);
-  }
-
-  private loadedTurnAt(uri: string, line: number): TurnNode | undefined {
-    for (const speaker of this.nodes) for (const turn of speaker.turns) if (turn.uri === uri && turn.range.start.line === line) return turn;
     return undefined;
   }
 
@@ -140,10 +134,10 @@ export function activateSpeakers(context: vscode.ExtensionContext, client: Langu
     statusBar,
     tree,
     // Follow-along (recording.ts): select the turn being said, only while the view is open.
-    vscode.commands.registerCommand(FOLLOW_TURN_COMMAND, async (uri: string, line: number) => {
+    vscode.commands.registerCommand(FOLLOW_TURN_COMMAND, (uri: string, line: number) => {
       if (!tree.visible) return;
-      const turn = await view.turnAt(uri, line);
-      if (turn && tree.visible) await tree.reveal(turn, { select: true, focus: false, expand: true }).then(undefined, (error: unknown) => log('following the recording', error));
+      const turn = view.turnAt(uri, line);
+      if (turn) tree.reveal(turn, { select: true, focus: false, expand: true }).then(undefined, (error: unknown) => log('following the recording', error));
     }),
     vscode.commands.registerCommand(REVEAL_TURN_COMMAND, revealTurn),
     vscode.commands.registerCommand(REFRESH_SPEAKERS_COMMAND, refresh),
