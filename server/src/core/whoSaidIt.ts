@@ -82,6 +82,18 @@ const HANDOVERS: readonly RegExp[] = [
   new RegExp(String.raw`\b(?:${anyCase('next|last|first')})\s+(?:${anyCase('is|up is|we have|will be')})\s+${NAME}${NAME_END}`, 'u'),
 ];
 
+// The words each hand-over needs (in the order of HANDOVERS), looked for before the pattern runs:
+// most turns end in none of them.
+const HANDOVER_WORDS: readonly RegExp[] = [
+  /\b(?:give|giving|pass|passing|hand|handing|turn|turning)\b/i,
+  /\b(?:going to|will)\b/i,
+  /\b(?:invite|inviting|call|calling)\b/i,
+  /\bover to you\b/i,
+  /,\s+(?:would|could|can|will|do|did|please|go ahead|the floor|you have|over to you)\b/i,
+  /\bthank/i,
+  /\b(?:next|last|first)\s/i,
+];
+
 // A chair announcing who speaks next: `Please welcome our chair, Dr. Dana Reyes.`, `a big round of applause for Ashley!`
 const ANNOUNCEMENTS: readonly RegExp[] = [
   new RegExp(String.raw`\b${anyCase('welcome')}\s+(?:(?:${anyCase('our|the|my')})\s+(?:[\p{Ll}-]+\s+){0,3}?(?:[\p{Ll}-]+,?\s+))?${NAME}(?=\s*(?:[.!]|$)|\s+${anyCase('to the stage')})`, 'u'),
@@ -256,7 +268,8 @@ function findHandover(text: string, body: Span): Found | null {
   const sentenceStarts = [...tail.matchAll(/[.?!]["'\u201d\u2019)]?\s+(?=\S)/g)].map((match) => match.index + match[0].length);
   const from = sentenceStarts.length >= 2 ? sentenceStarts[sentenceStarts.length - 2] : 0;
   const lastSentences = tail.slice(from);
-  for (const pattern of HANDOVERS) {
+  for (const [index, pattern] of HANDOVERS.entries()) {
+    if (!HANDOVER_WORDS[index].test(lastSentences)) continue;
     const found = matchName(pattern, lastSentences, start + from, 'handover');
     if (found) return found;
   }
