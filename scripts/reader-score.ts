@@ -310,4 +310,6 @@ if (require.main === module) {
     const inSet = scores.filter((score) => score.set === name);
     if (inSet.length > 0) console.log(`${name}: ${JSON.stringify(summarise(inSet))}`);
   }
+  const setAside = scores.filter((score) => score.set !== 'build');
+  if (setAside.length > 0 && setAside.length < scores.length) console.log(`all set aside: ${JSON.stringify(summarise(setAside))}`);
 }

@@ -47,6 +47,7 @@ export class BenchSession {
   private readonly connection: ProtocolConnection;
   private readonly waiters: DiagnosticsWaiter[] = [];
   private stderrTail = '';
+  private readonly lastPublished = new Map<string, PublishedDiagnostics>();
   private exited: Promise<void>;
   private exitError: Error | null = null;
 
@@ -63,6 +64,7 @@ export class BenchSession {
     );
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       const published = { version: params.version ?? -1, count: params.diagnostics.length, at: performance.now() };
+      this.lastPublished.set(params.uri, published);
       for (let i = this.waiters.length - 1; i >= 0; i--) {
         const waiter = this.waiters[i];
         if (waiter.uri === params.uri && published.version >= waiter.version) {
@@ -120,6 +122,9 @@ export class BenchSession {
 
   /** Resolves when diagnostics for the uri at `version` or later are published. */
   diagnostics(uri: string, version: number, timeoutMs: number, step: string): Promise<PublishedDiagnostics> {
+    // Published while the caller waited for something else (an outline request answered after the debounce).
+    const already = this.lastPublished.get(uri);
+    if (already && already.version >= version) return Promise.resolve(already);
     return this.untilExitOr(new Promise<PublishedDiagnostics>((resolve) => this.waiters.push({ uri, version, resolve })), timeoutMs, step);
   }
 

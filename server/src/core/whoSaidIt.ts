@@ -82,6 +82,18 @@ const HANDOVERS: readonly RegExp[] = [
   new RegExp(String.raw`\b(?:${anyCase('next|last|first')})\s+(?:${anyCase('is|up is|we have|will be')})\s+${NAME}${NAME_END}`, 'u'),
 ];
 
+// The words each hand-over needs (in the order of HANDOVERS), looked for before the pattern runs:
+// most turns end in none of them.
+const HANDOVER_WORDS: readonly RegExp[] = [
+  /\b(?:give|giving|pass|passing|hand|handing|turn|turning)\b/i,
+  /\b(?:going to|will)\b/i,
+  /\b(?:invite|inviting|call|calling)\b/i,
+  /\bover to you\b/i,
+  /,\s+(?:would|could|can|will|do|did|please|go ahead|the floor|you have|over to you)\b/i,
+  /\bthank/i,
+  /\b(?:next|last|first)\s/i,
+];
+
 // A chair announcing who speaks next: `Please welcome our chair, Dr. Dana Reyes.`, `a big round of applause for Ashley!`
 const ANNOUNCEMENTS: readonly RegExp[] = [
   new RegExp(String.raw`\b${anyCase('welcome')}\s+(?:(?:${anyCase('our|the|my')})\s+(?:[\p{Ll}-]+\s+){0,3}?(?:[\p{Ll}-]+,?\s+))?${NAME}(?=\s*(?:[.!]|$)|\s+${anyCase('to the stage')})`, 'u'),
@@ -214,11 +226,21 @@ function findIntroduction(text: string, body: Span): Found | null {
   const window = text.slice(body.start, Math.min(body.end, body.start + INTRODUCTION_WINDOW));
   const opening = window.slice(0, openingLength(window));
   const found: Found[] = [];
-  for (const pattern of [OPENING_INTRODUCTION, OPENING_NAME_AND_PLACE, ...SELF_INTRODUCTIONS]) {
-    const match = matchName(pattern, window, body.start, 'self-introduction');
+  // The words each kind of introduction needs, looked for once: most turns have none of them.
+  const says = (words: RegExp) => words.test(window);
+  const saysIAm = says(/\bI(?:'|\u2019|\s+am\b)/i);
+  const candidates: [RegExp, boolean][] = [
+    [OPENING_INTRODUCTION, says(/\b(?:this is|it's|it\u2019s|it is)\b/i)],
+    [OPENING_NAME_AND_PLACE, true],
+    [SELF_INTRODUCTIONS[0], says(/\bmy name/i)],
+    [SELF_INTRODUCTIONS[1], saysIAm],
+    [SELF_INTRODUCTIONS[2], says(/\bthis is\b/i)],
+  ];
+  for (const [pattern, possible] of candidates) {
+    const match = possible ? matchName(pattern, window, body.start, 'self-introduction') : null;
     if (match) found.push(match);
   }
-  const inOpening = matchName(OPENING_SELF_INTRODUCTION, opening, body.start, 'self-introduction');
+  const inOpening = saysIAm ? matchName(OPENING_SELF_INTRODUCTION, opening, body.start, 'self-introduction') : null;
   if (inOpening) found.push(inOpening);
   // `It's Tosado. … My name is Rebekeh Tosado.`: one person, named most fully; two names, no answer.
   let fullest: Found | null = null;
@@ -246,10 +268,16 @@ function findHandover(text: string, body: Span): Found | null {
   const sentenceStarts = [...tail.matchAll(/[.?!]["'\u201d\u2019)]?\s+(?=\S)/g)].map((match) => match.index + match[0].length);
   const from = sentenceStarts.length >= 2 ? sentenceStarts[sentenceStarts.length - 2] : 0;
   const lastSentences = tail.slice(from);
-  for (const pattern of [...HANDOVERS, CALLED_BY_NAME]) {
+  for (const [index, pattern] of HANDOVERS.entries()) {
+    if (!HANDOVER_WORDS[index].test(lastSentences)) continue;
     const found = matchName(pattern, lastSentences, start + from, 'handover');
     if (found) return found;
   }
+  if (/\?\s*$/.test(lastSentences)) {
+    const called = matchName(CALLED_BY_NAME, lastSentences, start + from, 'handover');
+    if (called) return called;
+  }
+  if (!/welcome|applause|hand for/i.test(lastSentences)) return null;
   for (const pattern of ANNOUNCEMENTS) {
     const found = matchName(pattern, lastSentences, start + from, 'announcement');
     if (found) return found;
@@ -258,11 +286,13 @@ function findHandover(text: string, body: Span): Found | null {
 }
 
 function findReply(text: string, body: Span): Found | null {
-  return matchName(REPLIES, text.slice(body.start, Math.min(body.end, body.start + THANKS_WINDOW)), body.start, 'reply');
+  const window = text.slice(body.start, Math.min(body.end, body.start + THANKS_WINDOW));
+  return /\bwhat\b/i.test(window) ? matchName(REPLIES, window, body.start, 'reply') : null;
 }
 
 function findThanks(text: string, body: Span): Found | null {
-  return matchName(THANKS, text.slice(body.start, Math.min(body.end, body.start + THANKS_WINDOW)), body.start, 'thanks');
+  const window = text.slice(body.start, Math.min(body.end, body.start + THANKS_WINDOW));
+  return /thank/i.test(window) ? matchName(THANKS, window, body.start, 'thanks') : null;
 }
 
 function matchName(pattern: RegExp, window: string, offset: number, evidence: Evidence): Found | null {

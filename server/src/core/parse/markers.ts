@@ -51,7 +51,8 @@ export function chevronRunEnd(text: string, start: number): { end: number; chevr
     if (text.charCodeAt(end) === 62) {
       chevrons++;
       end++;
-    } else if (chevrons > 0 && text.charCodeAt(end) === 32 && text.charCodeAt(end + 1) === 62) {
+    } else if ((chevrons === 1 || quoted) && text.charCodeAt(end - 2) !== 62 && text.charCodeAt(end) === 32 && text.charCodeAt(end + 1) === 62) {
+      // Only single chevrons quote: `> >` is Markdown's `>>`, while `>> >` is a marker and speech.
       quoted = true;
       end++;
     } else break;

@@ -20,13 +20,11 @@ const SENTENCE_END = /[.?!\u2026\-\u2010\u2011\u2013\u2014\u001e]$/;
 const CONNECTION_LOST = /^(?:audio|no audio|no sound|lost connection|connection lost|signal lost)\b/i;
 
 export function endsSentence(text: string, span: Span): boolean {
-  const tail = text
-    .slice(Math.max(span.start, span.end - 200), span.end)
-    .replace(TRAILING_NON_WORDS, '')
-    .replace(TRAILING_LINK, '')
-    .replace(HTML_ENTITY, '"')
-    .slice(-12)
-    .replace(TRAILING_CLOSERS, '');
+  let tail = text.slice(Math.max(span.start, span.end - 200), span.end).replace(TRAILING_NON_WORDS, '');
+  // Most turns end in plain words: the link and entity patterns run only where they could match.
+  if (tail.includes('http')) tail = tail.replace(TRAILING_LINK, '');
+  if (tail.includes('&')) tail = tail.replace(HTML_ENTITY, '"');
+  tail = tail.slice(-12).replace(TRAILING_CLOSERS, '');
   return SENTENCE_END.test(tail);
 }
 
