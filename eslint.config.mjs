@@ -26,12 +26,6 @@ export default tseslint.config(
     },
   },
   {
-    // The reader (issue 11) is still being rebuilt on main: its files are merged as main has them, and
-    // a redundant escape is style, not a fault. UNFINISHED: drop this once main's reader passes it.
-    files: ['server/src/core/parse/**/*.ts'],
-    rules: { 'no-useless-escape': 'off' },
-  },
-  {
     // Code evaluated in the browser page: the DOM's types are not in this project's lib.
     files: ['test/e2e/phases/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

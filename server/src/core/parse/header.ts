@@ -227,7 +227,7 @@ function titleInDisclaimer(text: string, disclaimer: Span | null): { text: strin
 // How speech opens, which a title does not: `I guess, David…`, `Okay, so…`, `Hi, everyone`.
 const SPEECH_START = /^(?:i|i'm|i've|i'll|okay|ok|well|yeah|yes|thanks|thank you|hello|hi|hey|um|uh|oh|sorry|alright|all right|good (?:morning|afternoon|evening))(?:[,.!]|\s+\p{Ll})/iu;
 // Source code around a transcript kept in a program: `export default {`, `};`.
-const CODE_LINE = /[{};=]$|^(?:export|import|const|let|var|module\.exports|function|return)\b|^[{}\[\]();,`]+$/;
+const CODE_LINE = /[{};=]$|^(?:export|import|const|let|var|module\.exports|function|return)\b|^[{}[\]();,`]+$/;
 
 /** Whether the header carries a provider's credit or a status line. */
 export function hasProviderLines(text: string, header: Header | null): boolean {
