@@ -60,7 +60,25 @@ export function analyzeText(text: string, settings: Settings = DEFAULT_SETTINGS)
 }
 
 /** A few turns that exercise every rule. */
-const WARM_UP_TRANSCRIPT = 'MEETING\n\n>> ANA RUIZ:  My name is Ana Ruiz from Lima, and the the  budget\n>> Thank you, Ana. (inaudible)\n>>\n(Applause\n';
+const WARM_UP_TRANSCRIPT = [
+  'UNEDITED ROUGH DRAFT',
+  'River Captioning, LLC  www.example.invalid  (555) 010-0199',
+  'MEETING',
+  'June 11, 2026',
+  '',
+  '>> ANA RUIZ:  My name is Ana Ruiz from Lima, and the the  budget',
+  '>> Thank you, Ana. (inaudible) Could you now tell us more? Ben?',
+  '>>',
+  '(Applause',
+  'Sam, CART writer: I have lost the audio.',
+  '',
+  'Session 2: Budget',
+  '',
+  '**LEE:** Good morning. I\'m Lee Park. *[laughter]* \\[away from the mic\\]',
+  '### Omar Hadid:',
+  'Hi, Jesse from Facebook. Please welcome our chair, Dr. Dana Reyes. I want to second what Lee said.',
+  '> > [ Discussion ]',
+].join('\n');
 
 /**
  * Analyses a small transcript four times, a step each, for a server to run while idle: the rules'
