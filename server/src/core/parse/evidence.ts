@@ -3,7 +3,7 @@
 // decide the file's dominant dialect; each line is then read on its own, with this evidence.
 import type { Dialect } from '../model';
 import { isAllCaps } from '../speakers/speakers';
-import { colonCandidateAt, chevronRunEnd, midLineColonLabels, endsChevronLabel, MID_LINE_CHEVRON, NOTE_ONLY } from './markers';
+import { colonCandidateAt, chevronRunEnd, midLineColonLabels, endsChevronLabel, MID_LINE_CHEVRON, NOTE_ONLY, type ColonCandidate } from './markers';
 import { addCount, regionFor, skipHorizontalSpace, skipIndent, matchAt, type Line } from './lines';
 import { readLabel } from './labels';
 
@@ -30,8 +30,11 @@ export interface DialectEvidence {
   midLineMixedSpeakers: Map<string, number>;
 }
 
-/** Evidence from the lines given, which cover [from, to) of the text. */
-export function dialectEvidence(text: string, lines: readonly Line[], from: number, to: number): DialectEvidence {
+/**
+ * Evidence from the lines given, which cover [from, to) of the text. The line-start `NAME:`
+ * candidates it reads are added to `candidates` when given, so that the markers need not read them again.
+ */
+export function dialectEvidence(text: string, lines: readonly Line[], from: number, to: number, candidates?: ColonCandidate[]): DialectEvidence {
   const evidence: DialectEvidence = { ...emptyEvidence(), midLineChevrons: countMidLineChevrons(text, from, to) };
   for (const line of lines) {
     const content = skipIndent(text, line.start, line.end);
@@ -49,9 +52,13 @@ export function dialectEvidence(text: string, lines: readonly Line[], from: numb
     if (court) {
       if (court[1] === 'Q') evidence.questionLines++;
       else evidence.answerLines++;
+      // Outside court text such a line may still be a label (`A. Smith: …`), but it is no evidence.
+      const candidate = candidates && colonCandidateAt(text, line);
+      if (candidate) candidates.push({ ...candidate, courtLine: true });
       continue;
     }
     const candidate = colonCandidateAt(text, line);
+    if (candidate !== null) candidates?.push(candidate);
     if (candidate === null || !candidate.viable) continue;
     const label = candidate.reading.label;
     evidence.colonLabels++;

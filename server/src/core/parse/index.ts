@@ -73,15 +73,15 @@ export function* parseSteps(text: string, options: ParseOptions = {}): Generator
   const slices: LineSlice[] = [];
   for (let start = 0; ; ) {
     const end = nextLineStartAfter(text, Math.min(text.length, start + STEP_LENGTH));
-    slices.push({ start, end, lines: splitLines(text, start, end) });
+    slices.push({ start, end, lines: splitLines(text, start, end), candidates: [] });
     if (end >= text.length) break;
     start = end;
     yield;
   }
   let evidence = emptyEvidence();
   const headingCandidates: Heading[] = [];
-  for (const { start, end, lines } of slices) {
-    evidence = combineEvidence(evidence, dialectEvidence(text, lines, start, end), 1);
+  for (const { start, end, lines, candidates } of slices) {
+    evidence = combineEvidence(evidence, dialectEvidence(text, lines, start, end, candidates), 1);
     headingCandidates.push(...findHeadings(text, lines, lineBeforeIsBlank(text, start)));
     yield;
   }

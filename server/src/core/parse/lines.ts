@@ -48,7 +48,7 @@ export function linesFrom(lines: Line[], offset: number): Line[] {
 }
 
 /** Index of the line holding `offset` (the last line starting at or before it). */
-export function lineIndexAt(lines: readonly Line[], offset: number): number {
+function lineIndexAt(lines: readonly Line[], offset: number): number {
   let low = 0;
   let high = lines.length - 1;
   while (low < high) {

@@ -3,11 +3,11 @@
 // `NAME:` candidate is trusted on evidence from the whole file: it recurs, it matches a speaker seen
 // elsewhere or named by the user, or it stands where turns start and is followed by speech. It is
 // doubted when it reads as a heading, a header field or a title. Weak readings are kept as doubts.
-import type { Dialect, Label, LabelDoubt, MarkerKind, Span } from '../model';
+import type { Dialect, Label, LabelDoubt, MarkerKind } from '../model';
 import { isAllCaps, isLabelLike, MAX_LABEL_LENGTH, speakerKey } from '../speakers/speakers';
 import { detached } from '../detached';
 import { readLabel, readsAsHeadingOrField, isNameWithRole, makeLabel, type LabelReading } from './labels';
-import { isBlankLine, isWhitespace, regionFor, skipHorizontalSpace, skipIndent, matchAt, addCount, type Line } from './lines';
+import { isWhitespace, regionFor, skipHorizontalSpace, skipIndent, matchAt, addCount, type Line } from './lines';
 
 export interface MarkerCandidate {
   start: number;
@@ -27,8 +27,6 @@ export interface SpeakerAnswers {
   speakers: ReadonlySet<string>;
   notSpeakers: ReadonlySet<string>;
 }
-
-export const NO_ANSWERS: SpeakerAnswers = { speakers: new Set(), notSpeakers: new Set() };
 
 export const MID_LINE_CHEVRON = /(^|[\s.?!"'\u201d\u2019)\]])(>>>?)(?!>)/g;
 const COURT_MARKER = /[ \t\uFEFF\u00A0]*([QA])\.(?=[ \t]|$)/y;
@@ -123,6 +121,8 @@ export interface ColonCandidate {
   atTurnPosition: boolean;
   /** Speech follows the label (on its line, or on the next when the label stands alone). */
   speechAfter: boolean;
+  /** The line is also shaped as a court `Q.`/`A.` line. */
+  courtLine?: boolean;
 }
 
 /** The `NAME:` candidate a line starts with (never a chevron or Markdown heading line). */
@@ -241,6 +241,8 @@ export interface LineSlice {
   start: number;
   end: number;
   lines: Line[];
+  /** The slice's line-start `NAME:` candidates, read once with its dialect evidence. */
+  candidates: ColonCandidate[];
 }
 
 export interface MarkerReading {
@@ -268,19 +270,18 @@ export function* markerSteps(text: string, slices: readonly LineSlice[], dialect
   const speakerCounts = new Map<string, number>();
   const lineStartSpeakers = new Set<string>();
   const midLineCounts = new Map<string, number>();
-  for (const { start, end, lines } of slices) {
+  for (const { start, end, lines, candidates } of slices) {
     const scan: SliceScan = { chevrons: findChevronMarkers(text, lines, singlesAccepted), colon: [], court: [], midLine: [] };
     for (const marker of scan.chevrons) if (marker.label) addCount(speakerCounts, marker.label.speaker, 1);
-    for (const line of lines) {
-      if (dialect === 'court') {
+    if (dialect === 'court') {
+      for (const line of lines) {
         const court = courtMarker(text, line);
-        if (court) {
-          scan.court.push(court);
-          continue;
-        }
+        if (court) scan.court.push(court);
       }
-      const candidate = colonCandidateAt(text, line);
-      if (candidate === null) continue;
+    }
+    for (const candidate of candidates) {
+      // In court text a `Q.`/`A.` line is an examination marker, whatever follows it.
+      if (candidate.courtLine && dialect === 'court') continue;
       scan.colon.push(candidate);
       if (candidate.viable) {
         addCount(speakerCounts, candidate.reading.label.speaker, 1);
@@ -400,11 +401,3 @@ export function resolveColonlessLabels(text: string, markers: MarkerCandidate[],
   }
 }
 
-/** Whether a line holds a marker that starts a turn at its first character (for heading checks). */
-export function isBlankBetween(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!isWhitespace(text.charCodeAt(i))) return false;
-  return true;
-}
-
-export type { Span };
-export { isBlankLine };

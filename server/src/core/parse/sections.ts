@@ -6,7 +6,7 @@ import { detached } from '../detached';
 import type { Section, Span, Timestamp, Turn } from '../model';
 import { shortenTitle } from './header';
 import { startsWithHeadingWord } from './labels';
-import { isBlankLine, skipIndent, trimEndOffset, type Line } from './lines';
+import { skipIndent, trimEndOffset, type Line } from './lines';
 
 export interface Heading {
   /** The heading's text on its line, `#` marks included. */
@@ -77,11 +77,6 @@ function firstAtOrAfter(sorted: readonly number[], offset: number): number {
     else high = mid;
   }
   return low;
-}
-
-/** Whether the line before `lineIndex` is blank (or there is none): a heading must stand alone. */
-export function blankBefore(text: string, lines: readonly Line[], lineIndex: number): boolean {
-  return lineIndex === 0 || isBlankLine(text, lines[lineIndex - 1]);
 }
 
 export function buildSections(text: string, turns: readonly Turn[], timestamps: readonly Timestamp[], headings: readonly Heading[]): Section[] {
