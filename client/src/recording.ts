@@ -104,10 +104,10 @@ class RecordingController implements vscode.Disposable {
     panel.panel.onDidDispose(() => {
       if (this.panel === panel) this.panel = undefined;
       this.clearHighlight();
-      void this.client.sendRequest(SET_RECORDING_REQUEST, { textDocument: { uri: document.uri.toString() }, recording: null });
+      this.client.sendRequest(SET_RECORDING_REQUEST, { textDocument: { uri: document.uri.toString() }, recording: null }).then(undefined, (error: unknown) => this.logFailure('closing the recording', error));
     });
     panel.onState((state) => this.onPlayerState(panel, state));
-    void panel.whenLoaded().then(() => this.attach(panel));
+    panel.whenLoaded().then(() => this.attach(panel)).then(undefined, (error: unknown) => this.logFailure('attaching the recording', error));
     return panel;
   }
 
@@ -192,6 +192,11 @@ class RecordingController implements vscode.Disposable {
   }
 
   /** Tells the server the recording's length and the kept sync points; keeps the ones it still finds. */
+  /** A request the server could not answer (it stopped, or restarts): said in the output, never an unhandled rejection. */
+  private logFailure(what: string, error: unknown): void {
+    this.client.outputChannel.appendLine(`Recording: ${what} failed: ${String(error)}`);
+  }
+
   private async attach(panel: RecordingPanel): Promise<void> {
     const uri = panel.transcript;
     const remembered = this.memory()[uri.toString()];

@@ -47,7 +47,13 @@ export class SpeakersView implements vscode.TreeDataProvider<Node> {
   turnAt(uri: string, line: number): TurnNode | undefined {
     for (const speaker of this.nodes) for (const turn of speaker.turns) if (turn.uri === uri && turn.range.start.line === line) return turn;
     const shown = this.nodes;
-    this.allTurns ??= Promise.all(shown.filter((speaker) => speaker.turns.length === 0).map(async (speaker) => (speaker.turns = await this.turnsOf(speaker)))).then(() => undefined);
+    // A failed request (the server restarting) is tried again on the next tick, never left unhandled.
+    this.allTurns ??= Promise.all(shown.filter((speaker) => speaker.turns.length === 0).map(async (speaker) => (speaker.turns = await this.turnsOf(speaker)))).then(
+      () => undefined,
+      () => {
+        this.allTurns = undefined;
+      },
+    );
     return undefined;
   }
 

@@ -142,7 +142,8 @@ export function updateParseInPlace(state: ParseState, change: TextChange, newTex
     timestamps,
     sections: buildSections(newText, turns, timestamps, headings),
     doubts: [],
-    reading: readingSummary(newText, tally, header, headings),
+    // The header is read again only when the edit reaches it; otherwise what it carries is known.
+    reading: window.start === 0 ? readingSummary(newText, tally, header, headings) : readingSummary(newText, tally, header, headings, old.reading.providerHeader),
   };
   return {
     state: { ...state, transcript, evidence, colonSpeakers, headings, tally },

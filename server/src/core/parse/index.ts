@@ -165,7 +165,7 @@ function isMarkdownTurn(text: string, turn: Turn): boolean {
 }
 
 /** What the reader found, for the status bar: how turns are marked, Markdown, a provider's header. */
-export function readingSummary(text: string, tally: MarkerTally, header: Transcript['header'], headings: readonly Heading[]): ReadingSummary {
+export function readingSummary(text: string, tally: MarkerTally, header: Transcript['header'], headings: readonly Heading[], providerHeader = hasProviderLines(text, header)): ReadingSummary {
   const counts = tally.kinds;
   // Court text labels its colloquy between `Q.` and `A.` lines: one style, not a mix.
   const styles = new Set(Object.keys(counts).map((kind) => (kind === 'question' || kind === 'answer' || (kind === 'colon' && counts.question) ? 'court' : kind === 'section' ? 'chevron' : kind)));
@@ -173,7 +173,7 @@ export function readingSummary(text: string, tally: MarkerTally, header: Transcr
     markers: { ...counts },
     mixed: styles.size > 1,
     markdown: tally.markdown > 0 || headings.some((heading) => heading.markdown),
-    providerHeader: hasProviderLines(text, header),
+    providerHeader,
   };
 }
 
