@@ -6,11 +6,8 @@ import { anchorAt, errorBound, mediaTimestamps, prepareSteps, resolveAnchor, Tim
 import { clockTime, findMediaTimestamps, formatTimestamp, timestampStyleOf } from '../../server/src/core/services/timestamps';
 import { corpusDir, corpusFiles, readCorpus } from '../helpers/corpus';
 import { anyDocument, fuzzParameters } from '../helpers/fuzzInputs';
+import { words } from '../helpers/inventedWords';
 
-/** `count` invented words, numbered so that each is findable: `w1 w2 …`. */
-function words(count: number, prefix = 'w'): string {
-  return Array.from({ length: count }, (_, i) => `${prefix}${i + 1}`).join(' ');
-}
 
 /** Invented: a header, 10 words, a timestamp, 20 words with an inaudible marker after 10 of them, 10 more. */
 const TIMED = [

@@ -2,11 +2,8 @@ import { strict as assert } from 'assert';
 import type { CodeAction, Diagnostic, DocumentLink, Hover } from 'vscode-languageserver-protocol';
 import type { EstimateTimeResult, PositionAtTimeResult, SyncPointsResult } from '../../server/src/recordingProtocol';
 import { startServer, type ServerSession } from '../helpers/lspClient';
+import { words } from '../helpers/inventedWords';
 
-/** `count` invented words: `w1 w2 …`. */
-function words(count: number, prefix: string): string {
-  return Array.from({ length: count }, (_, i) => `${prefix}${i + 1}`).join(' ');
-}
 
 // Invented: 10 words, a timestamp at one minute, 10 words, an inaudible marker, 10 words, 10 more.
 const LINES = [

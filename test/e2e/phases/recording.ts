@@ -65,6 +65,16 @@ async function panelFrame(page: Page): Promise<Frame> {
   }, 30000);
 }
 
+/** Waits until the media plays within `tolerance` seconds of `seconds`; a timeout says where it is. */
+function playingNear(frame: Frame, what: string, seconds: number, tolerance: number): Promise<MediaState> {
+  return waitFor(what, async () => {
+    const state = await mediaState(frame);
+    return !state.paused && Math.abs(state.time - seconds) < tolerance ? state : undefined;
+  }, 15000).catch(async (error) => {
+    throw new Error(`${String(error)}; media: ${JSON.stringify(await mediaState(frame))}`);
+  });
+}
+
 function mediaState(frame: Frame): Promise<MediaState> {
   return frame.evaluate(() => {
     const document = (globalThis as any).document;
@@ -142,12 +152,7 @@ export async function recordingPhase(ctx: PhaseContext): Promise<PhaseResult> {
     await check('Verbatim: Play Recording from Cursor on the [00:01:00] line plays from 60 s (Ctrl+Alt+Enter)', async () => {
       await goToLine(p, TIMESTAMP_LINE + 1, 1);
       await p.keyboard.press('Control+Alt+Enter');
-      const state = await waitFor('playing near 60 s', async () => {
-        const s = await mediaState(frame!);
-        return !s.paused && Math.abs(s.time - 60) < 1 ? s : undefined;
-      }, 15000).catch(async (error) => {
-        throw new Error(`${String(error)}; media: ${JSON.stringify(await mediaState(frame!))}`);
-      });
+      const state = await playingNear(frame!, 'playing near 60 s', 60, 1);
       log(`    media: ${JSON.stringify(state)}`);
       await sleep(700);
       const later = await mediaState(frame!);
@@ -178,12 +183,7 @@ export async function recordingPhase(ctx: PhaseContext): Promise<PhaseResult> {
       log(`    "${title}"; expected ≈ ${expected.toFixed(1)} s`);
       assert.ok(Math.abs(shown - expected) <= 2, `the estimate ${shown} s is within 2 s of ${expected.toFixed(1)} s`);
       await row.click();
-      const state = await waitFor('playing a few seconds before the estimate', async () => {
-        const st = await mediaState(frame!);
-        return !st.paused && Math.abs(st.time - (expected - PRE_ROLL)) < 2 ? st : undefined;
-      }, 15000).catch(async (error) => {
-        throw new Error(`${String(error)}; media: ${JSON.stringify(await mediaState(frame!))}`);
-      });
+      const state = await playingNear(frame!, 'playing a few seconds before the estimate', expected - PRE_ROLL, 2);
       log(`    media: ${JSON.stringify(state)} (estimate ${expected.toFixed(1)} s less the ${PRE_ROLL} s pre-roll)`);
       await screenshot(p, 'recording-at-inaudible');
     });
@@ -255,12 +255,7 @@ export async function recordingPhase(ctx: PhaseContext): Promise<PhaseResult> {
       assert.ok(before.paused && Math.abs(before.time - 60) > 2, `starts away from 60 s: ${JSON.stringify(before)}`);
       const link = p.locator('.monaco-editor .view-line span', { hasText: /^\[00:01:00\]$/ }).first();
       await link.click({ modifiers: ['Control'] });
-      const state = await waitFor('playing from 60 s', async () => {
-        const st = await mediaState(frame!);
-        return !st.paused && Math.abs(st.time - 60) < 1.5 ? st : undefined;
-      }, 15000).catch(async (error) => {
-        throw new Error(`${String(error)}; media: ${JSON.stringify(await mediaState(frame!))}`);
-      });
+      const state = await playingNear(frame!, 'playing from 60 s', 60, 1.5);
       log(`    media: ${JSON.stringify(state)}`);
       await p.keyboard.press('Control+Alt+p');
     });
