@@ -9,7 +9,6 @@ import {
   buildHeader,
   buildSections,
   buildTurns,
-  colonCandidateAt,
   combineEvidence,
   confirmHeadings,
   countColonSpeakers,
@@ -26,6 +25,7 @@ import {
   tallyTurns,
   resolveColonlessLabels,
   splitLines,
+  type ColonCandidate,
   type Heading,
   type MarkerCandidate,
   type ParseState,
@@ -92,9 +92,11 @@ export function updateParseInPlace(state: ParseState, change: TextChange, newTex
 
   const oldLines = splitLines(old.text, window.start, window.end);
   const newLines = splitLines(newText, window.start, newEnd);
-  if (newLines.some((line) => colonCandidateAt(newText, line) !== null)) return null;
+  const newCandidates: ColonCandidate[] = [];
+  const newEvidence = dialectEvidence(newText, newLines, window.start, newEnd, newCandidates);
+  if (newCandidates.length > 0) return null;
   const withoutOld = combineEvidence(state.evidence, dialectEvidence(old.text, oldLines, window.start, window.end), -1);
-  const evidence = combineEvidence(withoutOld, dialectEvidence(newText, newLines, window.start, newEnd), 1);
+  const evidence = combineEvidence(withoutOld, newEvidence, 1);
   if (decideDialect(evidence) !== old.dialect || (old.dialect === 'chevron' && evidence.singleChevronLines > 0)) return null;
 
   const markers = findChevronMarkers(newText, newLines, old.dialect === 'single-chevron');

@@ -12,7 +12,7 @@ import { combineEvidence, decideDialect, dialectEvidence, emptyEvidence, type Di
 import { buildHeader, hasProviderLines } from './header';
 import { isBlankLine, lineStartOf, linesFrom, nextLineStartAfter, splitLines, type Line } from './lines';
 import { countColonSpeakers, markerSteps, resolveColonlessLabels, type LineSlice, type MarkerCandidate, type SpeakerAnswers } from './markers';
-export { colonCandidateAt } from './markers';
+export type { ColonCandidate } from './markers';
 export { addCount, lineStartOf } from './lines';
 import { buildSections, confirmHeadings, findHeadings, type Heading } from './sections';
 import { buildTurns } from './turns';
