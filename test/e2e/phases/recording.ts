@@ -254,7 +254,12 @@ export async function recordingPhase(ctx: PhaseContext): Promise<PhaseResult> {
       const before = await mediaState(frame!);
       assert.ok(before.paused && Math.abs(before.time - 60) > 2, `starts away from 60 s: ${JSON.stringify(before)}`);
       const link = p.locator('.monaco-editor .view-line span', { hasText: /^\[00:01:00\]$/ }).first();
-      await link.click({ modifiers: ['Control'] });
+      // A hover or notification left over from the steps before may lie over the editor: dismiss it and try again.
+      for (let attempt = 1; ; attempt++) {
+        await p.keyboard.press('Escape');
+        const clicked = await link.click({ modifiers: ['Control'], timeout: 8000 }).then(() => true, (error: unknown) => (attempt < 3 ? false : Promise.reject(error)));
+        if (clicked) break;
+      }
       const state = await playingNear(frame!, 'playing from 60 s', 60, 1.5);
       log(`    media: ${JSON.stringify(state)}`);
       await p.keyboard.press('Control+Alt+p');
