@@ -8,7 +8,7 @@ import { RULES, type RuleCode } from './rules/index';
 import { ITEMS_PER_STEP, type FileRule, type Finding, type Rule, type RuleContext, type TextEdit, type TurnRule } from './rules/rule';
 import { DEFAULT_SETTINGS, type Settings, type Severity } from '../config/settings';
 import { annotationsOfTurn, turnIndexAt } from '../speech';
-import { speakerSummarySteps, type SpeakerSummary } from '../whoSaidIt';
+import { speakerSummarySteps, warmUpPatternSteps, type SpeakerSummary } from '../whoSaidIt';
 
 export { RULES };
 
@@ -81,10 +81,10 @@ const WARM_UP_TRANSCRIPT = [
 ].join('\n');
 
 /**
- * Analyses a small transcript four times, a step each, for a server to run while idle: the rules'
- * patterns compile on first use, natively on the second, and again for text beyond Latin-1 (V8
- * compiles per string width), ~80 ms in all that would otherwise fall inside the first slice of a
- * user's document.
+ * Analyses a small transcript four times, a step each, then runs who-said-it's patterns, for a server
+ * to run while idle: the rules' patterns compile on first use, natively on the second, and again for
+ * text beyond Latin-1 (V8 compiles per string width), ~150 ms in all that would otherwise fall inside
+ * the first slices of a user's document.
  */
 export function* warmUpSteps(): Generator<void> {
   for (const text of [WARM_UP_TRANSCRIPT, `${WARM_UP_TRANSCRIPT}\u2014`]) {
@@ -93,10 +93,11 @@ export function* warmUpSteps(): Generator<void> {
       yield;
     }
   }
+  yield* warmUpPatternSteps();
 }
 
 /** Turns one step of the checks reads. */
-const TURNS_PER_STEP = 200;
+const TURNS_PER_STEP = 100;
 
 /**
  * `analyzeText` as bounded steps (a `yield` after each), for a server that analyses a large file
