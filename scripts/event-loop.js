@@ -27,7 +27,7 @@ const corpus = fs.readdirSync(corpusDir).filter((name) => name.endsWith('.txt'))
 
 async function measure(sizeMB) {
   const probe = path.join(__dirname, 'event-loop-probe.js');
-  const child = spawn(process.execPath, ['--max-old-space-size=4096', '--require', probe, path.join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(process.env.VERBATIM_SERVER_NODE_ARGS?.split(' ') ?? []), '--max-old-space-size=4096', '--require', probe, path.join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let serverOutput = '';
   child.stderr.on('data', (chunk) => (serverOutput += chunk));
   const exited = new Promise((resolve) => child.on('exit', resolve));
@@ -108,6 +108,7 @@ async function measure(sizeMB) {
   await connection.sendNotification('exit');
   await exited;
   connection.dispose();
+  if (process.env.VERBATIM_EVENT_LOOP_SERVER_OUTPUT) require("fs").writeFileSync(process.env.VERBATIM_EVENT_LOOP_SERVER_OUTPUT, serverOutput);
   const serverProcessBlock = /longest event-loop block: (\d+) ms/.exec(serverOutput)?.[1] ?? '?';
   const serverBlock = await measureInProcess(text);
   console.log(`${sizeMB} MB, answered on the analysed document (median of 3): ${Object.entries(latencies).map(([name, ms]) => `${name} ${ms.toFixed(1)} ms`).join(', ')}`);

@@ -8,6 +8,7 @@ import { RULE_CODES, type Settings } from './core/config/settings';
 import { noSteps } from './core/steps';
 import { TranscriptFacts } from './core/speakers/transcriptFacts';
 import { fileNameOf } from './core/wording';
+import { nextSlice } from './slices';
 
 /** One document's analysis at one version, with the converter for its positions. */
 export interface DocumentAnalysis extends Analysis {
@@ -68,30 +69,6 @@ export const LARGE_DOCUMENT_LENGTH = 256 * 1024;
 /** How long one slice may hold the event loop. */
 const SLICE_MS = 15;
 
-const waitingTurns: (() => void)[] = [];
-let passingTurns = false;
-
-/**
- * Resolves in an event-loop turn of its own: requests that waited for one analysis would otherwise
- * all run in the microtasks of the moment it ends, back to back (a dozen requests on a 10 MB
- * document: 400 ms with no message read). One waiter goes per turn, in order, messages read between.
- */
-export function ownTurn(): Promise<void> {
-  return new Promise((resolve) => {
-    waitingTurns.push(resolve);
-    if (!passingTurns) {
-      passingTurns = true;
-      setImmediate(passTurn);
-    }
-  });
-}
-
-function passTurn(): void {
-  waitingTurns.shift()?.();
-  if (waitingTurns.length > 0) setImmediate(passTurn);
-  else passingTurns = false;
-}
-
 const sharedRuns = new WeakMap<object, Map<string, Promise<unknown>>>();
 
 /**
@@ -121,12 +98,12 @@ export function inSlices<T>(steps: Generator<void, T>, stale: () => boolean = ()
         let step = steps.next();
         while (!step.done && performance.now() < deadline) step = steps.next();
         if (step.done) resolve(step.value);
-        else setImmediate(slice);
+        else nextSlice(slice);
       } catch (error) {
         reject(error);
       }
     };
-    slice();
+    nextSlice(slice);
   });
 }
 
@@ -285,7 +262,7 @@ export class AnalysedDocuments {
           return resolve();
         }
         if (!step.done) {
-          setImmediate(slice);
+          nextSlice(slice);
           return;
         }
         if (entry.job === job) {
@@ -294,7 +271,7 @@ export class AnalysedDocuments {
         }
         resolve();
       };
-      setImmediate(slice);
+      nextSlice(slice);
     });
     entry.job = job;
     return job;

@@ -17,7 +17,8 @@ import { withSpeakerAnswers } from './core/answers';
 import { CONFIG_FILE_NAME } from './core/config/config';
 import { looksLikeTranscript } from './core/detect';
 import { DEFAULT_SETTINGS, resolveSettings, type Settings } from './core/config/settings';
-import { AnalysedDocuments, ownTurn, type DocumentAnalysis } from './documents';
+import { AnalysedDocuments, type DocumentAnalysis } from './documents';
+import { nextSlice, ownTurn } from './slices';
 import {
   configFor,
   filePathOf,
@@ -159,9 +160,9 @@ export function startServer(connection: Connection, host: ServerHost): void {
   connection.onInitialized(() => {
     const warmUp = warmUpSteps();
     const nextWarmUpStep = () => {
-      if (!warmUp.next().done) setImmediate(nextWarmUpStep);
+      if (!warmUp.next().done) nextSlice(nextWarmUpStep);
     };
-    setImmediate(nextWarmUpStep);
+    nextSlice(nextWarmUpStep);
     if (watchesFiles) {
       handled(connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] }), 'Could not watch the .verbatimrc.json files');
     }

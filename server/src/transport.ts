@@ -1,9 +1,11 @@
-// The server's stdio transport: vscode-languageserver's own, except that the JSON of a large message
-// is parsed on a worker thread. Decoding costs the main thread ~5 ms per MB, so a 20 MB didOpen
-// held every other request for ~100 ms; the parsed message comes back as a structured clone, which
-// the main thread takes in ~1.2 ms per MB (~25 ms at 20 MB).
+// The server's stdio transport: vscode-languageserver's own, except that
+// - the JSON of a large message is parsed on a worker thread. Decoding costs the main thread ~5 ms
+//   per MB, so a 20 MB didOpen held every other request for ~100 ms; the parsed message comes back
+//   as a structured clone, which the main thread takes in ~1.2 ms per MB (~25 ms at 20 MB);
+// - outgoing messages are encoded in slices (jsonEncoding.ts).
 import * as path from 'path';
 import { Worker } from 'worker_threads';
+import { SlicedJsonEncoder } from './jsonEncoding';
 import {
   LogMessageNotification,
   Message,
@@ -109,7 +111,7 @@ class StdinMessageReader extends StreamMessageReader {
  */
 export function stdioTransport(): [MessageReader, MessageWriter] {
   const reader = new StdinMessageReader(process.stdin, { contentTypeDecoder: new OffThreadJsonDecoder(path.join(__dirname, 'transportWorker.js')) });
-  const writer = new StreamMessageWriter(process.stdout);
+  const writer = new StreamMessageWriter(process.stdout, { contentTypeEncoder: new SlicedJsonEncoder() });
   const exit = () => process.exit(reader.shutdownRequested ? 0 : 1);
   process.stdin.on('end', exit);
   process.stdin.on('close', exit);

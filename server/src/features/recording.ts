@@ -8,7 +8,7 @@ import { turnAt } from '../core/speakers/speakerStats';
 import { speakerName } from '../core/speech';
 import { anchorAt, mediaTimestamps, prepareSteps, resolveSyncPoints, Timeline, type KnownPoint, type Recording, type TimeEstimate } from '../core/services/timeEstimate';
 import { clockTime, formatTimestamp, timestampStyleOf } from '../core/services/timestamps';
-import type { DocumentAnalysis } from '../documents';
+import { inSlices, type DocumentAnalysis } from '../documents';
 import {
   ADD_SYNC_POINT_REQUEST,
   ESTIMATE_TIME_REQUEST,
@@ -32,8 +32,6 @@ import { DIAGNOSTIC_SOURCE } from './diagnostics';
 const LISTEN_CODES = new Set(['inaudible', 'broken-turn']);
 /** At most this many positions per `verbatim/estimateTime` request (each costs a walk through one turn). */
 const MAX_POSITIONS = 10_000;
-/** How long one slice of counting words may hold the event loop (as the document analysis's slices). */
-const SLICE_MS = 15;
 
 /** server.ts's wrapper for requests about one document (waits for its analysis, honours cancellation). */
 type ForTextDocument = <P extends { textDocument: { uri: string } }, R>(
@@ -170,20 +168,6 @@ export class Recordings {
     }
     return job;
   }
-}
-
-/** Runs steps in slices of at most `SLICE_MS`, letting other messages through in between. */
-function inSlices(steps: Generator<void, void>): Promise<void> {
-  return new Promise((resolve) => {
-    const slice = () => {
-      const deadline = performance.now() + SLICE_MS;
-      let step = steps.next();
-      while (!step.done && performance.now() < deadline) step = steps.next();
-      if (step.done) resolve();
-      else setImmediate(slice);
-    };
-    slice();
-  });
 }
 
 const NO_RECORDING: Recording = { durationSeconds: null, syncPoints: [] };

@@ -2,7 +2,7 @@
 // label case, the colon's spacing, dash style, annotation brackets and trailing whitespace follow
 // the settings and the file's dominant style; every spoken word stays as it is.
 import { inaudibleTermsOf } from './analysis';
-import { applyEdits } from './fixes';
+import { applyEditsSteps } from './fixes';
 import { labelStyleOf } from '../speakers/labelStyle';
 import type { Transcript, Turn } from '../model';
 import { parseSteps } from '../parse';
@@ -28,8 +28,9 @@ export function formatEdits(text: string, settings: Settings): TextEdit[] {
 }
 
 /** Turns one step of the formatter reads, and characters its whitespace scan reads: a few milliseconds. */
-const TURNS_PER_STEP = 1000;
+const TURNS_PER_STEP = 200;
 const CHARACTERS_PER_STEP = 1 << 20;
+const ANNOTATIONS_PER_STEP = 5000;
 
 /** `formatEdits` in bounded steps (two parses and three readings of every turn), for a server to run in slices. */
 export function* formatEditsSteps(text: string, settings: Settings): Generator<void, TextEdit[]> {
@@ -41,8 +42,7 @@ export function* formatEditsSteps(text: string, settings: Settings): Generator<v
     const edits = withoutOverlaps(steps);
     if (edits.length === 0) return [];
     yield;
-    const formatted = applyEdits(text, edits);
-    yield;
+    const formatted = yield* applyEditsSteps(text, edits);
     const after = yield* fingerprint((yield* parse(formatted)).transcript);
     if (yield* sameList(after, before)) return edits.map(({ span, newText }) => ({ span, newText }));
   }
@@ -143,6 +143,10 @@ function* fingerprint(transcript: Transcript): Generator<void, string[]> {
     for (const turn of turns) parts.push(`${turn.label?.speaker ?? ''}\u0000${spokenWordsOfTurn(transcript.text, turn, byTurn[turn.index]).join(' ')}`);
     yield;
   }
-  for (const annotation of transcript.annotations) parts.push(`${annotation.kind}\u0000${annotation.content.toUpperCase()}`);
+  const { annotations } = transcript;
+  for (let index = 0; index < annotations.length; index++) {
+    parts.push(`${annotations[index].kind}\u0000${annotations[index].content.toUpperCase()}`);
+    if (index % ANNOTATIONS_PER_STEP === ANNOTATIONS_PER_STEP - 1) yield;
+  }
   return parts;
 }
