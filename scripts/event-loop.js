@@ -66,7 +66,8 @@ async function measure(sizeMB) {
   const lines = text.split(/\r\n|\r|\n/);
   const middle = Math.floor(lines.length / 2);
   const labelLine = lines.findIndex((line, index) => index > middle && /^>> [A-Z][A-Z .]+:/.test(line));
-  // VERBATIM_EVENT_LOOP_REQUESTS=hover,completion sends only those (to find what blocks).
+  // VERBATIM_EVENT_LOOP_REQUESTS=hover,completion sends only those (to find what blocks);
+  // VERBATIM_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" passes flags to the server's node (to profile it).
   const only = process.env.VERBATIM_EVENT_LOOP_REQUESTS?.split(',');
   const requests = Object.fromEntries(Object.entries(everyRequest(uri, lines, labelLine === -1 ? middle : labelLine)).filter(([name]) => !only || only.includes(name)));
   // Each request on the analysed document, three times: the first of a version may compute what
@@ -108,7 +109,6 @@ async function measure(sizeMB) {
   await connection.sendNotification('exit');
   await exited;
   connection.dispose();
-  if (process.env.VERBATIM_EVENT_LOOP_SERVER_OUTPUT) require("fs").writeFileSync(process.env.VERBATIM_EVENT_LOOP_SERVER_OUTPUT, serverOutput);
   const serverProcessBlock = /longest event-loop block: (\d+) ms/.exec(serverOutput)?.[1] ?? '?';
   const serverBlock = await measureInProcess(text);
   console.log(`${sizeMB} MB, answered on the analysed document (median of 3): ${Object.entries(latencies).map(([name, ms]) => `${name} ${ms.toFixed(1)} ms`).join(', ')}`);
