@@ -2,23 +2,53 @@
 // that adding a rule touches its own file, its docs/rules.md section and its tests only:
 // - package.json: the `verbatim.rules` settings schema, and the cheap rules named in `maxFileSizeMB`;
 // - README.md: the two rule tables (between `<!-- rules:NAME -->` and `<!-- /rules:NAME -->`), and the
-//   cheap and skipped rules in the *Limits and safety* table.
+//   cheap and skipped rules in the *Limits and safety* table;
+// - docs/rules.md: how often each rule fires on the corpus, when the corpus is there.
 // `npm run rules:docs` rewrites them; test/core/rules/docs.test.ts fails while they are stale.
-import { readFileSync, writeFileSync } from 'fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
+import { analyzeText } from '../server/src/core/check/analysis';
 import { RULES } from '../server/src/core/check/rules/index';
 
 const SEVERITY_CHOICES = ['error', 'warning', 'information', 'hint', 'off'];
 const code = (text: string) => `\`${text}\``;
 
-/** The files the registry feeds, with the text they should have: `{ file: relative path, text }`. */
-export function renderRuleDocs(root: string): { file: string; text: string }[] {
+/**
+ * The files the registry feeds, with the text they should have: `{ file: relative path, text }`.
+ * docs/rules.md's counts need the corpus: without one (`corpus` null) that file is not among them.
+ */
+export function renderRuleDocs(root: string, corpus: string | null): { file: string; text: string }[] {
   const packageJson = readFileSync(path.join(root, 'package.json'), 'utf8');
   const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
-  return [
+  const rendered = [
     { file: 'package.json', text: withCheapRules(withRulesSchema(packageJson)) },
     { file: 'README.md', text: withCheapRules(withLimitsRow(withTable(withTable(readme, 'summary', summaryTable()), 'fixes', fixesTable()))) },
   ];
+  if (corpus !== null) rendered.push({ file: 'docs/rules.md', text: withTable(readFileSync(path.join(root, 'docs', 'rules.md'), 'utf8'), 'corpus', corpusTable(corpus)) });
+  return rendered;
+}
+
+/** Each rule's findings and files on the corpus, as `verbatim check` reports them with the default settings. */
+function corpusTable(corpus: string): string {
+  const names = readdirSync(corpus)
+    .filter((name) => name.endsWith('.txt'))
+    .sort();
+  const findings = new Map<string, number>();
+  const files = new Map<string, Set<string>>();
+  for (const name of names) {
+    for (const { code } of analyzeText(readFileSync(path.join(corpus, name), 'utf8')).findings) {
+      findings.set(code, (findings.get(code) ?? 0) + 1);
+      if (!files.has(code)) files.set(code, new Set());
+      files.get(code)!.add(name);
+    }
+  }
+  return [
+    `Counts are the findings of \`verbatim check\` with the default settings on the ${names.length} corpus transcripts.`,
+    '',
+    '| code | default | corpus: findings (files) |',
+    '|---|---|---|',
+    ...RULES.map((rule) => `| [${rule.code}](#${rule.code}) | ${rule.defaultSeverity} | ${findings.get(rule.code) ?? 0} (${files.get(rule.code)?.size ?? 0}) |`),
+  ].join('\n');
 }
 
 function summaryTable(): string {
@@ -38,7 +68,7 @@ function withTable(text: string, name: string, table: string): string {
   const end = `<!-- /rules:${name} -->`;
   const from = text.indexOf(begin);
   const to = text.indexOf(end);
-  if (from === -1 || to < from) throw new Error(`README.md has no ${begin} ... ${end} block`);
+  if (from === -1 || to < from) throw new Error(`no ${begin} ... ${end} block`);
   // A table inside a list item keeps the item's indentation.
   const indent = text.slice(text.lastIndexOf('\n', from) + 1, from);
   const indented = table
@@ -101,5 +131,8 @@ function matchingBrace(text: string, open: number): number {
 
 if (require.main === module) {
   const root = path.resolve(__dirname, '..', '..');
-  for (const { file, text } of renderRuleDocs(root)) writeFileSync(path.join(root, file), text);
+  const corpus = path.resolve(process.env.VERBATIM_CORPUS || path.join(root, '..', 'shared', 'corpus'));
+  const present = existsSync(corpus);
+  if (!present) console.error(`rules:docs: no corpus at ${corpus} (set VERBATIM_CORPUS=DIR): docs/rules.md's counts are left as they are`);
+  for (const { file, text } of renderRuleDocs(root, present ? corpus : null)) writeFileSync(path.join(root, file), text);
 }

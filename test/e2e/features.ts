@@ -2,6 +2,7 @@
 // the suites, reported as PENDING with the reason below (never passing silently). Flip the flag
 // when the feature lands; `VERBATIM_E2E_ENABLE=rename,completion` turns pending ones on for a
 // try-out run without editing this file.
+import { RULE_CODES } from '../../server/src/core/check/rules/index';
 
 export const FEATURES = {
   quickFix: { on: true, why: 'quick fixes (e.g. flattened-turns "Put each turn on its own line") land in a later issue' },
@@ -24,16 +25,5 @@ export function featureOn(feature: Feature): boolean {
   return FEATURES[feature].on || extra.includes(feature) || extra.includes('all');
 }
 
-/** Codes the server reports today; the later ones are accepted too so new rules do not break the suite. */
-export const KNOWN_CODES = [
-  'broken-turn',
-  'inaudible',
-  'empty-turn',
-  'unlabeled-turn',
-  'flattened-turns',
-  'label-variant',
-  'lost-dash',
-  'repeated-word',
-  'unclosed-annotation',
-  'label-doubt',
-];
+/** The codes the server can report: the rule registry's, so that a new rule needs no change here. */
+export const KNOWN_CODES: readonly string[] = RULE_CODES;
