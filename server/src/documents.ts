@@ -182,9 +182,9 @@ export class AnalysedDocuments {
       entry.job = null;
       entry.state = analyzeText(lines.text, effectiveSettings(entry));
     }
-    const analysed: Analysis = entry.state ?? { transcript: emptyTranscript(lines.text), findings: [] };
+    const analysed: Analysis & { facts: TranscriptFacts } = entry.state ?? withFacts(emptyTranscript(lines.text));
     const superseded = () => this.open.get(uri)?.version !== version;
-    entry.analysis = { transcript: analysed.transcript, findings: analysed.findings, uri, version, lines, limit: entry.limit, facts: new TranscriptFacts(analysed.transcript), superseded, settings: entry.settings };
+    entry.analysis = { transcript: analysed.transcript, findings: analysed.findings, uri, version, lines, limit: entry.limit, facts: analysed.facts, superseded, settings: entry.settings };
     return entry.analysis;
   }
 
@@ -318,6 +318,10 @@ function* jobSteps(lines: LineIndex, analysis: Generator<void, AnalysisState> | 
 function orderedSpanOf(lines: LineIndex, range: Range): Span {
   const { start, end } = lines.spanOf(range);
   return start <= end ? { start, end } : { start: end, end: start };
+}
+
+function withFacts(transcript: Transcript): Analysis & { facts: TranscriptFacts } {
+  return { transcript, findings: [], facts: new TranscriptFacts(transcript) };
 }
 
 /** A binary file has no turns, header or annotations: no outline, no diagnostics. */

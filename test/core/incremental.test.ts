@@ -109,6 +109,57 @@ describe('incremental analysis', () => {
   });
 });
 
+describe('incremental analysis: word counts', () => {
+  /** Counts each turn's words before every edit, as the statistics request does, so each version has counts to carry. */
+  const counted = (state: AnalysisState): AnalysisState => (state.facts.turnStats(), state);
+
+  itWithCorpus('gives every turn the word count a fresh count gives, after any sequence of edits', () => {
+    const texts = [...SEEDS, ...corpusFiles().map((file) => readCorpus(file))];
+    fc.assert(
+      fc.property(fc.constantFrom(...texts), fc.array(editArbitrary, { minLength: 1, maxLength: 8 }), (text, edits) =>
+        replay(
+          text,
+          edits,
+          (fresh) => counted(analyzeText(fresh)),
+          (state, change, next) => counted(updateAnalysis(state, change, next)),
+          (state) => state.facts.turnStats(),
+        ),
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('counts again a turn elsewhere whose colon-less label an edit made or unmade', () => {
+    const text = `>> ANA:  One.\n${'>> BEN:  Filler turn.\n'.repeat(30)}>> ANA Three more words.\n>> BEN:  Done.`;
+    const state = counted(analyzeText(text));
+    const late = state.transcript.turns.length - 2;
+    assert.equal(state.transcript.turns[late].label?.speaker, 'ANA', 'read as ANA: ANA speaks with a colon elsewhere');
+    assert.equal(state.facts.turnStats()[late].words, 3);
+    // Renaming the only colon label of ANA: the late turn has no label any more, and "ANA" is spoken.
+    const at = text.indexOf('ANA:') + 2;
+    const next = text.slice(0, at) + 'X' + text.slice(at + 1);
+    const updated = updateAnalysis(state, { start: at, end: at + 1, text: 'X' }, next);
+    assert.equal(updated.transcript.turns[late].label, null);
+    assert.deepEqual(updated.facts.turnStats(), analyzeText(next).facts.turnStats());
+  });
+
+  it('counts again only the turns an edit re-read', () => {
+    const text = Array.from({ length: 5000 }, (_, i) => `>> SPEAKER ${i % 5}:  Turn ${i} has five words.`).join('\n');
+    const state = analyzeText(text);
+    const stepsOf = (steps: Generator<void, unknown>) => {
+      let count = 0;
+      while (!steps.next().done) count++;
+      return count;
+    };
+    const fresh = stepsOf(state.facts.turnStatsSteps());
+    const at = state.transcript.turns[2500].body.start;
+    const updated = updateAnalysis(state, { start: at, end: at, text: 'So ' }, text.slice(0, at) + 'So ' + text.slice(at));
+    assert.ok(stepsOf(updated.facts.turnStatsSteps()) < fresh / 2, 'the edited version counted in a fraction of the steps');
+    assert.equal(updated.facts.turnStats()[2500].words, 6);
+    assert.equal(updated.facts.transcriptStats().totalWords, 5000 * 5 + 1);
+  });
+});
+
 describe('incremental analysis: findings that read other turns', () => {
   function editAndCompare(text: string, search: string, replacement: string): void {
     const start = text.indexOf(search);

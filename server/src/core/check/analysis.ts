@@ -9,6 +9,7 @@ import { ITEMS_PER_STEP, type FileRule, type Finding, type Rule, type RuleContex
 import { DEFAULT_SETTINGS, type Settings, type Severity } from '../config/settings';
 import { annotationsOfTurn, turnIndexAt } from '../speech';
 import { speakerSummarySteps, warmUpPatternSteps, type SpeakerSummary } from '../whoSaidIt';
+import { TranscriptFacts } from '../speakers/transcriptFacts';
 
 export { RULES };
 
@@ -34,6 +35,8 @@ export interface AnalysisState extends Analysis {
   /** Findings of document-scoped rules, in document order. */
   documentFindings: Finding[];
   speakers: LazySpeakerSummary;
+  /** What requests read about this version (speakers, word counts), carried across in-place edits as the findings are. */
+  facts: TranscriptFacts;
 }
 
 export function parseWithSettings(text: string, settings: Settings = DEFAULT_SETTINGS): Transcript {
@@ -128,6 +131,7 @@ export function* updateAnalysisSteps(state: AnalysisState, change: TextChange, n
   const { state: parse, reparsed } = updated;
 
   const { transcript } = parse;
+  const facts = state.facts.carriedTo(transcript, reparsed);
   const labelsSame = reparsed.relabelled.length === 0 && labelsKept(oldTranscript, transcript, reparsed, change);
   const speakers = labelsSame ? state.speakers.carriedTo(transcript) : new LazySpeakerSummary(transcript);
   const context = ruleContext(parse, state.settings, speakers);
@@ -142,11 +146,11 @@ export function* updateAnalysisSteps(state: AnalysisState, change: TextChange, n
   if (labelsSame) {
     // Label findings sit on labels, which the edit left in place: only those after it move.
     shiftFindings(state.labelFindings, reparsed.delta, change.end);
-    return assemble(parse, state.settings, speakers, headers, turnFindings, state.labelFindings, yield* checkScope(context, 'document'));
+    return assemble(parse, state.settings, speakers, headers, turnFindings, state.labelFindings, yield* checkScope(context, 'document'), facts);
   }
   yield* recheckAfterLabelChange(context, speakers, turnFindings, reparsed.relabelled, from, to);
   const labelFindings = yield* checkScope(context, 'labels');
-  return assemble(parse, state.settings, speakers, headers, turnFindings, labelFindings, yield* checkScope(context, 'document'));
+  return assemble(parse, state.settings, speakers, headers, turnFindings, labelFindings, yield* checkScope(context, 'document'), facts);
 }
 
 /**
@@ -192,7 +196,7 @@ function* checkParseSteps(parse: ParseState, settings: Settings): Generator<void
   }
   const labelFindings = yield* checkScope(context, 'labels');
   const documentFindings = yield* checkScope(context, 'document');
-  return assemble(parse, settings, speakers, headerFindings, turnFindings, labelFindings, documentFindings);
+  return assemble(parse, settings, speakers, headerFindings, turnFindings, labelFindings, documentFindings, new TranscriptFacts(parse.transcript));
 }
 
 type BaseContext = Omit<RuleContext, 'turns' | 'includeHeader' | 'settings'> & { settings: Settings };
@@ -282,12 +286,21 @@ function* checkScope(base: BaseContext, scope: FileRule['scope']): Generator<voi
 }
 
 /** All findings in document order: header and turns, with the file-wide findings merged in. */
-function assemble(parse: ParseState, settings: Settings, speakers: LazySpeakerSummary, headerFindings: Finding[], turnFindings: Finding[][], labelFindings: Finding[], documentFindings: Finding[]): AnalysisState {
+function assemble(
+  parse: ParseState,
+  settings: Settings,
+  speakers: LazySpeakerSummary,
+  headerFindings: Finding[],
+  turnFindings: Finding[][],
+  labelFindings: Finding[],
+  documentFindings: Finding[],
+  facts: TranscriptFacts,
+): AnalysisState {
   // Loops, not `concat(...turnFindings)`: one argument per turn overflows the stack above ~100,000 turns.
   const local: Finding[] = [...headerFindings];
   for (const findingsOfTurn of turnFindings) for (const finding of findingsOfTurn) local.push(finding);
   const findings = mergeSorted(local, mergeSorted(labelFindings, documentFindings));
-  return { transcript: parse.transcript, findings, parse, settings, headerFindings, turnFindings, labelFindings, documentFindings, speakers };
+  return { transcript: parse.transcript, findings, parse, settings, headerFindings, turnFindings, labelFindings, documentFindings, speakers, facts };
 }
 
 /** Two lists in document order as one; on a tie the first list's finding comes first. */

@@ -58,14 +58,19 @@ export function* turnStatsSteps(transcript: Transcript): Generator<void, TurnSta
   const turnAnnotations = annotationsByTurn(transcript);
   const stats: TurnStats[] = [];
   for (const turn of transcript.turns) {
-    let words = 0;
-    for (const part of bodyParts(transcript.text, turn, turnAnnotations[turn.index])) {
-      if (part.kind === 'speech') words += countSpokenWords(transcript.text.slice(part.span.start, part.span.end));
-    }
-    stats.push({ turn: turn.index, words, inaudible: turnAnnotations[turn.index].filter((a) => a.kind === 'inaudible').length });
+    stats.push(countTurn(transcript.text, turn, turnAnnotations[turn.index]));
     if (stats.length % TURNS_PER_STEP === 0) yield;
   }
   return stats;
+}
+
+/** One turn's spoken words and inaudible markers, given its annotations. */
+export function countTurn(text: string, turn: Turn, annotations: readonly Annotation[]): TurnStats {
+  let words = 0;
+  for (const part of bodyParts(text, turn, annotations)) {
+    if (part.kind === 'speech') words += countSpokenWords(text.slice(part.span.start, part.span.end));
+  }
+  return { turn: turn.index, words, inaudible: annotations.filter((annotation) => annotation.kind === 'inaudible').length };
 }
 
 export function transcriptStats(transcript: Transcript): TranscriptStats {
