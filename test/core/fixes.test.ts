@@ -1,7 +1,9 @@
 import { strict as assert } from 'assert';
 import * as path from 'path';
 import { analyzeText } from '../../server/src/core/check/analysis';
-import { applyEdits, checkedFixes, differenceEdit, fixAll, safeFixesToApply } from '../../server/src/core/check/fixes';
+import * as fc from 'fast-check';
+import { applyEdits, checkedFixes, composeEdits, fixAll, safeFixesToApply } from '../../server/src/core/check/fixes';
+import type { TextEdit } from '../../server/src/core/check/rules/rule';
 import { spokenWords } from '../../server/src/core/speech';
 import { corpusFiles, readCorpus, describeWithCorpus } from '../helpers/corpus';
 
@@ -36,12 +38,59 @@ describe('fixes', () => {
     assert.equal(applyEdits(text, edits), '>> A B:  One.\n>> C D:  Two.\n>> E F:  Three.\n');
   });
 
-  it('differenceEdit replaces only the changed middle and never splits a CRLF', () => {
-    assert.deepEqual(differenceEdit('one two three', 'one 2 three'), { span: { start: 4, end: 7 }, newText: '2' });
-    assert.equal(differenceEdit('same', 'same'), null);
-    const edit = differenceEdit('a\r\nb', 'a\r\n\r\nb')!;
-    assert.equal(applyEdits('a\r\nb', [edit]), 'a\r\n\r\nb');
-    assert.notEqual(edit.span.start, 2);
+  it('composes two rounds of edits into edits of the original text that make both', () => {
+    const original = 'one two three four';
+    const first = [{ span: { start: 4, end: 7 }, newText: '2' }, { span: { start: 14, end: 18 }, newText: 'FOUR!' }];
+    const between = applyEdits(original, first);
+    assert.equal(between, 'one 2 three FOUR!');
+    // Inside the first round's text, touching it, and in text it left alone.
+    const second = [{ span: { start: 4, end: 5 }, newText: 'two' }, { span: { start: 0, end: 0 }, newText: '>> ' }, { span: { start: 16, end: 17 }, newText: '' }];
+    const composed = composeEdits(first, second, between);
+    assert.equal(applyEdits(original, composed), applyEdits(between, second));
+    assert.deepEqual(composed, [
+      { span: { start: 0, end: 0 }, newText: '>> ' },
+      { span: { start: 4, end: 7 }, newText: 'two' },
+      { span: { start: 14, end: 18 }, newText: 'FOUR' },
+    ]);
+  });
+
+  it('composes any two rounds of edits as applying them in turn does', () => {
+    const editsOf = (text: string) =>
+      fc.uniqueArray(fc.record({ at: fc.nat({ max: text.length }), length: fc.nat({ max: 4 }), newText: fc.constantFrom('', 'x', '\r\n', 'long text') }), { selector: (edit) => edit.at, maxLength: 6 }).map((picked) => {
+        // Non-overlapping: each edit ends before the next starts.
+        const sorted = [...picked].sort((a, b) => a.at - b.at);
+        const edits: TextEdit[] = [];
+        let free = 0;
+        for (const { at, length, newText } of sorted) {
+          if (at < free) continue;
+          const end = Math.min(text.length, at + length);
+          edits.push({ span: { start: at, end }, newText });
+          free = end + 1;
+        }
+        return edits;
+      });
+    const rounds = fc.string({ maxLength: 30 }).chain((original) =>
+      editsOf(original).chain((first) => {
+        const between = applyEdits(original, first);
+        return editsOf(between).map((second) => ({ original, first, between, second }));
+      }),
+    );
+    fc.assert(
+      fc.property(rounds, ({ original, first, between, second }) => {
+        assert.equal(applyEdits(original, composeEdits(first, second, between)), applyEdits(between, second));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('gives fix-all as small edits where the text changes, not one edit from the first change to the last', () => {
+    const text = `>> MODERATOR:  Welcome.  >> ANNA:  Thanks.\n${'>> ANNA:  A turn that needs nothing.\n'.repeat(50)}>> BEN:  Yes (unintelligible) indeed.\n`;
+    const result = fixAll(text);
+    assert.equal(applyEdits(text, result.edits), result.text);
+    assert.deepEqual(
+      result.edits.map((edit) => text.slice(edit.span.start, edit.span.end)),
+      ['  ', '(unintelligible)'],
+    );
   });
 
   describe('a safe fix after which the parser reads other spoken words', () => {
@@ -106,6 +155,7 @@ describe('fixes', () => {
       it(`${path.basename(file)}: keeps every spoken word and leaves nothing for a second pass`, () => {
         const text = readCorpus(file);
         const fixed = fixAll(text);
+        assert.equal(applyEdits(text, fixed.edits), fixed.text, 'the edits make the fixed text');
         assert.deepEqual(wordsOf(fixed.text), wordsOf(text));
         assert.equal(analyzeText(fixed.text).transcript.turns.length, analyzeText(text).transcript.turns.length);
         const second = fixAll(fixed.text);

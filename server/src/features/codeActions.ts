@@ -1,13 +1,13 @@
 // Quick fixes for verbatim's diagnostics and the `source.fixAll.verbatim` action.
 // Fixes are recomputed from the cached analysis by matching each diagnostic's code and range,
 // so diagnostics carry no data and a stale diagnostic simply finds no fix.
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver/node';
-import { checkedFixes, differenceEdit, fixAllSteps } from '../core/check/fixes';
-import type { TextEdit } from '../core/check/rules/rule';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver/node';
+import { checkedFixes, fixAllSteps } from '../core/check/fixes';
 import type { Settings } from '../core/config/settings';
-import { inSlicesOnce, LARGE_DOCUMENT_LENGTH, type DocumentAnalysis } from '../documents';
+import { inSlices, inSlicesOnce, LARGE_DOCUMENT_LENGTH, type DocumentAnalysis } from '../documents';
 import { answerActions } from './answers';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { lspEdit, lspEditsSteps } from './textEdits';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.verbatim`;
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
@@ -54,15 +54,10 @@ function quickFixes(analysis: DocumentAnalysis, diagnostic: Diagnostic, settings
 async function fixAllAction(analysis: DocumentAnalysis, settings: Settings): Promise<CodeAction | null> {
   const text = analysis.transcript.text;
   const result = await inSlicesOnce(analysis, 'fixAll', () => fixAllSteps(text, settings));
-  const edit = differenceEdit(text, result.text);
-  if (!edit) return null;
+  if (result.edits.length === 0) return null;
   return {
     title: `Fix all safe verbatim problems (${result.fixedCount})`,
     kind: FIX_ALL_KIND,
-    edit: { changes: { [analysis.uri]: [lspEdit(analysis, edit)] } },
+    edit: { changes: { [analysis.uri]: await inSlices(lspEditsSteps(analysis, result.edits), analysis.superseded) } },
   };
-}
-
-function lspEdit(analysis: DocumentAnalysis, edit: TextEdit): LspTextEdit {
-  return { range: analysis.lines.rangeOf(edit.span), newText: edit.newText };
 }

@@ -1,8 +1,8 @@
 import type { Range, TextEdit } from 'vscode-languageserver/node';
 import { formatEditsSteps } from '../core/check/format';
 import type { Settings } from '../core/config/settings';
-import type { TextEdit as CoreTextEdit } from '../core/check/rules/rule';
 import { inSlices, inSlicesOnce, type DocumentAnalysis } from '../documents';
+import { lspEditsSteps } from './textEdits';
 
 /**
  * Formats the whole document; `range` limits the edits to the lines it touches (range formatting).
@@ -16,15 +16,5 @@ export async function formatting(analysis: DocumentAnalysis, settings: Settings,
     const end = analysis.lines.lineEnd(range.end.character === 0 && range.end.line > range.start.line ? range.end.line - 1 : range.end.line);
     edits = edits.filter((edit) => edit.span.start >= start && edit.span.end <= end);
   }
-  return inSlices(lspEdits(analysis, edits));
-}
-
-/** Formatting a 20 MB transcript makes some 40,000 edits: converted a batch per step. */
-function* lspEdits(analysis: DocumentAnalysis, edits: readonly CoreTextEdit[]): Generator<void, TextEdit[]> {
-  const converted: TextEdit[] = [];
-  for (const edit of edits) {
-    converted.push({ range: analysis.lines.rangeOf(edit.span), newText: edit.newText });
-    if (converted.length % 2000 === 0) yield;
-  }
-  return converted;
+  return inSlices(lspEditsSteps(analysis, edits));
 }

@@ -104,6 +104,8 @@ function overlapsAny(taken: readonly TextEdit[], edit: TextEdit): boolean {
 
 export interface FixAllResult {
   text: string;
+  /** The edits that turn the original text into `text`: each pass's, composed, in document order. */
+  edits: TextEdit[];
   /** How many findings were fixed, by rule code. */
   fixedByCode: Record<string, number>;
   fixedCount: number;
@@ -128,6 +130,7 @@ export function* fixAllSteps(text: string, settings: Settings = DEFAULT_SETTINGS
   const keepsWords = readsWordsOf(analysis.transcript);
   // Edits found to change the words, in the current text's offsets: not tried again in later passes.
   let refused: TextEdit[] = [];
+  let edits: TextEdit[] = [];
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const chosen = safeFixesToApply(analysis.findings, new Set(refused.map(editKey)));
     if (chosen.length === 0) break;
@@ -139,9 +142,10 @@ export function* fixAllSteps(text: string, settings: Settings = DEFAULT_SETTINGS
       fixedCount++;
     }
     refused = movedPast(refused.concat(outcome.refused), outcome.applied);
+    edits = yield* composeEditsSteps(edits, outcome.applied, analysis.transcript.text);
     analysis = outcome.analysis;
   }
-  return { text: analysis.transcript.text, fixedByCode, fixedCount };
+  return { text: analysis.transcript.text, edits, fixedByCode, fixedCount };
 }
 
 interface CheckedEdits {
@@ -389,24 +393,59 @@ function sortedByStart(edits: readonly TextEdit[]): TextEdit[] {
   return [...edits].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 }
 
-/** One edit turning `before` into `after`: the changed middle between their common prefix and suffix. */
-export function differenceEdit(before: string, after: string): TextEdit | null {
-  if (before === after) return null;
-  let prefix = 0;
-  const shorter = Math.min(before.length, after.length);
-  while (prefix < shorter && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < shorter - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
-  // Never split a CRLF or a surrogate pair between the kept and the replaced text.
-  while (prefix > 0 && isSecondHalf(before, prefix)) prefix--;
-  while (suffix > 0 && isSecondHalf(before, before.length - suffix)) suffix--;
-  return { span: { start: prefix, end: before.length - suffix }, newText: after.slice(prefix, after.length - suffix) };
+/** Groups of edits composed per step. */
+const GROUPS_PER_STEP = 2000;
+
+/**
+ * Edits of a text A that make what `first` (edits of A) and then `second` (edits of `between`, the
+ * text `first` made) make together: a fix-all of many passes becomes the few edits an editor applies
+ * where the text changed, instead of one edit replacing everything from the first change to the last.
+ * Edits of the two that overlap or touch become one, over the text they cover.
+ */
+export function composeEdits(first: readonly TextEdit[], second: readonly TextEdit[], between: string): TextEdit[] {
+  return runSteps(composeEditsSteps(first, second, between));
 }
 
-function isSecondHalf(text: string, offset: number): boolean {
-  const previous = text.charCodeAt(offset - 1);
-  const current = text.charCodeAt(offset);
-  return (previous === 13 && current === 10) || (previous >= 0xd800 && previous <= 0xdbff && current >= 0xdc00 && current <= 0xdfff);
+/** `composeEdits` in steps. */
+export function* composeEditsSteps(first: readonly TextEdit[], second: readonly TextEdit[], between: string): Generator<void, TextEdit[]> {
+  // Where each edit of `first` stands in `between`.
+  let growth = 0;
+  const placed = sortedByStart(first).map((edit) => {
+    const start = edit.span.start + growth;
+    growth += edit.newText.length - (edit.span.end - edit.span.start);
+    return { edit, start, end: start + edit.newText.length };
+  });
+  const later = sortedByStart(second);
+  const composed: TextEdit[] = [];
+  // `between`'s offset less A's, for text after the groups composed so far.
+  let shift = 0;
+  for (let i = 0, j = 0, groups = 1; i < placed.length || j < later.length; groups++) {
+    const start = Math.min(placed[i]?.start ?? Infinity, later[j]?.span.start ?? Infinity);
+    let end = start;
+    const firstEdits: TextEdit[] = [];
+    const secondEdits: TextEdit[] = [];
+    let groupGrowth = 0;
+    for (;;) {
+      if (i < placed.length && placed[i].start <= end) {
+        end = Math.max(end, placed[i].end);
+        firstEdits.push(placed[i].edit);
+        groupGrowth += placed[i].edit.newText.length - (placed[i].edit.span.end - placed[i].edit.span.start);
+        i++;
+      } else if (j < later.length && later[j].span.start <= end) {
+        end = Math.max(end, later[j].span.end);
+        secondEdits.push(later[j]);
+        j++;
+      } else break;
+    }
+    if (secondEdits.length === 0) composed.push(...firstEdits);
+    else {
+      const relative = secondEdits.map((edit) => ({ span: { start: edit.span.start - start, end: edit.span.end - start }, newText: edit.newText }));
+      composed.push({ span: { start: start - shift, end: end - shift - groupGrowth }, newText: applyEdits(between.slice(start, end), relative) });
+    }
+    shift += groupGrowth;
+    if (groups % GROUPS_PER_STEP === 0) yield;
+  }
+  return composed;
 }
 
 function firstStart(edits: readonly TextEdit[]): number {
