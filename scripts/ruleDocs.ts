@@ -3,11 +3,15 @@
 // - package.json: the `verbatim.rules` settings schema, and the cheap rules named in `maxFileSizeMB`;
 // - README.md: the two rule tables (between `<!-- rules:NAME -->` and `<!-- /rules:NAME -->`), and the
 //   cheap and skipped rules in the *Limits and safety* table;
+// - README.md's demo (the checker's output on the bundled sample) and the walkthrough's table of the
+//   sample's findings, which show one finding of every rule: a new rule adds a line to the sample;
 // - docs/rules.md: how often each rule fires on the corpus, when the corpus is there.
 // `npm run rules:docs` rewrites them; test/core/rules/docs.test.ts fails while they are stale.
+import { spawnSync } from 'child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { analyzeText } from '../server/src/core/check/analysis';
+import { LineIndex } from '../server/src/core/lineIndex';
 import { RULES } from '../server/src/core/check/rules/index';
 
 const SEVERITY_CHOICES = ['error', 'warning', 'information', 'hint', 'off'];
@@ -20,12 +24,37 @@ const code = (text: string) => `\`${text}\``;
 export function renderRuleDocs(root: string, corpus: string | null): { file: string; text: string }[] {
   const packageJson = readFileSync(path.join(root, 'package.json'), 'utf8');
   const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+  const walkthrough = readFileSync(path.join(root, WALKTHROUGH_SAMPLE), 'utf8');
   const rendered = [
     { file: 'package.json', text: withCheapRules(withRulesSchema(packageJson)) },
-    { file: 'README.md', text: withCheapRules(withLimitsRow(withTable(withTable(readme, 'summary', summaryTable()), 'fixes', fixesTable()))) },
+    { file: 'README.md', text: withDemo(root, withCheapRules(withLimitsRow(withTable(withTable(readme, 'summary', summaryTable()), 'fixes', fixesTable())))) },
+    { file: WALKTHROUGH_SAMPLE, text: withTable(walkthrough, 'sample', sampleTable(root)) },
   ];
   if (corpus !== null) rendered.push({ file: 'docs/rules.md', text: withTable(readFileSync(path.join(root, 'docs', 'rules.md'), 'utf8'), 'corpus', corpusTable(corpus)) });
   return rendered;
+}
+
+const SAMPLE = path.join('samples', 'council-meeting.transcript');
+const WALKTHROUGH_SAMPLE = path.join('media', 'walkthrough', 'open-sample.md');
+
+/** README.md with `npm run demo`'s output (the built CLI on the sample) in its console block. */
+function withDemo(root: string, readme: string): string {
+  const demo = spawnSync(process.execPath, [path.join(root, 'scripts', 'demo.js')], { cwd: root, encoding: 'utf8' });
+  if (demo.status !== 0) throw new Error(`npm run demo failed (is dist/ built?): ${demo.stderr}`);
+  const block = /```console\n\$ verbatim check [^\n]*\n[\s\S]*?```/;
+  if (!block.test(readme)) throw new Error('README.md has no console block of the demo');
+  return readme.replace(block, () => `\`\`\`console\n${demo.stdout}\`\`\``);
+}
+
+/** The sample's findings, a line each, as the walkthrough lists them. */
+function sampleTable(root: string): string {
+  const text = readFileSync(path.join(root, SAMPLE), 'utf8');
+  const lines = new LineIndex(text);
+  return [
+    '| line | code | what Verbatim says |',
+    '|---|---|---|',
+    ...analyzeText(text).findings.map((finding) => `| ${lines.positionAt(finding.span.start).line + 1} | ${code(finding.code)} | ${finding.message.replace(/\|/g, '\\|')} |`),
+  ].join('\n');
 }
 
 /** Each rule's findings and files on the corpus, as `verbatim check` reports them with the default settings. */

@@ -62,7 +62,7 @@ export function analyzeText(text: string, settings: Settings = DEFAULT_SETTINGS)
   return runSteps(analysisSteps(text, settings));
 }
 
-/** A few turns that exercise every rule. */
+/** A few turns in the layouts and with the problems the reader and the rules meet most. */
 const WARM_UP_TRANSCRIPT = [
   'UNEDITED ROUGH DRAFT',
   'River Captioning, LLC  www.example.invalid  (555) 010-0199',
