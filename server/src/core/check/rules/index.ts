@@ -1,7 +1,9 @@
 // The rule registry: every rule in the order its findings are listed. The rule codes, the cheap
-// set and the default severities are derived from the rules themselves; adding a rule means its
-// file, an entry here, its docs/rules.md section and its tests (`npm run rules:docs` regenerates
-// the settings schema and the README's tables, and a test fails while they are stale).
+// set and the default severities are derived from the rules themselves. Adding a rule means its
+// file, an entry here, its docs/rules.md section, its tests and a line of the bundled sample that
+// shows it (the demo and the walkthrough show one finding of every rule); `npm run rules:docs` then
+// regenerates the settings schema, the README's tables and demo, the walkthrough's table and the
+// corpus counts, and a test fails while any of them is stale.
 import type { Severity } from '../../config/options';
 import { brokenTurnRule } from './brokenTurn';
 import { emptyTurnRule } from './emptyTurn';
