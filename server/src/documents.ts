@@ -1,7 +1,7 @@
 import { LSPErrorCodes, ResponseError, type Connection, type DidChangeTextDocumentParams } from 'vscode-languageserver/node';
 import { analysisSteps, analyzeText, updateAnalysis, updateAnalysisSteps, type Analysis, type AnalysisState } from './core/check/analysis';
 import { parsedAfreshOnEveryEdit, type TextChange } from './core/parse/incremental';
-import { documentLimit, limitMessage, ruleRunsUnder, type DocumentLimit } from './core/config/limits';
+import { documentLimit, limitAfterEdit, limitMessage, ruleRunsUnder, type DocumentLimit } from './core/config/limits';
 import { LineIndex, type Positions, type Range } from './core/lineIndex';
 import type { Span, Transcript } from './core/model';
 import { RULE_CODES, type Settings } from './core/config/settings';
@@ -21,7 +21,10 @@ export interface DocumentAnalysis extends Analysis {
   facts: TranscriptFacts;
   /** True once the document has a newer version (or closed): work for this one can stop. */
   superseded(): boolean;
-  /** The document's settings: the editor's, with the speaker answers of its folder. Fixes and formatting read the text as the analysis did. */
+  /**
+   * The document's settings: the editor's, with the speaker answers of its folder, and the rules its
+   * size limit skips turned off. Fixes, fix-all and formatting read the text as the analysis did.
+   */
   settings: Settings;
 }
 
@@ -184,7 +187,7 @@ export class AnalysedDocuments {
     }
     const analysed: Analysis & { facts: TranscriptFacts } = entry.state ?? withFacts(emptyTranscript(lines.text));
     const superseded = () => this.open.get(uri)?.version !== version;
-    entry.analysis = { transcript: analysed.transcript, findings: analysed.findings, uri, version, lines, limit: entry.limit, facts: analysed.facts, superseded, settings: entry.settings };
+    entry.analysis = { transcript: analysed.transcript, findings: analysed.findings, uri, version, lines, limit: entry.limit, facts: analysed.facts, superseded, settings: effectiveSettings(entry) };
     return entry.analysis;
   }
 
@@ -209,10 +212,12 @@ export class AnalysedDocuments {
     }
     for (const change of params.contentChanges) {
       const edit = 'range' in change ? orderedSpanOf(entry.lines, change.range) : null;
+      const before = entry.lines.text;
       if (edit) entry.lines.edit(edit, change.text);
       else entry.lines = new LineIndex(change.text);
       const text = entry.lines.text;
-      const limit = limitOf(entry.settings, text);
+      // Not limitOf(text): reading the edited text would copy all of it here, in the message's turn.
+      const limit = edit ? limitAfterEdit(before, entry.limit, edit, change.text, entry.settings.maxFileSizeMB) : limitOf(entry.settings, text);
       const incremental = edit !== null && limit.kind === entry.limit.kind;
       if (entry.job && incremental) {
         entry.job.edits.push({ change: { ...edit, text: change.text }, text });

@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
 import { decodeTranscriptFile } from '../../server/src/core/fileText';
-import { BINARY_SAMPLE_LENGTH, CHEAP_RULES, documentLimit, limitMessage, ruleRunsUnder } from '../../server/src/core/config/limits';
+import * as fc from 'fast-check';
+import { BINARY_SAMPLE_LENGTH, CHEAP_RULES, documentLimit, limitAfterEdit, limitMessage, ruleRunsUnder } from '../../server/src/core/config/limits';
 import { analyzeText } from '../../server/src/core/check/analysis';
 import { outlineOf } from '../../server/src/core/services/outline';
 import { DEFAULT_SETTINGS, RULE_CODES, resolveSettings } from '../../server/src/core/config/settings';
@@ -11,6 +12,24 @@ describe('limits: how much analysis a document gets', () => {
   it('analyses in full up to the limit and reduces above it', () => {
     assert.deepEqual(documentLimit('x'.repeat(MB), 1), { kind: 'full' });
     assert.deepEqual(documentLimit('x'.repeat(MB + 1), 1), { kind: 'reduced', sizeMB: (MB + 1) / MB, maxMB: 1 });
+  });
+
+  it('gives after an edit the limit of the edited text, without reading it', () => {
+    // Texts around the binary opening and a 1 MB limit; edits that add or remove a NUL, or push one in or out of the opening.
+    const text = fc.tuple(fc.nat({ max: BINARY_SAMPLE_LENGTH + 20 }), fc.boolean(), fc.nat({ max: 40 })).map(([before, nul, after]) => 'x'.repeat(before) + (nul ? '\u0000' : '') + 'y'.repeat(after));
+    const edit = (length: number) =>
+      fc.record({ start: fc.nat({ max: length }), removed: fc.nat({ max: 30 }), newText: fc.constantFrom('', 'ab', '\u0000', 'z'.repeat(BINARY_SAMPLE_LENGTH), 'w'.repeat(MB)) });
+    fc.assert(
+      fc.property(
+        text.chain((before) => edit(before.length).map((change) => ({ before, change }))),
+        ({ before, change }) => {
+          const span = { start: change.start, end: Math.min(before.length, change.start + change.removed) };
+          const after = before.slice(0, span.start) + change.newText + before.slice(span.end);
+          assert.deepEqual(limitAfterEdit(before, documentLimit(before, 1), span, change.newText, 1), documentLimit(after, 1));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('treats a NUL in the opening as binary, and one further on as text', () => {

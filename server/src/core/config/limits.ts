@@ -1,6 +1,7 @@
 // What the server does with input it cannot afford to analyse in full: binary files get no
 // features, files above the size limit keep the outline and the cheap diagnostics only.
 import { CHEAP_RULES, type RuleCode } from '../check/rules/index';
+import type { Span } from '../model';
 
 export { CHEAP_RULES };
 
@@ -19,8 +20,22 @@ export type DocumentLimit = { kind: 'full' } | { kind: 'reduced'; sizeMB: number
 
 /** How much analysis a document gets. `text.length` counts UTF-16 units: a megabyte is 2^20 of them. */
 export function documentLimit(text: string, maxFileSizeMB: number): DocumentLimit {
-  if (looksBinary(text)) return { kind: 'binary' };
-  const sizeMB = text.length / (1024 * 1024);
+  return limitOfSize(looksBinary(text), text.length, maxFileSizeMB);
+}
+
+/**
+ * `documentLimit` of `before` with `span` replaced by `newText`, reading only `before` around the
+ * edit: the edited text itself is not read (a first read of it copies the whole text).
+ */
+export function limitAfterEdit(before: string, beforeLimit: DocumentLimit, span: Span, newText: string, maxFileSizeMB: number): DocumentLimit {
+  const binary =
+    span.start >= BINARY_SAMPLE_LENGTH ? beforeLimit.kind === 'binary' : looksBinary(before.slice(0, span.start) + newText.slice(0, BINARY_SAMPLE_LENGTH) + before.slice(span.end, span.end + BINARY_SAMPLE_LENGTH));
+  return limitOfSize(binary, before.length - (span.end - span.start) + newText.length, maxFileSizeMB);
+}
+
+function limitOfSize(binary: boolean, length: number, maxFileSizeMB: number): DocumentLimit {
+  if (binary) return { kind: 'binary' };
+  const sizeMB = length / (1024 * 1024);
   return sizeMB > maxFileSizeMB ? { kind: 'reduced', sizeMB, maxMB: maxFileSizeMB } : { kind: 'full' };
 }
 
