@@ -6,7 +6,16 @@ import tseslint from 'typescript-eslint';
 const LSP_AND_VSCODE = {
   patterns: [
     {
-      group: ['vscode', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-*', 'vscode-languageclient', 'vscode-languageclient/*', 'vscode-jsonrpc', 'vscode-jsonrpc/*'],
+      group: [
+        'vscode',
+        'vscode-languageserver',
+        'vscode-languageserver/*',
+        'vscode-languageserver-*',
+        'vscode-languageclient',
+        'vscode-languageclient/*',
+        'vscode-jsonrpc',
+        'vscode-jsonrpc/*',
+      ],
       message: 'server/src/core is the language core: plain text in, plain data out, no LSP or VS Code imports (README, Development).',
     },
   ],
@@ -36,7 +45,19 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.mjs'],
-    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly', performance: 'readonly', setTimeout: 'readonly', setImmediate: 'readonly', Buffer: 'readonly' } },
+    languageOptions: {
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        __dirname: 'readonly',
+        console: 'readonly',
+        performance: 'readonly',
+        setTimeout: 'readonly',
+        setImmediate: 'readonly',
+        Buffer: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

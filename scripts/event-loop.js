@@ -23,11 +23,20 @@ if (!fs.existsSync(corpusDir)) {
   process.exit(2);
 }
 const sizes = process.argv.slice(2).map(Number);
-const corpus = fs.readdirSync(corpusDir).filter((name) => name.endsWith('.txt')).sort().map((name) => fs.readFileSync(path.join(corpusDir, name), 'utf8')).join('\n');
+const corpus = fs
+  .readdirSync(corpusDir)
+  .filter((name) => name.endsWith('.txt'))
+  .sort()
+  .map((name) => fs.readFileSync(path.join(corpusDir, name), 'utf8'))
+  .join('\n');
 
 async function measure(sizeMB) {
   const probe = path.join(__dirname, 'event-loop-probe.js');
-  const child = spawn(process.execPath, [...(process.env.VERBATIM_SERVER_NODE_ARGS?.split(' ') ?? []), '--max-old-space-size=4096', '--require', probe, path.join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [...(process.env.VERBATIM_SERVER_NODE_ARGS?.split(' ') ?? []), '--max-old-space-size=4096', '--require', probe, path.join(root, 'dist', 'server.js'), '--stdio'],
+    { stdio: ['pipe', 'pipe', 'pipe'] },
+  );
   let serverOutput = '';
   child.stderr.on('data', (chunk) => (serverOutput += chunk));
   const exited = new Promise((resolve) => child.on('exit', resolve));
@@ -111,8 +120,14 @@ async function measure(sizeMB) {
   connection.dispose();
   const serverProcessBlock = /longest event-loop block: (\d+) ms/.exec(serverOutput)?.[1] ?? '?';
   const serverBlock = await measureInProcess(text);
-  console.log(`${sizeMB} MB, answered on the analysed document (median of 3): ${Object.entries(latencies).map(([name, ms]) => `${name} ${ms.toFixed(1)} ms`).join(', ')}`);
-  console.log(`${sizeMB} MB: diagnostics after ${diagnosticsAfter.toFixed(0)} ms, outline after ${symbolsAfter.toFixed(0)} ms, diagnostics ${typingDiagnosticsAfter.toFixed(0)} ms after ${keystrokes.length} keystrokes; longest unanswered ping ${longest.toFixed(0)} ms (this client itself blocked up to ${(clientDelay.max / 1e6).toFixed(0)} ms); server process blocked at most ${serverProcessBlock} ms; server code alone at most ${serverBlock.toFixed(0)} ms`);
+  console.log(
+    `${sizeMB} MB, answered on the analysed document (median of 3): ${Object.entries(latencies)
+      .map(([name, ms]) => `${name} ${ms.toFixed(1)} ms`)
+      .join(', ')}`,
+  );
+  console.log(
+    `${sizeMB} MB: diagnostics after ${diagnosticsAfter.toFixed(0)} ms, outline after ${symbolsAfter.toFixed(0)} ms, diagnostics ${typingDiagnosticsAfter.toFixed(0)} ms after ${keystrokes.length} keystrokes; longest unanswered ping ${longest.toFixed(0)} ms (this client itself blocked up to ${(clientDelay.max / 1e6).toFixed(0)} ms); server process blocked at most ${serverProcessBlock} ms; server code alone at most ${serverBlock.toFixed(0)} ms`,
+  );
 }
 
 /** Every request an editor sends about a transcript, at the places it sends them: a label, a new turn's `>> `. */
@@ -133,7 +148,11 @@ function everyRequest(uri, lines, labelLine) {
     documentSymbol: request('textDocument/documentSymbol', { textDocument }),
     foldingRange: request('textDocument/foldingRange', { textDocument }),
     codeAction: request('textDocument/codeAction', { textDocument, range: { start: onLabel, end: onLabel }, context: { diagnostics: [] } }),
-    rangeFormatting: request('textDocument/rangeFormatting', { textDocument, range: { start: { line: labelLine, character: 0 }, end: { line: labelLine + 1, character: 0 } }, options: { tabSize: 2, insertSpaces: true } }),
+    rangeFormatting: request('textDocument/rangeFormatting', {
+      textDocument,
+      range: { start: { line: labelLine, character: 0 }, end: { line: labelLine + 1, character: 0 } },
+      options: { tabSize: 2, insertSpaces: true },
+    }),
     formatting: request('textDocument/formatting', { textDocument, options: { tabSize: 2, insertSpaces: true } }),
     workspaceSymbol: request('workspace/symbol', { query: 'chair' }),
     rename: request('textDocument/rename', { textDocument, position: onLabel, newName: 'NEW NAME' }),

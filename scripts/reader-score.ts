@@ -114,7 +114,9 @@ function titleRight(read: string | null, expected: string[]): boolean {
 /** The same person: the same name, or part of it (`MILLIE` for Millie Tran, when the text says only "I'm Millie"). */
 function sameSpeaker(suggested: string, expected: string): boolean {
   const expectedWords = new Set(speakerKey(expected).split(' '));
-  return speakerKey(suggested).split(' ').every((word) => expectedWords.has(word));
+  return speakerKey(suggested)
+    .split(' ')
+    .every((word) => expectedWords.has(word));
 }
 
 export function scoreFile(key: ReaderKey, text: string, set: string): FileScore {
@@ -170,7 +172,15 @@ export function scoreFile(key: ReaderKey, text: string, set: string): FileScore 
     if (!used.has(index)) misses.push(`extra turn at ${candidate.at.line}:${candidate.at.column} (${candidate.turn.label?.raw ?? 'unlabelled'})`);
   });
   for (const mark of [...(key.notLabels ?? []), ...(key.sections ?? [])]) {
-    if (parsed.some((candidate) => candidate.labelAt?.line === mark.line && candidate.turn.label !== null && mark.text !== undefined && cleanLabel(mark.text)!.startsWith(cleanLabel(candidate.turn.label.raw)!))) {
+    if (
+      parsed.some(
+        (candidate) =>
+          candidate.labelAt?.line === mark.line &&
+          candidate.turn.label !== null &&
+          mark.text !== undefined &&
+          cleanLabel(mark.text)!.startsWith(cleanLabel(candidate.turn.label.raw)!),
+      )
+    ) {
       score.labelledNotLabels++;
       misses.push(`not a label, read as one at ${mark.line}: ${JSON.stringify(mark.text)}`);
     }
@@ -182,7 +192,9 @@ export function scoreFile(key: ReaderKey, text: string, set: string): FileScore 
   }
 
   // Inaudible markers: by line, one parsed marker per keyed one.
-  const inaudible = transcript.annotations.filter((annotation) => annotation.kind === 'inaudible').map((annotation) => ({ annotation, line: positionOf(starts, annotation.span.start).line }));
+  const inaudible = transcript.annotations
+    .filter((annotation) => annotation.kind === 'inaudible')
+    .map((annotation) => ({ annotation, line: positionOf(starts, annotation.span.start).line }));
   score.inaudible.expected = key.inaudible?.length ?? 0;
   score.inaudible.found = inaudible.length;
   const inaudibleUsed = new Set<number>();
@@ -199,7 +211,13 @@ export function scoreFile(key: ReaderKey, text: string, set: string): FileScore 
   });
 
   // Broken turns: a finding whose last words take in the keyed line.
-  const broken = analysis.findings.filter((finding) => finding.code === 'broken-turn').map((finding) => ({ from: positionOf(starts, finding.span.start).line, to: positionOf(starts, Math.max(finding.span.start, finding.span.end - 1)).line, message: finding.message }));
+  const broken = analysis.findings
+    .filter((finding) => finding.code === 'broken-turn')
+    .map((finding) => ({
+      from: positionOf(starts, finding.span.start).line,
+      to: positionOf(starts, Math.max(finding.span.start, finding.span.end - 1)).line,
+      message: finding.message,
+    }));
   score.broken.expected = key.broken?.length ?? 0;
   score.broken.found = broken.length;
   const brokenUsed = new Set<number>();
@@ -247,7 +265,10 @@ export function loadKeys(set: string): { key: ReaderKey; text: string; set: stri
   const loaded: { key: ReaderKey; text: string; set: string }[] = [];
   const read = (dir: string, textDir: string, setOf: (file: string) => string) => {
     if (!fs.existsSync(dir)) return;
-    for (const name of fs.readdirSync(dir).filter((file) => file.endsWith('.json') && file !== 'MANIFEST.json').sort()) {
+    for (const name of fs
+      .readdirSync(dir)
+      .filter((file) => file.endsWith('.json') && file !== 'MANIFEST.json')
+      .sort()) {
       const key = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as ReaderKey;
       const textPath = path.join(textDir, key.file);
       if (!fs.existsSync(textPath)) continue;
@@ -283,15 +304,36 @@ export function summarise(scores: FileScore[]): SetScore {
   const titled = scores.filter((score) => score.title.keyed);
   return {
     files: scores.length,
-    turnRecall: ratio(sum((s) => s.turns.hit), sum((s) => s.turns.expected)),
-    turnPrecision: ratio(sum((s) => s.turns.hit), sum((s) => s.turns.found)),
-    labelsExact: ratio(sum((s) => s.labels.exact), sum((s) => s.labels.matched)),
+    turnRecall: ratio(
+      sum((s) => s.turns.hit),
+      sum((s) => s.turns.expected),
+    ),
+    turnPrecision: ratio(
+      sum((s) => s.turns.hit),
+      sum((s) => s.turns.found),
+    ),
+    labelsExact: ratio(
+      sum((s) => s.labels.exact),
+      sum((s) => s.labels.matched),
+    ),
     labelledNotLabels: sum((s) => s.labelledNotLabels),
     titles: `${titled.filter((s) => s.title.right).length}/${titled.length}`,
-    inaudibleRecall: ratio(sum((s) => s.inaudible.hit), sum((s) => s.inaudible.expected)),
-    inaudiblePrecision: ratio(sum((s) => s.inaudible.hit), sum((s) => s.inaudible.found)),
-    brokenRecall: ratio(sum((s) => s.broken.hit), sum((s) => s.broken.expected)),
-    brokenPrecision: ratio(sum((s) => s.broken.hit), sum((s) => s.broken.found)),
+    inaudibleRecall: ratio(
+      sum((s) => s.inaudible.hit),
+      sum((s) => s.inaudible.expected),
+    ),
+    inaudiblePrecision: ratio(
+      sum((s) => s.inaudible.hit),
+      sum((s) => s.inaudible.found),
+    ),
+    brokenRecall: ratio(
+      sum((s) => s.broken.hit),
+      sum((s) => s.broken.expected),
+    ),
+    brokenPrecision: ratio(
+      sum((s) => s.broken.hit),
+      sum((s) => s.broken.found),
+    ),
     whoSaidIt: `${sum((s) => s.speakers.named)}/${sum((s) => s.speakers.clear)}`,
     whoSaidItWrong: sum((s) => s.speakers.wrong + s.speakers.unkeyed),
   };
@@ -302,7 +344,9 @@ if (require.main === module) {
   const scores = loadKeys(set).map(({ key, text, set: keySet }) => scoreFile(key, text, keySet));
   if (process.argv.includes('--files') || process.argv.includes('--misses')) {
     for (const score of scores) {
-      console.log(`${score.file} [${score.set}] turns ${score.turns.hit}/${score.turns.expected} (found ${score.turns.found}), labels ${score.labels.exact}/${score.labels.matched}, title ${!score.title.keyed ? '-' : score.title.right ? 'ok' : 'WRONG'}, inaudible ${score.inaudible.hit}/${score.inaudible.expected} (found ${score.inaudible.found}), broken ${score.broken.hit}/${score.broken.expected} (found ${score.broken.found}), who ${score.speakers.named}/${score.speakers.clear} wrong ${score.speakers.wrong}+${score.speakers.unkeyed}`);
+      console.log(
+        `${score.file} [${score.set}] turns ${score.turns.hit}/${score.turns.expected} (found ${score.turns.found}), labels ${score.labels.exact}/${score.labels.matched}, title ${!score.title.keyed ? '-' : score.title.right ? 'ok' : 'WRONG'}, inaudible ${score.inaudible.hit}/${score.inaudible.expected} (found ${score.inaudible.found}), broken ${score.broken.hit}/${score.broken.expected} (found ${score.broken.found}), who ${score.speakers.named}/${score.speakers.clear} wrong ${score.speakers.wrong}+${score.speakers.unkeyed}`,
+      );
       if (process.argv.includes('--misses')) for (const miss of score.misses) console.log(`    ${miss}`);
     }
   }

@@ -109,7 +109,9 @@ function withTable(text: string, name: string, table: string): string {
 
 /** The cheap rules wherever a text lists them as `the cheap checks (...)`. */
 function withCheapRules(text: string): string {
-  const cheap = RULES.filter((rule) => rule.cheap).map((rule) => code(rule.code)).join(', ');
+  const cheap = RULES.filter((rule) => rule.cheap)
+    .map((rule) => code(rule.code))
+    .join(', ');
   return text.replace(/the cheap checks \((`[^)]*?`)(?=[:)])/g, `the cheap checks (${cheap}`);
 }
 

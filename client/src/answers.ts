@@ -29,7 +29,9 @@ async function recordInSettings(params: unknown): Promise<void> {
   for (const key of ['speakers', 'notSpeakers'] as const) {
     if (after[key].length !== before[key].length) await config.update(key, after[key], vscode.ConfigurationTarget.Global);
   }
-  void vscode.window.showInformationMessage(`Verbatim: "${name}" is ${isSpeaker ? '' : 'not '}a speaker, remembered in your user settings (verbatim.${isSpeaker ? 'speakers' : 'notSpeakers'}).`);
+  void vscode.window.showInformationMessage(
+    `Verbatim: "${name}" is ${isSpeaker ? '' : 'not '}a speaker, remembered in your user settings (verbatim.${isSpeaker ? 'speakers' : 'notSpeakers'}).`,
+  );
 }
 
 /**

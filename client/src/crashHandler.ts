@@ -11,7 +11,9 @@ export function boundedRestarts(outputChannelName: string): ErrorHandler {
     closed: () => {
       const decision = policy.onCrash(Date.now());
       if (decision.restart) {
-        void vscode.window.showWarningMessage(`The Verbatim language server stopped unexpectedly and is restarting (restart ${decision.attempt}). Details are in the "${outputChannelName}" output.`);
+        void vscode.window.showWarningMessage(
+          `The Verbatim language server stopped unexpectedly and is restarting (restart ${decision.attempt}). Details are in the "${outputChannelName}" output.`,
+        );
         return { action: CloseAction.Restart, handled: true };
       }
       return {

@@ -95,7 +95,10 @@ class RecordingController implements vscode.Disposable {
       return undefined;
     }
     const remembered = this.memory()[document.uri.toString()];
-    const media = (remembered && (await exists(vscode.Uri.parse(remembered.media))) ? vscode.Uri.parse(remembered.media) : undefined) ?? (await sameName(document.uri)) ?? (await pick(document.uri));
+    const media =
+      (remembered && (await exists(vscode.Uri.parse(remembered.media))) ? vscode.Uri.parse(remembered.media) : undefined) ??
+      (await sameName(document.uri)) ??
+      (await pick(document.uri));
     if (!media) return undefined;
     await this.remember(document.uri, { media: media.toString(), syncPoints: remembered?.media === media.toString() ? remembered.syncPoints : [] });
     this.panel?.panel.dispose();
@@ -104,10 +107,15 @@ class RecordingController implements vscode.Disposable {
     panel.panel.onDidDispose(() => {
       if (this.panel === panel) this.panel = undefined;
       this.clearHighlight();
-      this.client.sendRequest(SET_RECORDING_REQUEST, { textDocument: { uri: document.uri.toString() }, recording: null }).then(undefined, (error: unknown) => this.logFailure('closing the recording', error));
+      this.client
+        .sendRequest(SET_RECORDING_REQUEST, { textDocument: { uri: document.uri.toString() }, recording: null })
+        .then(undefined, (error: unknown) => this.logFailure('closing the recording', error));
     });
     panel.onState((state) => this.onPlayerState(panel, state));
-    panel.whenLoaded().then(() => this.attach(panel)).then(undefined, (error: unknown) => this.logFailure('attaching the recording', error));
+    panel
+      .whenLoaded()
+      .then(() => this.attach(panel))
+      .then(undefined, (error: unknown) => this.logFailure('attaching the recording', error));
     return panel;
   }
 
@@ -145,7 +153,10 @@ class RecordingController implements vscode.Disposable {
   async playFromCursor(): Promise<void> {
     const editor = this.transcriptEditor();
     if (!editor) return;
-    const result = await this.client.sendRequest<EstimateTimeResult | null>(ESTIMATE_TIME_REQUEST, { textDocument: { uri: editor.document.uri.toString() }, positions: [editor.selection.active] });
+    const result = await this.client.sendRequest<EstimateTimeResult | null>(ESTIMATE_TIME_REQUEST, {
+      textDocument: { uri: editor.document.uri.toString() },
+      positions: [editor.selection.active],
+    });
     if (result?.estimates[0]) await this.playAt({ uri: editor.document.uri.toString(), seconds: result.estimates[0].seconds, preRoll: false });
   }
 
@@ -165,10 +176,17 @@ class RecordingController implements vscode.Disposable {
     if (!editor) return;
     if (!panel) return this.sayNoPanel();
     const uri = editor.document.uri;
-    const result = await this.client.sendRequest<SyncPointsResult | null>(ADD_SYNC_POINT_REQUEST, { textDocument: { uri: uri.toString() }, position: editor.selection.active, seconds: panel.state.time });
+    const result = await this.client.sendRequest<SyncPointsResult | null>(ADD_SYNC_POINT_REQUEST, {
+      textDocument: { uri: uri.toString() },
+      position: editor.selection.active,
+      seconds: panel.state.time,
+    });
     if (!result) return;
     await this.remember(uri, { media: panel.media.toString(), syncPoints: result.syncPoints });
-    void vscode.window.setStatusBarMessage(`Verbatim: line ${editor.selection.active.line + 1} synced to ${clock(panel.state.time)} (${result.syncPoints.length} sync point${result.syncPoints.length === 1 ? '' : 's'})`, 4000);
+    void vscode.window.setStatusBarMessage(
+      `Verbatim: line ${editor.selection.active.line + 1} synced to ${clock(panel.state.time)} (${result.syncPoints.length} sync point${result.syncPoints.length === 1 ? '' : 's'})`,
+      4000,
+    );
   }
 
   async clearSyncPoints(): Promise<void> {
@@ -206,20 +224,27 @@ class RecordingController implements vscode.Disposable {
     });
     if (!result) return;
     await this.remember(uri, { media: panel.media.toString(), syncPoints: result.syncPoints });
-    if (result.lost > 0) void vscode.window.showInformationMessage(`Verbatim: ${result.lost} sync point${result.lost === 1 ? '' : 's'} of ${path.posix.basename(uri.path)} no longer match the text (deleted) and were dropped.`);
+    if (result.lost > 0)
+      void vscode.window.showInformationMessage(
+        `Verbatim: ${result.lost} sync point${result.lost === 1 ? '' : 's'} of ${path.posix.basename(uri.path)} no longer match the text (deleted) and were dropped.`,
+      );
   }
 
   private onPlayerState(panel: RecordingPanel, state: PlayerState): void {
     const now = Date.now();
     if (state.paused || now - this.lastFollow < FOLLOW_INTERVAL_MS) return;
     this.lastFollow = now;
-    void this.client
-      .sendRequest<PositionAtTimeResult | null>(POSITION_AT_TIME_REQUEST, { textDocument: { uri: panel.transcript.toString() }, seconds: state.time })
-      .then((result) => {
+    void this.client.sendRequest<PositionAtTimeResult | null>(POSITION_AT_TIME_REQUEST, { textDocument: { uri: panel.transcript.toString() }, seconds: state.time }).then(
+      (result) => {
         if (!result || this.panel !== panel) return;
-        panel.post({ type: 'speaker', text: result.turn ? `${result.turn.speaker} (line ${result.turn.range.start.line + 1}, ≈ ${result.estimate.clock} ± ${result.estimate.plusMinus} s)` : '–' });
+        panel.post({
+          type: 'speaker',
+          text: result.turn ? `${result.turn.speaker} (line ${result.turn.range.start.line + 1}, ≈ ${result.estimate.clock} ± ${result.estimate.plusMinus} s)` : '–',
+        });
         if (this.followAlong && result.turn) this.follow(panel.transcript, result.turn.range);
-      }, () => undefined);
+      },
+      () => undefined,
+    );
   }
 
   /** Reveals and highlights the turn being spoken; the cursor follows too (so do the Outline and breadcrumbs) unless the writer is typing, and the Speakers view selects it. */

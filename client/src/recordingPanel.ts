@@ -89,9 +89,11 @@ export function cannotPlayMessage(media: vscode.Uri, code: number, detail: strin
   const name = path.posix.basename(media.path);
   const stem = name.replace(/\.[^.]+$/, '');
   if (code === 4 || code === 3) {
-    return `Verbatim cannot play ${name} here: this editor's media player cannot decode it (the format is not supported, or the file is damaged; desktop VS Code has no H.264 or AAC, so most .mp4 and .m4a files fail). ` +
+    return (
+      `Verbatim cannot play ${name} here: this editor's media player cannot decode it (the format is not supported, or the file is damaged; desktop VS Code has no H.264 or AAC, so most .mp4 and .m4a files fail). ` +
       `Convert it to MP3 or WebM, for example with ffmpeg: \`ffmpeg -i "${name}" -vn "${stem}.mp3"\` (audio) or \`ffmpeg -i "${name}" "${stem}.webm"\` (video), then open that file.` +
-      (detail ? ` (${detail})` : '');
+      (detail ? ` (${detail})` : '')
+    );
   }
   return `Verbatim could not load ${name} (${detail || `media error ${code}`}). The panel can read files on this machine or in this workspace's file system only.`;
 }

@@ -113,4 +113,3 @@ export function readingLines(result: Pick<StatisticsResult, 'reading' | 'doubts'
   if (result.doubts > 0) lines.push(`${count(result.doubts, 'reading')} to confirm: answer the "Is … a speaker?" hints once`);
   return lines;
 }
-

@@ -79,7 +79,12 @@ export async function benchmarkBatch(cliPath: string, fileCount: number, timeout
     const measured = process.platform !== 'win32';
     const started = performance.now();
     const finished = measured
-      ? await run('bash', ['-c', 'node_path="$1"; shift; "$node_path" "$@" > "$BENCH_OUTPUT"; status=$?; times >&2; exit $status', 'bench', process.execPath, ...checkArgs], { ...process.env, BENCH_OUTPUT: output }, timeoutMs)
+      ? await run(
+          'bash',
+          ['-c', 'node_path="$1"; shift; "$node_path" "$@" > "$BENCH_OUTPUT"; status=$?; times >&2; exit $status', 'bench', process.execPath, ...checkArgs],
+          { ...process.env, BENCH_OUTPUT: output },
+          timeoutMs,
+        )
       : await run(process.execPath, checkArgs, process.env, timeoutMs);
     const elapsed = (performance.now() - started) / 1000;
     if (finished.exitCode !== 0 && finished.exitCode !== 1) throw new Error(`verbatim check exited with ${finished.exitCode}: ${finished.stderr}`);

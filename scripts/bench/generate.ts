@@ -5,23 +5,145 @@
 // turns and timestamps. Large sizes concatenate several sessions, like an archive joined for search.
 import { SeededRandom } from './random';
 
-const GIVEN = ['ORLA', 'TOMAS', 'NERYS', 'BALDWIN', 'KESTRA', 'IMRE', 'SOLVEIG', 'ADAKU', 'PERRIN', 'YUSRA', 'MATTEO', 'HALINA', 'OSKAR', 'RENÉE', 'DAVIT', 'ILSE', 'KOFI', 'MAËLLE', 'TARIQ', 'VESNA'];
-const FAMILY = ['BRENNICK', 'VELLARD', 'OKONKWO-HALE', 'ASHGROVE', 'MARTELL', 'QUILLAN', "O'DARROW", 'FENWICK', 'SZABÓ', 'LINDQVIST', 'ABARA', 'TREMAINE', 'KOVAČ', 'DUNMORE', 'HAVILAND', 'ESTEVÃO', 'RAINFORD', 'MBEKI-LOWE', 'CARRADINE', 'WOLSTAN'];
+const GIVEN = [
+  'ORLA',
+  'TOMAS',
+  'NERYS',
+  'BALDWIN',
+  'KESTRA',
+  'IMRE',
+  'SOLVEIG',
+  'ADAKU',
+  'PERRIN',
+  'YUSRA',
+  'MATTEO',
+  'HALINA',
+  'OSKAR',
+  'RENÉE',
+  'DAVIT',
+  'ILSE',
+  'KOFI',
+  'MAËLLE',
+  'TARIQ',
+  'VESNA',
+];
+const FAMILY = [
+  'BRENNICK',
+  'VELLARD',
+  'OKONKWO-HALE',
+  'ASHGROVE',
+  'MARTELL',
+  'QUILLAN',
+  "O'DARROW",
+  'FENWICK',
+  'SZABÓ',
+  'LINDQVIST',
+  'ABARA',
+  'TREMAINE',
+  'KOVAČ',
+  'DUNMORE',
+  'HAVILAND',
+  'ESTEVÃO',
+  'RAINFORD',
+  'MBEKI-LOWE',
+  'CARRADINE',
+  'WOLSTAN',
+];
 const TITLES = ['DR.', 'MS.', 'MR.', 'H.E. AMBASSADOR', 'PROFESSOR', 'COUNCILLOR', 'CHAIR'];
 const ROLES = ['MODERATOR', 'AUDIENCE', 'SECRETARIAT', 'RAPPORTEUR', 'ANNOUNCER', 'FLOOR'];
 const ORGANISATIONS = ['TIDEWATCH', 'NORTH SHOAL NETWORK', 'HARBOUR DATA TRUST', 'LUNHAVEN UNIVERSITY'];
 const PLACES = ['Velmora', 'Tarnsey', 'Oskebridge', 'Lunhaven', 'Corrib Point', 'Marrowdeep', 'Saltholm'];
 const EVENTS = ['REGIONAL ASSEMBLY ON OPEN WATER DATA', 'COASTAL ACCESS FORUM', 'HARBOUR COMMONS PLENARY', 'TIDE REGISTRY REVIEW MEETING', 'OPEN SHORELINE WORKSHOP'];
-const SESSIONS = ['Opening Plenary', 'Main Session: Shared Buoy Catalogue', 'Open Consultations, Day 2', 'Closing Ceremony', 'Workshop 14: Captioning the Coast', 'Town Hall on Mooring Consent'];
+const SESSIONS = [
+  'Opening Plenary',
+  'Main Session: Shared Buoy Catalogue',
+  'Open Consultations, Day 2',
+  'Closing Ceremony',
+  'Workshop 14: Captioning the Coast',
+  'Town Hall on Mooring Consent',
+];
 
-const SUBJECTS = ['the working group', 'our delegation', 'the regional hubs', 'the tide registry', 'small island networks', 'the review panel', 'the secretariat', 'the fellows programme', 'our civil society partners', 'the coastal observatories', 'everybody in this room', 'the drafting committee'];
-const VERBS = ['has looked closely at', 'needs to revisit', 'will publish', 'cannot yet support', 'would like to strengthen', 'has been mapping', 'should share', 'is still drafting', 'wants to simplify', 'has asked about'];
-const OBJECTS = ['the open mooring data', 'the harbour consent rules', 'the shared buoy catalogue', 'the translation budget', 'the capacity clinics', 'the draft charter', 'the accessibility checklist', 'the ledger of survey vessels', 'the remote hub schedule', 'the list of speakers'];
-const TAILS = ['before the next plenary', 'across the northern districts', 'in all six working languages', 'with the remote participants', 'by the end of the year', 'for the smaller delegations', 'as we agreed in {PLACE}', 'and I think that matters', ''];
-const OPENERS = ['Thank you very much, Chair.', 'Good morning, everyone.', 'Can everybody hear me?', 'Thank you, {NAME}.', 'Yes, thank you.', 'Okay.', 'Hello from {PLACE}.', 'Right, so.'];
-const QUESTIONS = ['Do we have {NAME} on the line?', 'Is there anyone else who wants the floor?', 'Could we see the slides, please?', 'Is the remote hub in {PLACE} with us?', 'Can I ask a quick question about the timeline?'];
+const SUBJECTS = [
+  'the working group',
+  'our delegation',
+  'the regional hubs',
+  'the tide registry',
+  'small island networks',
+  'the review panel',
+  'the secretariat',
+  'the fellows programme',
+  'our civil society partners',
+  'the coastal observatories',
+  'everybody in this room',
+  'the drafting committee',
+];
+const VERBS = [
+  'has looked closely at',
+  'needs to revisit',
+  'will publish',
+  'cannot yet support',
+  'would like to strengthen',
+  'has been mapping',
+  'should share',
+  'is still drafting',
+  'wants to simplify',
+  'has asked about',
+];
+const OBJECTS = [
+  'the open mooring data',
+  'the harbour consent rules',
+  'the shared buoy catalogue',
+  'the translation budget',
+  'the capacity clinics',
+  'the draft charter',
+  'the accessibility checklist',
+  'the ledger of survey vessels',
+  'the remote hub schedule',
+  'the list of speakers',
+];
+const TAILS = [
+  'before the next plenary',
+  'across the northern districts',
+  'in all six working languages',
+  'with the remote participants',
+  'by the end of the year',
+  'for the smaller delegations',
+  'as we agreed in {PLACE}',
+  'and I think that matters',
+  '',
+];
+const OPENERS = [
+  'Thank you very much, Chair.',
+  'Good morning, everyone.',
+  'Can everybody hear me?',
+  'Thank you, {NAME}.',
+  'Yes, thank you.',
+  'Okay.',
+  'Hello from {PLACE}.',
+  'Right, so.',
+];
+const QUESTIONS = [
+  'Do we have {NAME} on the line?',
+  'Is there anyone else who wants the floor?',
+  'Could we see the slides, please?',
+  'Is the remote hub in {PLACE} with us?',
+  'Can I ask a quick question about the timeline?',
+];
 const HANDOVERS = ['Let me give the floor to {NAME}.', '{NAME}, please go ahead.', 'I see {NAME} has a hand up.', 'Over to you, {NAME}.'];
-const STANDALONE_ANNOTATIONS = ['(Applause).', '(Applause)', '[ Applause ]', '[ Laughter ]', '[LAUGHTER]', '(Pause)', '(Background talking.)', '(Gavel.)', '[ Gavel ]', '(Music playing).', '(off microphone)', '(Standing by).'];
+const STANDALONE_ANNOTATIONS = [
+  '(Applause).',
+  '(Applause)',
+  '[ Applause ]',
+  '[ Laughter ]',
+  '[LAUGHTER]',
+  '(Pause)',
+  '(Background talking.)',
+  '(Gavel.)',
+  '[ Gavel ]',
+  '(Music playing).',
+  '(off microphone)',
+  '(Standing by).',
+];
 const INLINE_INAUDIBLE = ['(inaudible)', '(Inaudible).', '[indiscernible]', '(off microphone)', '[?]', '(Audio disconnect)', '(crosstalk)'];
 
 interface SessionStyle {
@@ -69,7 +191,12 @@ function castFor(random: SeededRandom): string[] {
 
 /** How a label is spoken of in running text: `ORLA BRENNICK (TIDEWATCH)` → `Orla`. */
 function addressName(label: string): string {
-  const word = label.replace(/\(.*\)/, '').trim().split(' ').filter((w) => !TITLES.some((t) => t.split(' ').includes(w)))[0] ?? label;
+  const word =
+    label
+      .replace(/\(.*\)/, '')
+      .trim()
+      .split(' ')
+      .filter((w) => !TITLES.some((t) => t.split(' ').includes(w)))[0] ?? label;
   return word.charAt(0) + word.slice(1).toLowerCase();
 }
 

@@ -4,13 +4,7 @@
 import { spawn, type ChildProcess } from 'child_process';
 import { readFileSync } from 'fs';
 import { performance } from 'perf_hooks';
-import {
-  createProtocolConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type ProtocolConnection,
-  type PublishDiagnosticsParams,
-} from 'vscode-languageserver-protocol/node';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 
 export const LANGUAGE_ID = 'caption-transcript';
 

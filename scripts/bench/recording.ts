@@ -29,13 +29,19 @@ async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
 }
 
 async function main(): Promise<void> {
-  console.log('| size | words and timestamps of a version, in process: longest step / total | estimateTime: first after open / warm median / first after a keystroke | 1,000 positions | positionAtTime median | documentLink |');
+  console.log(
+    '| size | words and timestamps of a version, in process: longest step / total | estimateTime: first after open / warm median / first after a keystroke | 1,000 positions | positionAtTime median | documentLink |',
+  );
   console.log('|---|---|---|---|---|---|');
   for (const bytes of sizes()) {
     // A timestamp line every ~200 lines, as a video platform's export would have.
     const text = generateTranscript({ seed: 13, bytes })
       .split('\n')
-      .map((line, i) => (i % 200 === 199 ? `[${String(Math.floor(i / 7200)).padStart(2, '0')}:${String(Math.floor(i / 120) % 60).padStart(2, '0')}:${String((i / 2) % 60).padStart(2, '0')}]\n${line}` : line))
+      .map((line, i) =>
+        i % 200 === 199
+          ? `[${String(Math.floor(i / 7200)).padStart(2, '0')}:${String(Math.floor(i / 120) % 60).padStart(2, '0')}:${String((i / 2) % 60).padStart(2, '0')}]\n${line}`
+          : line,
+      )
       .join('\n');
     const lines = text.split('\n').length;
     const transcript = parseWithSettings(text);
@@ -44,7 +50,7 @@ async function main(): Promise<void> {
     let prepareTotal = 0;
     for (let run = 0; run < 3; run++) {
       const steps = prepareSteps({ ...transcript }); // a new version: nothing cached
-      for (let done = false; !done; ) {
+      for (let done = false; !done;) {
         const start = performance.now();
         done = steps.next().done === true;
         const took = performance.now() - start;
@@ -73,7 +79,9 @@ async function main(): Promise<void> {
     session.kill();
 
     const ms = (value: number) => `${value.toFixed(1)} ms`;
-    console.log(`| ${(bytes / 1024 / 1024).toFixed(0)} MB | ${ms(Math.max(longestStep[1], longestStep[2]))} (first use in the process ${ms(longestStep[0])}) / ${ms(prepareTotal)} | ${ms(first)} / ${ms(median(warm))} / ${ms(afterEdit)} | ${ms(many)} | ${ms(median(toPosition))} | ${ms(links)} |`);
+    console.log(
+      `| ${(bytes / 1024 / 1024).toFixed(0)} MB | ${ms(Math.max(longestStep[1], longestStep[2]))} (first use in the process ${ms(longestStep[0])}) / ${ms(prepareTotal)} | ${ms(first)} / ${ms(median(warm))} / ${ms(afterEdit)} | ${ms(many)} | ${ms(median(toPosition))} | ${ms(links)} |`,
+    );
   }
 }
 

@@ -181,20 +181,23 @@ function table(results: SizeResult[], startup: Spread, debounceMs: number | null
   const rule = `|---|${results.map(() => '---|').join('')}`;
   const row = (name: string, value: (r: SizeResult) => string) => `| ${name} | ${results.map(value).join(' | ')} |`;
   const mb = (value: number | null) => (value === null ? 'n/a' : `${Math.round(value)} MB`);
-  const lines = results.length === 0 ? ['(no size was measured)'] : [
-    header,
-    rule,
-    row('plain `>>` scan (the 1× unit)', (r) => `${formatMs(r.scanMs)} (${(r.scanMs / (r.bytes / 1e6)).toFixed(2)} ms/MB)`),
-    row('open → first diagnostics', (r) => `${cell(r.openMs, r.scanMs)}, ${r.diagnosticsOnOpen.toLocaleString('en')} diagnostics`),
-    row('document symbols (median of 5)', (r) => cell(r.symbolsMs.median, r.scanMs)),
-    row('document symbols right after a keystroke (median)', (r) => cell(r.symbolsAfterEditMs.median, r.scanMs)),
-    row('folding ranges (median of 5)', (r) => cell(r.foldingMs.median, r.scanMs)),
-    row('keystroke → diagnostics, median', (r) => `${cell(r.keystrokeMs.median, r.scanMs)} of ${r.edits} edits`),
-    row('keystroke → diagnostics, p95', (r) => cell(r.keystrokeMs.p95, r.scanMs)),
-    row('keystroke → diagnostics, max', (r) => cell(r.keystrokeMs.max, r.scanMs)),
-    row('server memory after open (RSS)', (r) => mb(r.rssAfterOpenMb)),
-    row('server peak memory (VmHWM)', (r) => mb(r.peakMemoryMb)),
-  ];
+  const lines =
+    results.length === 0
+      ? ['(no size was measured)']
+      : [
+          header,
+          rule,
+          row('plain `>>` scan (the 1× unit)', (r) => `${formatMs(r.scanMs)} (${(r.scanMs / (r.bytes / 1e6)).toFixed(2)} ms/MB)`),
+          row('open → first diagnostics', (r) => `${cell(r.openMs, r.scanMs)}, ${r.diagnosticsOnOpen.toLocaleString('en')} diagnostics`),
+          row('document symbols (median of 5)', (r) => cell(r.symbolsMs.median, r.scanMs)),
+          row('document symbols right after a keystroke (median)', (r) => cell(r.symbolsAfterEditMs.median, r.scanMs)),
+          row('folding ranges (median of 5)', (r) => cell(r.foldingMs.median, r.scanMs)),
+          row('keystroke → diagnostics, median', (r) => `${cell(r.keystrokeMs.median, r.scanMs)} of ${r.edits} edits`),
+          row('keystroke → diagnostics, p95', (r) => cell(r.keystrokeMs.p95, r.scanMs)),
+          row('keystroke → diagnostics, max', (r) => cell(r.keystrokeMs.max, r.scanMs)),
+          row('server memory after open (RSS)', (r) => mb(r.rssAfterOpenMb)),
+          row('server peak memory (VmHWM)', (r) => mb(r.peakMemoryMb)),
+        ];
   lines.push(
     '',
     `Startup (spawn → initialize result), median of ${STARTUPS}: ${formatMs(startup.median)} (max ${formatMs(startup.max)}).`,
@@ -272,7 +275,23 @@ async function main(): Promise<number> {
   const outputFile = path.join(outputFolder, `${date.slice(0, 10)}.json`);
   writeFileSync(
     outputFile,
-    JSON.stringify({ date, machine, loadAverage: { atStart: loadAtStart, atEnd: os.loadavg()[0] }, git: gitDescription(), debounceMs, startupMs: startup, sizes: results, batch, targets, failures, runSeconds }, null, 2) + '\n',
+    JSON.stringify(
+      {
+        date,
+        machine,
+        loadAverage: { atStart: loadAtStart, atEnd: os.loadavg()[0] },
+        git: gitDescription(),
+        debounceMs,
+        startupMs: startup,
+        sizes: results,
+        batch,
+        targets,
+        failures,
+        runSeconds,
+      },
+      null,
+      2,
+    ) + '\n',
   );
   console.log(`Run took ${runSeconds.toFixed(0)} s (load average at the end ${os.loadavg()[0].toFixed(2)}); results in ${path.relative(repoRoot, outputFile)}`);
   return failures.length > 0 ? 1 : 0;

@@ -69,7 +69,8 @@ function parseArguments(args: string[]): Invocation | string {
     const arg = rest[i];
     if (arg === '--format' || arg.startsWith('--format=')) {
       const value = arg === '--format' ? rest[++i] : arg.slice('--format='.length);
-      if (!(spec.formats as readonly string[]).includes(value)) return `${command} --format must be ${spec.formats.join(', ')}; got ${value === undefined ? 'nothing' : `"${value}"`}`;
+      if (!(spec.formats as readonly string[]).includes(value))
+        return `${command} --format must be ${spec.formats.join(', ')}; got ${value === undefined ? 'nothing' : `"${value}"`}`;
       format = value as Format;
     } else if (arg.startsWith('--') && spec.flags.includes(arg.slice(2))) {
       flags.add(arg.slice(2));
@@ -215,7 +216,12 @@ function checkFile(file: string, fixing: boolean, settingsFor: (file: string) =>
     result.fixed = fixed.fixedByCode;
   }
   const lines = new LineIndex(text);
-  result.diagnostics = analyzeText(text, settings).findings.map((finding) => ({ code: finding.code, severity: finding.severity, message: finding.message, range: lines.rangeOf(finding.span) }));
+  result.diagnostics = analyzeText(text, settings).findings.map((finding) => ({
+    code: finding.code,
+    severity: finding.severity,
+    message: finding.message,
+    range: lines.rangeOf(finding.span),
+  }));
   return { result, errors: [], settingsProblems: problems };
 }
 

@@ -187,7 +187,17 @@ export class AnalysedDocuments {
     }
     const analysed: Analysis & { facts: TranscriptFacts } = entry.state ?? withFacts(emptyTranscript(lines.text));
     const superseded = () => this.open.get(uri)?.version !== version;
-    entry.analysis = { transcript: analysed.transcript, findings: analysed.findings, uri, version, lines, limit: entry.limit, facts: analysed.facts, superseded, settings: effectiveSettings(entry) };
+    entry.analysis = {
+      transcript: analysed.transcript,
+      findings: analysed.findings,
+      uri,
+      version,
+      lines,
+      limit: entry.limit,
+      facts: analysed.facts,
+      superseded,
+      settings: effectiveSettings(entry),
+    };
     return entry.analysis;
   }
 
@@ -331,6 +341,15 @@ function withFacts(transcript: Transcript): Analysis & { facts: TranscriptFacts 
 
 /** A binary file has no turns, header or annotations: no outline, no diagnostics. */
 function emptyTranscript(text: string): Transcript {
-  return { text, dialect: 'none', header: null, turns: [], annotations: [], timestamps: [], sections: [], doubts: [], reading: { markers: {}, mixed: false, markdown: false, providerHeader: false } };
+  return {
+    text,
+    dialect: 'none',
+    header: null,
+    turns: [],
+    annotations: [],
+    timestamps: [],
+    sections: [],
+    doubts: [],
+    reading: { markers: {}, mixed: false, markdown: false, providerHeader: false },
+  };
 }
-

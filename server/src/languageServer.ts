@@ -164,17 +164,23 @@ export function startServer(connection: Connection, host: ServerHost): void {
     };
     nextSlice(nextWarmUpStep);
     if (watchesFiles) {
-      handled(connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] }), 'Could not watch the .verbatimrc.json files');
+      handled(
+        connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] }),
+        'Could not watch the .verbatimrc.json files',
+      );
     }
     if (pullsConfiguration) {
       // Clients that cannot register it (eglot) send didChangeConfiguration anyway, or never.
-      if (registersConfigurationChanges) handled(connection.client.register(DidChangeConfigurationNotification.type, { section: 'verbatim' }), 'Could not register for settings changes');
+      if (registersConfigurationChanges)
+        handled(connection.client.register(DidChangeConfigurationNotification.type, { section: 'verbatim' }), 'Could not register for settings changes');
       void refreshSettings();
     }
     if (tracksWorkspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
         const gone = new Set(removed.map((folder) => filePathOf(folder.uri)));
-        workspaceFolders = workspaceFolders.filter((folder) => !gone.has(folder)).concat(added.map((folder) => filePathOf(folder.uri)).filter((folder): folder is string => folder !== null));
+        workspaceFolders = workspaceFolders
+          .filter((folder) => !gone.has(folder))
+          .concat(added.map((folder) => filePathOf(folder.uri)).filter((folder): folder is string => folder !== null));
       });
     }
   });
@@ -264,7 +270,10 @@ export function startServer(connection: Connection, host: ServerHost): void {
       await connection.sendRequest(RECORD_ANSWER_IN_SETTINGS_REQUEST, params);
     } catch {
       const key = answer.isSpeaker ? 'speakers' : 'notSpeakers';
-      tell(MessageType.Warning, `Verbatim cannot change this editor's settings: to remember that ${said}, add "${answer.name}" to the verbatim.${key} setting, or save the file in a folder.`);
+      tell(
+        MessageType.Warning,
+        `Verbatim cannot change this editor's settings: to remember that ${said}, add "${answer.name}" to the verbatim.${key} setting, or save the file in a folder.`,
+      );
     }
   }
 
@@ -291,7 +300,12 @@ export function startServer(connection: Connection, host: ServerHost): void {
           const published = diagnostics(analysis, host.rulesDocument, settings.maxItemsComputed);
           handled(connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: published }), `Could not publish diagnostics for ${uri}`);
           const omitted = analysis.findings.length - published.length;
-          if (omitted > 0) tellOnce(truncatedDiagnostics, uri, `Verbatim: ${published.length} problems are shown, the most severe first; ${omitted} more are left out (setting verbatim.maxItemsComputed; \`verbatim check\` lists them all).`);
+          if (omitted > 0)
+            tellOnce(
+              truncatedDiagnostics,
+              uri,
+              `Verbatim: ${published.length} problems are shown, the most severe first; ${omitted} more are left out (setting verbatim.maxItemsComputed; \`verbatim check\` lists them all).`,
+            );
         } catch (error) {
           connection.console.error(`Diagnostics failed for ${uri}: ${error instanceof Error ? error.stack : String(error)}`);
         }
@@ -300,10 +314,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   }
 
   /** `.verbatimrc.json` rosters, read when a document opens, so that completion never waits for the disk. */
-  const rosterFiles = new RosterFiles(
-    host.readFile,
-    (problem) => connection.console.warn(problem),
-  );
+  const rosterFiles = new RosterFiles(host.readFile, (problem) => connection.console.warn(problem));
   connection.onDidChangeWatchedFiles(() => rosterFiles.forget());
 
   documents.listen(connection, {
@@ -327,11 +338,21 @@ export function startServer(connection: Connection, host: ServerHost): void {
   connection.onDocumentSymbol(
     forTextDocument((analysis, params) => {
       const { symbols, omitted } = documentSymbols(analysis, settings.maxItemsComputed);
-      if (omitted > 0) tellOnce(truncatedOutlines, params.textDocument.uri, `Verbatim: the outline shows the first ${settings.maxItemsComputed} entries; ${omitted} more are left out (setting verbatim.maxItemsComputed).`);
+      if (omitted > 0)
+        tellOnce(
+          truncatedOutlines,
+          params.textDocument.uri,
+          `Verbatim: the outline shows the first ${settings.maxItemsComputed} entries; ${omitted} more are left out (setting verbatim.maxItemsComputed).`,
+        );
       return symbols;
     }),
   );
-  connection.onCodeAction(forTextDocument(async (analysis, params) => [...(await codeActions(analysis, params, analysis.settings, workspaceFolders)), ...(await recordings.codeActions(analysis, params))]));
+  connection.onCodeAction(
+    forTextDocument(async (analysis, params) => [
+      ...(await codeActions(analysis, params, analysis.settings, workspaceFolders)),
+      ...(await recordings.codeActions(analysis, params)),
+    ]),
+  );
   connection.onExecuteCommand(async (params) => {
     if (params.command === RECORD_ANSWER_COMMAND) await recordSpeakerAnswer(params.arguments);
     return null;
@@ -339,7 +360,9 @@ export function startServer(connection: Connection, host: ServerHost): void {
   connection.onFoldingRanges(forTextDocument((analysis) => foldingRanges(analysis, settings.maxItemsComputed)));
   connection.onPrepareRename(forTextDocument((analysis, params) => prepareRename(analysis, params.position)));
   connection.onRenameRequest(forTextDocument((analysis, params) => rename(analysis, params.position, params.newName, confirmsAnnotatedEdits)));
-  connection.onCompletion(forTextDocument(async (analysis, params) => completion(analysis, params.position, [...settings.speakers, ...(await rosterFiles.speakersFor(analysis.uri))])));
+  connection.onCompletion(
+    forTextDocument(async (analysis, params) => completion(analysis, params.position, [...settings.speakers, ...(await rosterFiles.speakersFor(analysis.uri))])),
+  );
   connection.onReferences(forTextDocument((analysis, params) => references(analysis, params.position)));
   connection.onDocumentHighlight(forTextDocument((analysis, params) => documentHighlights(analysis, params.position)));
   connection.onHover(forTextDocument(async (analysis, params) => recordings.hover(analysis, params.position, await hover(analysis, params.position))));
@@ -356,8 +379,14 @@ export function startServer(connection: Connection, host: ServerHost): void {
   });
 
   // Verbatim's own requests (protocol.ts), documented in the README.
-  connection.onRequest(StatisticsRequest, forTextDocument((analysis, params) => statistics(analysis, params.includeTurns !== false)));
-  connection.onRequest(SpeakerTurnsRequest, forTextDocument((analysis, params) => (typeof params.speaker === 'string' ? speakerTurns(analysis, params.speaker) : null)));
+  connection.onRequest(
+    StatisticsRequest,
+    forTextDocument((analysis, params) => statistics(analysis, params.includeTurns !== false)),
+  );
+  connection.onRequest(
+    SpeakerTurnsRequest,
+    forTextDocument((analysis, params) => (typeof params.speaker === 'string' ? speakerTurns(analysis, params.speaker) : null)),
+  );
   // The recording beside the text: time estimates, timestamp links (recordingProtocol.ts, documented in the README).
   recordings.listen(connection, forTextDocument);
   connection.onRequest(LooksLikeTranscriptRequest, (params) => typeof params?.text === 'string' && looksLikeTranscript(params.text));

@@ -116,7 +116,11 @@ export function stdioTransport(): [MessageReader, MessageWriter] {
   process.stdin.on('end', exit);
   process.stdin.on('close', exit);
   reader.onError((error) => {
-    const log: NotificationMessage = { jsonrpc: '2.0', method: LogMessageNotification.method, params: { type: MessageType.Error, message: `Could not read a message: ${error.message}` } };
+    const log: NotificationMessage = {
+      jsonrpc: '2.0',
+      method: LogMessageNotification.method,
+      params: { type: MessageType.Error, message: `Could not read a message: ${error.message}` },
+    };
     void writer.write(log);
   });
   globalThis.console = new console.Console(process.stderr, process.stderr);

@@ -44,8 +44,11 @@ describe('GitHub Action: the check step', () => {
     const log = JSON.parse(readFileSync(path.join(dir, 'verbatim.sarif'), 'utf8'));
     assert.equal(log.version, '2.1.0');
     assert.equal(log.runs[0].results.length, RULES.length, 'the sample: one finding of each rule');
-    assert.ok(log.runs[0].results.every((result: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) =>
-      /minutes\/2026\/march\.transcript$/.test(result.locations[0].physicalLocation.artifactLocation.uri)));
+    assert.ok(
+      log.runs[0].results.every((result: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) =>
+        /minutes\/2026\/march\.transcript$/.test(result.locations[0].physicalLocation.artifactLocation.uri),
+      ),
+    );
   });
 
   it('reports exit-code 0 for clean transcripts', () => {

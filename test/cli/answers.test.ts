@@ -45,7 +45,11 @@ describe('verbatim and the speaker answers in .verbatimrc.json', () => {
       ['CHAIR', 'CHAIR'],
     );
     const checked = JSON.parse(verbatim(['check', '--format', 'json', file]).stdout) as { files: { diagnostics: { code: string; range: { start: { line: number } } }[] }[] };
-    assert.deepEqual(checked.files[0].diagnostics.filter((d) => d.code === 'label-doubt' && d.range.start.line === 1), [], 'answered: no more doubt');
+    assert.deepEqual(
+      checked.files[0].diagnostics.filter((d) => d.code === 'label-doubt' && d.range.start.line === 1),
+      [],
+      'answered: no more doubt',
+    );
   });
 
   it('reads a name in speakers as a label: "Amanda: Thank you!" in a >> file is her turn', function () {
@@ -61,9 +65,12 @@ describe('verbatim and the speaker answers in .verbatimrc.json', () => {
       ],
     );
     const stats = JSON.parse(verbatim(['stats', '--format', 'json', file]).stdout) as { files: { speakers: { name: string; words: number }[] }[] };
-    assert.deepEqual(stats.files[0].speakers.map((speaker) => [speaker.name, speaker.words]), [
-      ['CHAIR', 6],
-      ['Amanda', 6],
-    ]);
+    assert.deepEqual(
+      stats.files[0].speakers.map((speaker) => [speaker.name, speaker.words]),
+      [
+        ['CHAIR', 6],
+        ['Amanda', 6],
+      ],
+    );
   });
 });

@@ -7,8 +7,6 @@ import { LineIndex } from '../../server/src/core/lineIndex';
 import { corpusDir, corpusFiles, readCorpus, itWithCorpus } from '../helpers/corpus';
 import { verbatim } from '../helpers/cli';
 
-
-
 describe('verbatim CLI', () => {
   let dir: string;
   let clean: string;
@@ -40,7 +38,10 @@ describe('verbatim CLI', () => {
     const result = verbatim(['check', '--format', 'json', broken, clean]);
     assert.equal(result.status, 1);
     const report = JSON.parse(result.stdout);
-    assert.deepEqual(report.files.map((f: { file: string }) => f.file), [broken, clean]);
+    assert.deepEqual(
+      report.files.map((f: { file: string }) => f.file),
+      [broken, clean],
+    );
     assert.deepEqual(report.files[0].diagnostics[0], {
       code: 'broken-turn',
       severity: 'warning',
@@ -53,18 +54,24 @@ describe('verbatim CLI', () => {
   itWithCorpus('checks a batch on worker threads with the same report, in the order the files were given', () => {
     const batch = mkdtempSync(path.join(tmpdir(), 'verbatim-batch-'));
     try {
-      const files = corpusFiles().slice(0, 40).reverse().map((source, i) => {
-        const target = path.join(batch, `${String(i).padStart(2, '0')}-${path.basename(source)}`);
-        writeFileSync(target, readCorpus(source));
-        return target;
-      });
+      const files = corpusFiles()
+        .slice(0, 40)
+        .reverse()
+        .map((source, i) => {
+          const target = path.join(batch, `${String(i).padStart(2, '0')}-${path.basename(source)}`);
+          writeFileSync(target, readCorpus(source));
+          return target;
+        });
       files.splice(5, 0, path.join(batch, 'missing.transcript'));
       const result = verbatim(['check', '--format', 'json', ...files]);
       assert.equal(result.status, 2, 'the missing file makes it exit 2');
       assert.match(result.stderr, /missing\.transcript: cannot read: no such file/);
       const report = JSON.parse(result.stdout) as { files: { file: string; diagnostics: { code: string; range: unknown }[] }[] };
       const checked = files.filter((file) => !file.endsWith('missing.transcript'));
-      assert.deepEqual(report.files.map((entry) => entry.file), checked);
+      assert.deepEqual(
+        report.files.map((entry) => entry.file),
+        checked,
+      );
       for (const entry of report.files) {
         const text = readCorpus(entry.file);
         const lines = new LineIndex(text);

@@ -7,8 +7,6 @@ import { spokenWords } from '../../server/src/core/speech';
 import { corpusFiles, readCorpus, itWithCorpus } from '../helpers/corpus';
 import { verbatim } from '../helpers/cli';
 
-
-
 describe('verbatim check --fix', () => {
   let dir: string;
   beforeEach(() => {
@@ -40,7 +38,10 @@ describe('verbatim check --fix', () => {
     assert.equal(statSync(file).mtimeMs, before);
     const report = JSON.parse(result.stdout);
     assert.deepEqual(report.files[0].fixed, {});
-    assert.deepEqual(report.files[0].diagnostics.map((d: { code: string }) => d.code), ['broken-turn']);
+    assert.deepEqual(
+      report.files[0].diagnostics.map((d: { code: string }) => d.code),
+      ['broken-turn'],
+    );
   });
 
   itWithCorpus('fixes copies of all 80 corpus files without changing a spoken word, and a second run fixes nothing', () => {

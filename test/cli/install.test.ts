@@ -49,9 +49,13 @@ describe('npm pack, then npm install -g of the tarball', function () {
   });
 
   it('runs each pre-commit hook as pre-commit would: entry, then the staged files its pattern matches', () => {
-    const hooks = [...readFileSync(path.join(repoRoot, '.pre-commit-hooks.yaml'), 'utf8').matchAll(/^- id: (\S+)\n(?: {2}.*\n)*? {2}entry: (.+)\n(?: {2}.*\n)*? {2}files: (.+)$/gm)]
-      .map(([, id, entry, files]) => ({ id, entry: entry.split(' '), files: new RegExp(files) }));
-    assert.deepEqual(hooks.map((hook) => hook.id), ['verbatim', 'verbatim-fix']);
+    const hooks = [
+      ...readFileSync(path.join(repoRoot, '.pre-commit-hooks.yaml'), 'utf8').matchAll(/^- id: (\S+)\n(?: {2}.*\n)*? {2}entry: (.+)\n(?: {2}.*\n)*? {2}files: (.+)$/gm),
+    ].map(([, id, entry, files]) => ({ id, entry: entry.split(' '), files: new RegExp(files) }));
+    assert.deepEqual(
+      hooks.map((hook) => hook.id),
+      ['verbatim', 'verbatim-fix'],
+    );
     const staged = ['minutes.transcript', 'notes.txt', 'hearing.cart'].filter((file) => hooks.every((hook) => hook.files.test(file)));
     assert.deepEqual(staged, ['minutes.transcript', 'hearing.cart']);
     copyFileSync(path.join(repoRoot, 'samples', 'council-meeting.transcript'), path.join(dir, 'minutes.transcript'));

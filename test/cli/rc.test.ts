@@ -5,8 +5,6 @@ import * as path from 'path';
 import { CONFIG_FILE_NAME, loadConfig } from '../../server/src/core/config/config';
 import { verbatim } from '../helpers/cli';
 
-
-
 describe('.verbatimrc.json', () => {
   it('is found in the nearest folder above the transcript', () => {
     const files: Record<string, string> = {
@@ -46,7 +44,10 @@ describe('.verbatimrc.json', () => {
     afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
     it('changes severities, turns rules off and styles the fixes', () => {
-      writeFileSync(path.join(dir, CONFIG_FILE_NAME), JSON.stringify({ rules: { 'repeated-word': 'off', 'lost-dash': 'error' }, inaudiblePreferred: 'indiscernible', annotationBrackets: '[]' }));
+      writeFileSync(
+        path.join(dir, CONFIG_FILE_NAME),
+        JSON.stringify({ rules: { 'repeated-word': 'off', 'lost-dash': 'error' }, inaudiblePreferred: 'indiscernible', annotationBrackets: '[]' }),
+      );
       const file = path.join(dir, 'day1', 'a.transcript');
       const result = verbatim(['check', '--fix', file]);
       assert.equal(result.status, 1);

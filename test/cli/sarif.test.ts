@@ -5,7 +5,6 @@ import * as path from 'path';
 import { RULES } from '../../server/src/core/check/analysis';
 import { verbatim } from '../helpers/cli';
 
-
 describe('verbatim check --format sarif', () => {
   let dir: string;
   before(() => {
@@ -22,7 +21,10 @@ describe('verbatim check --format sarif', () => {
     assert.equal(log.version, '2.1.0');
     const [run] = log.runs;
     assert.equal(run.tool.driver.name, 'verbatim');
-    assert.deepEqual(run.tool.driver.rules.map((rule: { id: string }) => rule.id), RULES.map((rule) => rule.code));
+    assert.deepEqual(
+      run.tool.driver.rules.map((rule: { id: string }) => rule.id),
+      RULES.map((rule) => rule.code),
+    );
     const unclosedRule = run.tool.driver.rules.find((rule: { id: string }) => rule.id === 'unclosed-annotation');
     assert.equal(unclosedRule.defaultConfiguration.level, 'error');
     assert.match(unclosedRule.helpUri, /docs\/rules\.md#unclosed-annotation$/);

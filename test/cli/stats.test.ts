@@ -5,8 +5,6 @@ import * as path from 'path';
 import { corpusFiles, itWithCorpus } from '../helpers/corpus';
 import { verbatim } from '../helpers/cli';
 
-
-
 // Invented: 28 spoken words; ANA RUIZ 12, CHAIR 11, and an unlabelled turn of 5 with an inaudible marker, which the chair handed to Tom.
 const HEARING = [
   'BUDGET HEARING',

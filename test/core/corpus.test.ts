@@ -36,7 +36,32 @@ const EXPECTED_DIALECT: Record<string, Dialect> = {
   '072': 'none',
 };
 
-const NAME_PARTICLES = new Set(['de', 'da', 'das', 'do', 'dos', 'di', 'del', 'della', 'la', 'le', 'du', 'van', 'von', 'der', 'den', 'ter', 'bin', 'ibn', 'al', 'el', 'y', 'e', 'and', 'of']);
+const NAME_PARTICLES = new Set([
+  'de',
+  'da',
+  'das',
+  'do',
+  'dos',
+  'di',
+  'del',
+  'della',
+  'la',
+  'le',
+  'du',
+  'van',
+  'von',
+  'der',
+  'den',
+  'ter',
+  'bin',
+  'ibn',
+  'al',
+  'el',
+  'y',
+  'e',
+  'and',
+  'of',
+]);
 
 // Oracles: what a reader finds with plain patterns, independent of the parser's code.
 // `> >` is a pair of chevrons quoted as Markdown.
@@ -248,7 +273,7 @@ describeWithCorpus('parseTranscript on the corpus', function () {
     }
   });
 
-  it('reads every copy of a file repeated past the parser\'s 64 KB steps the same way (same turns in each copy)', () => {
+  it("reads every copy of a file repeated past the parser's 64 KB steps the same way (same turns in each copy)", () => {
     let checked = 0;
     for (const { name, text } of parsed) {
       const copy = `${text}\n`;
@@ -260,7 +285,10 @@ describeWithCorpus('parseTranscript on the corpus', function () {
       }
       // The first copy has no copy before it to end; the last may be cut short by the seam.
       const inner = turnsPerCopy.slice(1, -1);
-      assert.ok(inner.every((count) => count === inner[0]), `${name}: turns per copy ${JSON.stringify(turnsPerCopy)}`);
+      assert.ok(
+        inner.every((count) => count === inner[0]),
+        `${name}: turns per copy ${JSON.stringify(turnsPerCopy)}`,
+      );
       checked += inner.length > 0 && inner[0] > 0 ? 1 : 0;
     }
     assert.ok(checked >= 70, `only ${checked} files had turns in every copy`);

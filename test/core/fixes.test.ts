@@ -12,8 +12,20 @@ const wordsOf = (text: string) => spokenWords(analyzeText(text).transcript);
 describe('fixes', () => {
   it('applies edits in any order and refuses overlapping ones', () => {
     const text = 'abcdef';
-    assert.equal(applyEdits(text, [{ span: { start: 4, end: 5 }, newText: 'E' }, { span: { start: 0, end: 1 }, newText: 'A' }, { span: { start: 2, end: 2 }, newText: '-' }]), 'Ab-cdEf');
-    assert.throws(() => applyEdits(text, [{ span: { start: 0, end: 3 }, newText: '' }, { span: { start: 2, end: 4 }, newText: '' }]));
+    assert.equal(
+      applyEdits(text, [
+        { span: { start: 4, end: 5 }, newText: 'E' },
+        { span: { start: 0, end: 1 }, newText: 'A' },
+        { span: { start: 2, end: 2 }, newText: '-' },
+      ]),
+      'Ab-cdEf',
+    );
+    assert.throws(() =>
+      applyEdits(text, [
+        { span: { start: 0, end: 3 }, newText: '' },
+        { span: { start: 2, end: 4 }, newText: '' },
+      ]),
+    );
   });
 
   it('spokenWords keeps the words of turns and leaves out header, labels, markers, annotations and dashes', () => {
@@ -40,11 +52,18 @@ describe('fixes', () => {
 
   it('composes two rounds of edits into edits of the original text that make both', () => {
     const original = 'one two three four';
-    const first = [{ span: { start: 4, end: 7 }, newText: '2' }, { span: { start: 14, end: 18 }, newText: 'FOUR!' }];
+    const first = [
+      { span: { start: 4, end: 7 }, newText: '2' },
+      { span: { start: 14, end: 18 }, newText: 'FOUR!' },
+    ];
     const between = applyEdits(original, first);
     assert.equal(between, 'one 2 three FOUR!');
     // Inside the first round's text, touching it, and in text it left alone.
-    const second = [{ span: { start: 4, end: 5 }, newText: 'two' }, { span: { start: 0, end: 0 }, newText: '>> ' }, { span: { start: 16, end: 17 }, newText: '' }];
+    const second = [
+      { span: { start: 4, end: 5 }, newText: 'two' },
+      { span: { start: 0, end: 0 }, newText: '>> ' },
+      { span: { start: 16, end: 17 }, newText: '' },
+    ];
     const composed = composeEdits(first, second, between);
     assert.equal(applyEdits(original, composed), applyEdits(between, second));
     assert.deepEqual(composed, [
@@ -56,19 +75,24 @@ describe('fixes', () => {
 
   it('composes any two rounds of edits as applying them in turn does', () => {
     const editsOf = (text: string) =>
-      fc.uniqueArray(fc.record({ at: fc.nat({ max: text.length }), length: fc.nat({ max: 4 }), newText: fc.constantFrom('', 'x', '\r\n', 'long text') }), { selector: (edit) => edit.at, maxLength: 6 }).map((picked) => {
-        // Non-overlapping: each edit ends before the next starts.
-        const sorted = [...picked].sort((a, b) => a.at - b.at);
-        const edits: TextEdit[] = [];
-        let free = 0;
-        for (const { at, length, newText } of sorted) {
-          if (at < free) continue;
-          const end = Math.min(text.length, at + length);
-          edits.push({ span: { start: at, end }, newText });
-          free = end + 1;
-        }
-        return edits;
-      });
+      fc
+        .uniqueArray(fc.record({ at: fc.nat({ max: text.length }), length: fc.nat({ max: 4 }), newText: fc.constantFrom('', 'x', '\r\n', 'long text') }), {
+          selector: (edit) => edit.at,
+          maxLength: 6,
+        })
+        .map((picked) => {
+          // Non-overlapping: each edit ends before the next starts.
+          const sorted = [...picked].sort((a, b) => a.at - b.at);
+          const edits: TextEdit[] = [];
+          let free = 0;
+          for (const { at, length, newText } of sorted) {
+            if (at < free) continue;
+            const end = Math.min(text.length, at + length);
+            edits.push({ span: { start: at, end }, newText });
+            free = end + 1;
+          }
+          return edits;
+        });
     const rounds = fc.string({ maxLength: 30 }).chain((original) =>
       editsOf(original).chain((first) => {
         const between = applyEdits(original, first);
@@ -136,7 +160,11 @@ describe('fixes', () => {
       const tipped = fixAll(dialectTipped);
       assert.equal(tipped.text, 'It is an aidH.E.\nAMBASSADOR LI: the proceedings (inaudible).\n\n>> CHENG MASANGO:  Good (inaudible) afternoon (inaudible).\n');
       assert.deepEqual(tipped.fixedByCode, { 'flattened-turns': 1, inaudible: 3 });
-      for (const [text, result] of [[sentenceEndLost, kept], [dialectTipped, tipped]] as const) assert.deepEqual(wordsOf(result.text), wordsOf(text));
+      for (const [text, result] of [
+        [sentenceEndLost, kept],
+        [dialectTipped, tipped],
+      ] as const)
+        assert.deepEqual(wordsOf(result.text), wordsOf(text));
     });
 
     it('fix-all tells the fixes that change the words from the others in every place of a long text', () => {

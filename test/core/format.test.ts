@@ -34,7 +34,9 @@ describe('formatter (core)', () => {
     const text = ['BUDGET 2024--2025', '>> CHAIR:  We will -- well\u2014we will see. The co-chair \u2011\u2011 no.', '>> CLERK:  00:01 --> 00:02 a \u2013 b', ''].join('\n');
     assert.equal(
       format(text, { dashStyle: '\u2011\u2011' }),
-      ['BUDGET 2024--2025', '>> CHAIR:  We will \u2011\u2011 well\u2011\u2011we will see. The co-chair \u2011\u2011 no.', '>> CLERK:  00:01 --> 00:02 a \u2011\u2011 b', ''].join('\n'),
+      ['BUDGET 2024--2025', '>> CHAIR:  We will \u2011\u2011 well\u2011\u2011we will see. The co-chair \u2011\u2011 no.', '>> CLERK:  00:01 --> 00:02 a \u2011\u2011 b', ''].join(
+        '\n',
+      ),
     );
   });
 

@@ -83,7 +83,15 @@ function assertKeepsWords(spoken: readonly string[], fixed: string, what: string
 
 function documentAnalysis(text: string): DocumentAnalysis {
   const analysis = analyzeText(text);
-  return { ...analysis, facts: new TranscriptFacts(analysis.transcript), superseded: () => false, uri: 'file:///fuzz.transcript', version: 1, lines: new LineIndex(text), limit: documentLimit(text, DEFAULT_SETTINGS.maxFileSizeMB) };
+  return {
+    ...analysis,
+    facts: new TranscriptFacts(analysis.transcript),
+    superseded: () => false,
+    uri: 'file:///fuzz.transcript',
+    version: 1,
+    lines: new LineIndex(text),
+    limit: documentLimit(text, DEFAULT_SETTINGS.maxFileSizeMB),
+  };
 }
 
 describe('fuzz: bad input never hurts the core', function () {
@@ -134,7 +142,10 @@ describe('fuzz: bad input never hurts the core', function () {
           assertRangeInside(symbol.range, lines, text, `symbol ${symbol.name}`);
           assertRangeInside(symbol.selectionRange, lines, text, `symbol ${symbol.name} selection`);
           // VS Code rejects the whole outline when one selection range falls outside its symbol.
-          assert.ok(rangeContains(symbol.range, symbol.selectionRange), `symbol ${symbol.name}: selection ${JSON.stringify(symbol.selectionRange)} outside ${JSON.stringify(symbol.range)}`);
+          assert.ok(
+            rangeContains(symbol.range, symbol.selectionRange),
+            `symbol ${symbol.name}: selection ${JSON.stringify(symbol.selectionRange)} outside ${JSON.stringify(symbol.range)}`,
+          );
           assert.ok(symbol.name.trim().length > 0, 'VS Code rejects a symbol with an empty name');
           for (const child of symbol.children ?? []) {
             assert.ok(rangeContains(symbol.range, child.range), `symbol ${child.name} lies outside its parent ${symbol.name}`);
@@ -142,7 +153,8 @@ describe('fuzz: bad input never hurts the core', function () {
           }
         };
         documentSymbols(analysis, Number.POSITIVE_INFINITY).symbols.forEach(visit);
-        for (const range of foldingRanges(analysis, Number.POSITIVE_INFINITY)) assert.ok(range.startLine < range.endLine && range.endLine < lines.lineCount, `folding ${range.startLine}-${range.endLine}`);
+        for (const range of foldingRanges(analysis, Number.POSITIVE_INFINITY))
+          assert.ok(range.startLine < range.endLine && range.endLine < lines.lineCount, `folding ${range.startLine}-${range.endLine}`);
       }),
       fuzzParameters(),
     );
@@ -226,7 +238,11 @@ describe('fuzz: bad input never hurts the core', function () {
     fc.assert(
       fc.property(anyDocument, (text) => {
         const formatted = applyEdits(text, formatEdits(text, DEFAULT_SETTINGS));
-        assert.deepEqual(spokenWords(analyzeText(formatted).transcript), spokenWords(analyzeText(text).transcript), `formatting changed the spoken words of ${JSON.stringify(text)}`);
+        assert.deepEqual(
+          spokenWords(analyzeText(formatted).transcript),
+          spokenWords(analyzeText(text).transcript),
+          `formatting changed the spoken words of ${JSON.stringify(text)}`,
+        );
       }),
       fuzzParameters(),
     );
@@ -243,7 +259,14 @@ describe('fuzz: bad input never hurts the core', function () {
   });
 
   it('parses incrementally to the same result as a fresh parse, whatever the edits cut (pairs, CRLF, markers)', () => {
-    const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.nat({ max: 30 }), insert: fc.oneof(fragmentDocument.map((piece) => piece.slice(0, 40)), anyCodeUnits.map((piece) => piece.slice(0, 6))) });
+    const edit = fc.record({
+      at: fc.double({ min: 0, max: 1, noNaN: true }),
+      length: fc.nat({ max: 30 }),
+      insert: fc.oneof(
+        fragmentDocument.map((piece) => piece.slice(0, 40)),
+        anyCodeUnits.map((piece) => piece.slice(0, 6)),
+      ),
+    });
     fc.assert(
       fc.property(anyDocument, fc.array(edit, { minLength: 1, maxLength: 6 }), (initial, edits) => {
         let text = initial;
@@ -253,7 +276,11 @@ describe('fuzz: bad input never hurts the core', function () {
           const change = { start, end: Math.min(text.length, start + length), text: insert };
           text = text.slice(0, change.start) + change.text + text.slice(change.end);
           state = updateParse(state, change, text).state;
-          assert.deepEqual(JSON.parse(JSON.stringify(state.transcript)), JSON.parse(JSON.stringify(parseWithState(text).transcript)), `after replacing ${change.start}-${change.end} with ${JSON.stringify(insert)}`);
+          assert.deepEqual(
+            JSON.parse(JSON.stringify(state.transcript)),
+            JSON.parse(JSON.stringify(parseWithState(text).transcript)),
+            `after replacing ${change.start}-${change.end} with ${JSON.stringify(insert)}`,
+          );
         }
       }),
       fuzzParameters(),

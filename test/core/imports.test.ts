@@ -57,7 +57,10 @@ describe('the code base', () => {
   for (const folder of ['server/src', 'client/src']) {
     it(`has no import cycle in ${folder}`, () => {
       const found = cycles(sourceFiles(path.join(repoRoot, folder)));
-      assert.deepEqual(found.map((cycle) => cycle.map(relative).join(' -> ')), []);
+      assert.deepEqual(
+        found.map((cycle) => cycle.map(relative).join(' -> ')),
+        [],
+      );
     });
   }
 

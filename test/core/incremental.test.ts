@@ -7,7 +7,36 @@ import { parseWithState, type ParseState } from '../../server/src/core/parse';
 import { corpusFiles, readCorpus, itWithCorpus } from '../helpers/corpus';
 
 // Pieces an editor types or deletes in a transcript, markers, labels, colons and line breaks included.
-const FRAGMENTS = ['>>', '>> ', '>>>', '>', '\n', '\r\n', '\n\n', ' ', '  ', ':', 'CHAIR:', '>> CHAIR:  ', '>> ANA RUIZ: ', 'Note: ', 'Q. ', 'A. ', '(inaudible)', '[ Applause ]', '(', ')', '--', 'x', 'Thank you.', '10:42', '[00:02:21]\n', 'MODERATOR ', '\u2011\u2011', 'é'];
+const FRAGMENTS = [
+  '>>',
+  '>> ',
+  '>>>',
+  '>',
+  '\n',
+  '\r\n',
+  '\n\n',
+  ' ',
+  '  ',
+  ':',
+  'CHAIR:',
+  '>> CHAIR:  ',
+  '>> ANA RUIZ: ',
+  'Note: ',
+  'Q. ',
+  'A. ',
+  '(inaudible)',
+  '[ Applause ]',
+  '(',
+  ')',
+  '--',
+  'x',
+  'Thank you.',
+  '10:42',
+  '[00:02:21]\n',
+  'MODERATOR ',
+  '\u2011\u2011',
+  'é',
+];
 
 const SEEDS = [
   '',
@@ -22,7 +51,14 @@ function applyChange(text: string, change: TextChange): string {
 
 /** The parse state as plain data, for a deep comparison. */
 function snapshot(state: ParseState): unknown {
-  return JSON.parse(JSON.stringify({ ...state, inaudibleTerms: undefined, evidence: { ...state.evidence, lineStartSpeakers: [...state.evidence.lineStartSpeakers].sort(), midLineMixedSpeakers: [...state.evidence.midLineMixedSpeakers].sort() }, colonSpeakers: [...state.colonSpeakers].sort() }));
+  return JSON.parse(
+    JSON.stringify({
+      ...state,
+      inaudibleTerms: undefined,
+      evidence: { ...state.evidence, lineStartSpeakers: [...state.evidence.lineStartSpeakers].sort(), midLineMixedSpeakers: [...state.evidence.midLineMixedSpeakers].sort() },
+      colonSpeakers: [...state.colonSpeakers].sort(),
+    }),
+  );
 }
 
 const editArbitrary = fc.record({

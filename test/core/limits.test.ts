@@ -16,7 +16,9 @@ describe('limits: how much analysis a document gets', () => {
 
   it('gives after an edit the limit of the edited text, without reading it', () => {
     // Texts around the binary opening and a 1 MB limit; edits that add or remove a NUL, or push one in or out of the opening.
-    const text = fc.tuple(fc.nat({ max: BINARY_SAMPLE_LENGTH + 20 }), fc.boolean(), fc.nat({ max: 40 })).map(([before, nul, after]) => 'x'.repeat(before) + (nul ? '\u0000' : '') + 'y'.repeat(after));
+    const text = fc
+      .tuple(fc.nat({ max: BINARY_SAMPLE_LENGTH + 20 }), fc.boolean(), fc.nat({ max: 40 }))
+      .map(([before, nul, after]) => 'x'.repeat(before) + (nul ? '\u0000' : '') + 'y'.repeat(after));
     const edit = (length: number) =>
       fc.record({ start: fc.nat({ max: length }), removed: fc.nat({ max: 30 }), newText: fc.constantFrom('', 'ab', '\u0000', 'z'.repeat(BINARY_SAMPLE_LENGTH), 'w'.repeat(MB)) });
     fc.assert(
@@ -39,7 +41,10 @@ describe('limits: how much analysis a document gets', () => {
 
   it('keeps only the cheap rules above the limit, and every rule otherwise', () => {
     const reduced = documentLimit('x'.repeat(2 * MB), 1);
-    assert.deepEqual(RULE_CODES.filter((code) => ruleRunsUnder(reduced, code)), RULE_CODES.filter((code) => CHEAP_RULES.has(code)));
+    assert.deepEqual(
+      RULE_CODES.filter((code) => ruleRunsUnder(reduced, code)),
+      RULE_CODES.filter((code) => CHEAP_RULES.has(code)),
+    );
     assert.ok(RULE_CODES.every((code) => ruleRunsUnder({ kind: 'full' }, code)));
     assert.ok(!ruleRunsUnder(reduced, 'label-variant') && ruleRunsUnder(reduced, 'broken-turn'));
   });

@@ -23,6 +23,9 @@ describe('outline', () => {
     const { entries, omitted } = outlineOf(parseTranscript(text), 10);
     assert.equal(entries.length, 10);
     assert.equal(omitted, 40);
-    assert.deepEqual(entries.map((entry) => entry.detail.replace(/\D/g, '')), ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    assert.deepEqual(
+      entries.map((entry) => entry.detail.replace(/\D/g, '')),
+      ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+    );
   });
 });

@@ -129,7 +129,7 @@ describe('parseTranscript: chevron markers and labels', () => {
   });
 
   const nameLabels = [
-    'MARÍA-JOSÉ O\'NEILL',
+    "MARÍA-JOSÉ O'NEILL",
     'H.E. AMBASSADOR LI',
     'LYNN ST. AMOUR',
     'MS. McCANN',
@@ -154,7 +154,7 @@ describe('parseTranscript: chevron markers and labels', () => {
   }
 
   it('folds U+2011 hyphens, curly apostrophes and spacing in the speaker identity', () => {
-    const doc = parseTranscript('>> RUTH O\u2019BRIEN:  One.\n>> RUTH  O\'BRIEN: Two.\n>> JEAN\u2011LUC ROY: Three.\n>> JEAN-LUC ROY: Four.');
+    const doc = parseTranscript(">> RUTH O\u2019BRIEN:  One.\n>> RUTH  O'BRIEN: Two.\n>> JEAN\u2011LUC ROY: Three.\n>> JEAN-LUC ROY: Four.");
     const speakers = doc.turns.map((turn) => turn.label!.speaker);
     assert.equal(speakers[0], speakers[1]);
     assert.equal(speakers[2], speakers[3]);
@@ -379,8 +379,7 @@ describe('parseTranscript: flattened text', () => {
   });
 
   it('splits a one-line file into header and turns', () => {
-    const text =
-      'WORKSHOP ON OPEN DATA The following are the outputs of the real-time captioning taken during the session. >> IDA BERG: Hello. (Applause) >> TOM ASH: Hi.';
+    const text = 'WORKSHOP ON OPEN DATA The following are the outputs of the real-time captioning taken during the session. >> IDA BERG: Hello. (Applause) >> TOM ASH: Hi.';
     const doc = parseTranscript(text);
     assert.deepEqual(turnsOf(doc), [
       ['IDA BERG', 'Hello. (Applause)'],
@@ -400,7 +399,13 @@ describe('parseTranscript: flattened text', () => {
     for (const before of [prose(1_000), prose(100_000)]) {
       const doc = parseTranscript(chevrons + before + flattened);
       assert.equal(doc.dialect, 'colon', `with ${before.length} characters before the labels`);
-      assert.deepEqual(doc.turns.filter((turn) => turn.label).map((turn) => turn.label!.raw).slice(0, 4), ['ALICE SMITH', 'BOB JONES', 'CARLA DIAZ', 'DAN OKAFOR']);
+      assert.deepEqual(
+        doc.turns
+          .filter((turn) => turn.label)
+          .map((turn) => turn.label!.raw)
+          .slice(0, 4),
+        ['ALICE SMITH', 'BOB JONES', 'CARLA DIAZ', 'DAN OKAFOR'],
+      );
     }
   });
 
@@ -412,7 +417,8 @@ describe('parseTranscript: flattened text', () => {
 
 describe('parseTranscript: header', () => {
   it('takes the title from the first line that is not a fence or provider block', () => {
-    const text = 'RAW FILE\n***\n\nREGIONAL FORUM ON ACCESS\n* * *\nThis text is being provided in a rough draft format. Communication Access Realtime Translation (CART) is provided in order to facilitate communication accessibility.\n********\n\n>> KIRA:  Hello.';
+    const text =
+      'RAW FILE\n***\n\nREGIONAL FORUM ON ACCESS\n* * *\nThis text is being provided in a rough draft format. Communication Access Realtime Translation (CART) is provided in order to facilitate communication accessibility.\n********\n\n>> KIRA:  Hello.';
     const doc = parseTranscript(text);
     assert.equal(doc.header!.title, 'REGIONAL FORUM ON ACCESS');
     assert.equal(at(text, doc.header!.titleSpan), 'REGIONAL FORUM ON ACCESS');
@@ -533,7 +539,9 @@ describe('parseTranscript: annotations', () => {
   }
 
   it("reads (Captioner's note: ...) as a note, with straight or curly apostrophes", () => {
-    assert.deepEqual(kinds(">> ANA:  Hello. (Captioner's note: the speaker is remote.)"), [['note', "(Captioner's note: the speaker is remote.)", "Captioner's note: the speaker is remote"]]);
+    assert.deepEqual(kinds(">> ANA:  Hello. (Captioner's note: the speaker is remote.)"), [
+      ['note', "(Captioner's note: the speaker is remote.)", "Captioner's note: the speaker is remote"],
+    ]);
     assert.equal(kinds('>> ANA:  Hello. (Captioner\u2019s note: joining late.)')[0][0], 'note');
   });
 
@@ -656,11 +664,17 @@ describe('parseTranscript: line endings and special characters', () => {
       const text = lf.replace(/\n/g, eol);
       const doc = parseTranscript(text);
       const reference = parseTranscript(lf);
-      assert.deepEqual(turnsOf(doc).map(([label, body]) => [label, body.replace(/\r\n?/g, '\n')]), turnsOf(reference));
+      assert.deepEqual(
+        turnsOf(doc).map(([label, body]) => [label, body.replace(/\r\n?/g, '\n')]),
+        turnsOf(reference),
+      );
       assert.equal(doc.turns[0].paragraphs.length, 1);
       assert.equal(at(text, doc.turns[0].paragraphs[0]), `One.${eol}Still one.`);
       assert.equal(doc.annotations.length, 1);
-      assert.equal(doc.turns.some((turn) => turn.flattened), false);
+      assert.equal(
+        doc.turns.some((turn) => turn.flattened),
+        false,
+      );
     });
   }
 

@@ -8,7 +8,10 @@ import { suggestLabels } from '../../server/src/core/whoSaidIt';
 
 const labels = (doc: Transcript) => doc.turns.map((turn) => turn.label?.raw ?? null);
 const kinds = (text: string) => parseTranscript(text).annotations.map((annotation) => [text.slice(annotation.span.start, annotation.span.end), annotation.kind]);
-const brokenLines = (text: string) => analyzeText(text).findings.filter((finding) => finding.code === 'broken-turn').map((finding) => text.slice(0, finding.span.start).split('\n').length);
+const brokenLines = (text: string) =>
+  analyzeText(text)
+    .findings.filter((finding) => finding.code === 'broken-turn')
+    .map((finding) => text.slice(0, finding.span.start).split('\n').length);
 
 describe('the reader (issue 11)', () => {
   describe('colon labels in every layout', () => {
@@ -61,7 +64,13 @@ describe('the reader (issue 11)', () => {
     it('shows headings and agenda lines as sections that end the turn before them', () => {
       const text = '>> CHAIR:  Welcome.\n\nSession 1: Opening remarks\n\n>> DANA:  Thank you.\n\n## Item 4 - Budget\n\n>> CHAIR:  Next.\n';
       const doc = parseTranscript(text);
-      assert.deepEqual(doc.sections.map((section) => [section.title, section.firstTurn]), [['Session 1: Opening remarks', 1], ['Item 4 - Budget', 2]]);
+      assert.deepEqual(
+        doc.sections.map((section) => [section.title, section.firstTurn]),
+        [
+          ['Session 1: Opening remarks', 1],
+          ['Item 4 - Budget', 2],
+        ],
+      );
       assert.equal(doc.text.slice(doc.turns[0].body.start, doc.turns[0].body.end), 'Welcome.', 'the heading is no speech of the turn before');
     });
   });
@@ -77,7 +86,8 @@ describe('the reader (issue 11)', () => {
 
   describe('inaudible markers', () => {
     it('recognises a marker by what it says, and keeps sounds and notes apart', () => {
-      const text = '>> ANA:  We [away from the mic] and (audio feed lost) then [no sound from the room] and (line breaking up) and [unintelligible] and (overlapping voices).\n(Standing by)\n[laughter] (video playing) [Break]\n';
+      const text =
+        '>> ANA:  We [away from the mic] and (audio feed lost) then [no sound from the room] and (line breaking up) and [unintelligible] and (overlapping voices).\n(Standing by)\n[laughter] (video playing) [Break]\n';
       assert.deepEqual(kinds(text), [
         ['[away from the mic]', 'inaudible'],
         ['(audio feed lost)', 'inaudible'],
@@ -92,7 +102,7 @@ describe('the reader (issue 11)', () => {
       ]);
     });
 
-    it('keeps a speaker\'s aside in parentheses as speech', () => {
+    it("keeps a speaker's aside in parentheses as speech", () => {
       assert.deepEqual(kinds('>> ANA:  It failed (we lost the connection last year) again.\n'), []);
     });
   });
@@ -109,7 +119,10 @@ describe('the reader (issue 11)', () => {
     const who = (text: string) => Object.fromEntries([...suggestLabels(parseTranscript(text))].map(([turn, suggestion]) => [turn, suggestion.label]));
 
     it('reads a self-introduction anywhere in the first sentences, and an opening naming the speaker and where they are from', () => {
-      assert.deepEqual(who('>> CHAIR:  Welcome.\n>> Good morning. Thanks for having me. I\'m Dana Reyes.\n>> CHAIR:  Next.\n>> Omar, city clerk\'s office.\n'), { 1: 'DANA REYES', 3: 'OMAR' });
+      assert.deepEqual(who(">> CHAIR:  Welcome.\n>> Good morning. Thanks for having me. I'm Dana Reyes.\n>> CHAIR:  Next.\n>> Omar, city clerk's office.\n"), {
+        1: 'DANA REYES',
+        3: 'OMAR',
+      });
     });
 
     it('reads a hand-over in a thanks with a question, a chair announcing, and a reply by name', () => {
@@ -127,7 +140,7 @@ describe('the reader (issue 11)', () => {
 
     it('uses the spelling of a label already in the file, and says nothing when evidence conflicts', () => {
       assert.deepEqual(who('>> DANA REYES:  Hi.\n>> CHAIR:  Over to you, Dana.\n>> Thanks.\n'), { 2: 'DANA REYES' });
-      assert.deepEqual(who('>> CHAIR:  Over to you, Dana.\n>> Hello, I\'m Omar.\n'), {});
+      assert.deepEqual(who(">> CHAIR:  Over to you, Dana.\n>> Hello, I'm Omar.\n"), {});
     });
   });
 });

@@ -35,7 +35,7 @@ describeWithCorpus('the reader against the hand-made keys', function () {
     assert.ok(total.inaudibleRecall >= 0.95 && total.inaudiblePrecision >= 0.95, context('inaudible'));
   });
 
-  it('finds the broken turns (recall at least 0.85; precision held at today\'s 0.8, under the issue\'s 0.85: a closing cheer still reads as cut off)', () => {
+  it("finds the broken turns (recall at least 0.85; precision held at today's 0.8, under the issue's 0.85: a closing cheer still reads as cut off)", () => {
     assert.ok(total.brokenRecall >= 0.85, context('broken recall'));
     assert.ok(total.brokenPrecision >= 0.8, context('broken precision'));
   });

@@ -39,7 +39,11 @@ function scanSource(): { literals: Literal[]; constructed: Map<string, number> }
       if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
         const text = node.getText(source);
         const slash = text.lastIndexOf('/');
-        literals.push({ file: relative, line: source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1, pattern: new RegExp(text.slice(1, slash), text.slice(slash + 1)) });
+        literals.push({
+          file: relative,
+          line: source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1,
+          pattern: new RegExp(text.slice(1, slash), text.slice(slash + 1)),
+        });
       } else if (ts.isNewExpression(node) && node.expression.getText(source) === 'RegExp') {
         constructed.set(relative, (constructed.get(relative) ?? 0) + 1);
       }
@@ -58,7 +62,8 @@ const BOUNDED_USE: Record<string, string> = {
   '/["\'\\u201d\\u2019\\u00bb)\\]}*_`\\\\>\\s]+$/': 'broken-turn: applied to the last 12 characters of a turn',
   '/\\s*(?:<https?:\\/\\/[^\\s>]*>?|(?<=\\s)https?:\\/\\/\\S*[\\w/])$/': 'broken-turn: applied to the last 200 characters of a turn',
   '/\\\\?[([][^)\\]]*[)\\]]/g': 'markers: the words after a label candidate, at most 200 characters (bodyAfterLabel)',
-  '/(?:[\\s,]+(?:\\d{1,4}(?:st|nd|rd|th)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?),?)+$/i': 'header: a title line of at most 300 characters (TITLE_LINE_READ)',
+  '/(?:[\\s,]+(?:\\d{1,4}(?:st|nd|rd|th)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?),?)+$/i':
+    'header: a title line of at most 300 characters (TITLE_LINE_READ)',
   '/[\\s,;:\\-\\u2013\\u2014]+$/': 'header: a title line of at most 300 characters (TITLE_LINE_READ)',
   '/^[*_\\s]+|[*_\\s]+$/g': 'header: a title line of at most 300 characters (TITLE_LINE_READ)',
   '/\\s*\\bNote:?\\s*$/i': 'header: a title line of at most 300 characters (TITLE_LINE_READ)',
@@ -84,7 +89,7 @@ const PATHOLOGICAL: Record<string, (n: number) => string> = {
   'caps words': (n) => 'AB '.repeat(n / 3),
   'one long word': (n) => `x${'a'.repeat(n)}`,
   'one long caps word': (n) => ` ${'A'.repeat(n)}`,
-  'initials': (n) => 'A.B. '.repeat(n / 5),
+  initials: (n) => 'A.B. '.repeat(n / 5),
   periods: (n) => '. '.repeat(n / 2),
   stars: (n) => `${'* '.repeat(n / 2)}x`,
   digits: (n) => '1'.repeat(n),
@@ -200,7 +205,11 @@ describe('regular expressions: no catastrophic backtracking', function () {
       'core/bmpClasses.ts': 'one `\\p{X}+` run over the 63,488 characters of the Basic Multilingual Plane, once per property, with no backtracking',
       'core/parse/header.ts': 'date and time words, and title lines of at most 300 characters (TITLE_LINE_READ); built once, from the month and weekday names',
     };
-    assert.deepEqual([...constructed.keys()].sort(), Object.keys(boundedBy).sort(), 'a file builds regular expressions at run time: check they see bounded input and register it here');
+    assert.deepEqual(
+      [...constructed.keys()].sort(),
+      Object.keys(boundedBy).sort(),
+      'a file builds regular expressions at run time: check they see bounded input and register it here',
+    );
     // lastWords looks at the last 80 characters only, whatever the span. The inputs are built (and
     // flattened, by reading a character) before timing: building them is not lastWords' work.
     for (const [name, make] of Object.entries(PATHOLOGICAL)) {
@@ -225,9 +234,9 @@ const PATHOLOGICAL_DOCUMENTS: Record<string, (n: number) => string> = {
   'unlabelled turns naming speakers': (n) => ">> Thank you, Ana Ruiz. My name is Ana de la Cruz, I'm Tom from here.\n".repeat(n / 71),
   'handover sentences': (n) => `>> ${'I give the floor to Ana Ana Ana Ana '.repeat(n / 36)}\n>> Hello.`,
   'flattened colon text': (n) => `${'so. MR. HARVEY: yes. '.repeat(n / 21)}`,
-  'unclosed annotations': (n) => '>> (inaudible\n(Captioner\'s note: [\n'.repeat(n / 35),
+  'unclosed annotations': (n) => ">> (inaudible\n(Captioner's note: [\n".repeat(n / 35),
   'mixed line endings': (n) => '>> A: x\r>> B: y\n>> C: z\r\n'.repeat(n / 24),
-  'timestamps': (n) => '[00:02:21]\n7:00 P.M.\n'.repeat(n / 21),
+  timestamps: (n) => '[00:02:21]\n7:00 P.M.\n'.repeat(n / 21),
 };
 
 describe('whole analysis: near-linear on pathological documents', function () {

@@ -47,7 +47,7 @@ describe('speaker statistics (core)', () => {
     assert.equal(speakerAt(transcript, TEXT.indexOf('Who is')), null);
   });
 
-  it('places an inaudible marker among the file\'s others', () => {
+  it("places an inaudible marker among the file's others", () => {
     const context = inaudibleAt(transcript, TEXT.lastIndexOf('(inaudible)') + 1);
     assert.ok(context);
     assert.deepEqual([context.ordinal, context.count, context.previous?.turn, context.next], [2, 2, -1, null]);

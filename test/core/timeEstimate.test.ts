@@ -8,7 +8,6 @@ import { corpusDir, corpusFiles, readCorpus } from '../helpers/corpus';
 import { anyDocument, fuzzParameters } from '../helpers/fuzzInputs';
 import { words } from '../helpers/inventedWords';
 
-
 /** Invented: a header, 10 words, a timestamp, 20 words with an inaudible marker after 10 of them, 10 more. */
 const TIMED = [
   'TOWN HALL ON ACCESS',
@@ -27,7 +26,15 @@ describe('time estimate (core/services/timeEstimate)', () => {
   it('interpolates by spoken words between two timestamps (labels, annotations and the timestamps themselves are not words)', () => {
     const transcript = parseWithSettings(TIMED);
     const timeline = new Timeline(transcript, { durationSeconds: 150, syncPoints: [] });
-    assert.deepEqual(timeline.points.map((p) => [p.kind, p.seconds, p.words]), [['start', 0, 0], ['timestamp', 60, 10], ['timestamp', 120, 30], ['end', 150, 40]]);
+    assert.deepEqual(
+      timeline.points.map((p) => [p.kind, p.seconds, p.words]),
+      [
+        ['start', 0, 0],
+        ['timestamp', 60, 10],
+        ['timestamp', 120, 30],
+        ['end', 150, 40],
+      ],
+    );
     // The inaudible marker stands after 10 of the 20 words between 60 s and 120 s: 90 s.
     const marker = TIMED.indexOf('(inaudible)');
     const atMarker = timeline.estimateAt(marker);
@@ -58,7 +65,10 @@ describe('time estimate (core/services/timeEstimate)', () => {
   it('a file with no timestamps and no sync points: interpolates between the start and end of the recording', () => {
     const text = `PANEL\n\n>> HOST:  ${words(30)}\n>> GUEST:  ${words(70, 'g')}\n`;
     const timeline = new Timeline(parseWithSettings(text), { durationSeconds: 200, syncPoints: [] });
-    assert.deepEqual(timeline.points.map((p) => p.kind), ['start', 'end']);
+    assert.deepEqual(
+      timeline.points.map((p) => p.kind),
+      ['start', 'end'],
+    );
     near(timeline.estimateAt(text.indexOf('>> GUEST')).seconds, 60); // 30 of 100 words
     near(timeline.estimateAt(text.length).seconds, 200);
     assert.ok(timeline.estimateAt(text.indexOf('g20 ')).plusMinus >= 20, 'far from any known point, the bound says so');
@@ -86,7 +96,15 @@ describe('time estimate (core/services/timeEstimate)', () => {
     const text = `>> HOST:  ${words(40)}\n[00:02:00]\n>> GUEST:  ${words(10, 'g')}\n`;
     const sync: SyncPoint = { seconds: 40, anchor: anchorAt(text, text.indexOf('w21')) };
     const timeline = new Timeline(parseWithSettings(text), { durationSeconds: 130, syncPoints: [sync] });
-    assert.deepEqual(timeline.points.map((p) => [p.kind, p.seconds, p.words]), [['start', 0, 0], ['sync', 40, 20], ['timestamp', 120, 40], ['end', 130, 50]]);
+    assert.deepEqual(
+      timeline.points.map((p) => [p.kind, p.seconds, p.words]),
+      [
+        ['start', 0, 0],
+        ['sync', 40, 20],
+        ['timestamp', 120, 40],
+        ['end', 130, 50],
+      ],
+    );
     near(timeline.estimateAt(text.indexOf('w11 ')).seconds, 20); // 10 of 20 words to the sync point
     near(timeline.estimateAt(text.indexOf('w31 ')).seconds, 80); // halfway from 40 s to 120 s
     near(timeline.estimateAt(text.indexOf('w21')).seconds, 40);
@@ -96,10 +114,23 @@ describe('time estimate (core/services/timeEstimate)', () => {
     const text = `>> HOST:  ${words(10)}\n[00:05:00]\n>> GUEST:  ${words(10, 'g')}\n`;
     const sync: SyncPoint = { seconds: 100, anchor: anchorAt(text, text.indexOf('g1')) };
     const timeline = new Timeline(parseWithSettings(text), { durationSeconds: 200, syncPoints: [sync] });
-    assert.deepEqual(timeline.points.map((p) => [p.kind, p.seconds]), [['start', 0], ['sync', 100], ['end', 200]]);
-    assert.deepEqual(timeline.contradicted.map((p) => p.kind), ['timestamp']);
+    assert.deepEqual(
+      timeline.points.map((p) => [p.kind, p.seconds]),
+      [
+        ['start', 0],
+        ['sync', 100],
+        ['end', 200],
+      ],
+    );
+    assert.deepEqual(
+      timeline.contradicted.map((p) => p.kind),
+      ['timestamp'],
+    );
     const shortRecording = new Timeline(parseWithSettings(text), { durationSeconds: 120, syncPoints: [] });
-    assert.deepEqual(shortRecording.points.map((p) => p.kind), ['start', 'timestamp']);
+    assert.deepEqual(
+      shortRecording.points.map((p) => p.kind),
+      ['start', 'timestamp'],
+    );
   });
 
   it('sync points survive edits that move their text; a sync point whose text is deleted is lost, not misplaced', () => {
@@ -122,7 +153,10 @@ describe('time estimate (core/services/timeEstimate)', () => {
     // The turn deleted: the sync point is gone (the estimate falls back to the other points).
     const gone = `>> HOST:  ${words(20)}\n`;
     assert.equal(resolveAnchor(gone, sync.anchor), null);
-    assert.deepEqual(new Timeline(parseWithSettings(gone), { durationSeconds: 100, syncPoints: [sync] }).points.map((p) => p.kind), ['start', 'end']);
+    assert.deepEqual(
+      new Timeline(parseWithSettings(gone), { durationSeconds: 100, syncPoints: [sync] }).points.map((p) => p.kind),
+      ['start', 'end'],
+    );
   });
 
   it('of two places with the same text, a moved anchor resolves to the one nearest where it was', () => {
@@ -135,7 +169,8 @@ describe('time estimate (core/services/timeEstimate)', () => {
 
   it('read in steps (as the server does on a large file), a transcript gives the same timestamps and estimates as read at once', () => {
     const turns: string[] = [];
-    for (let i = 0; i < 12000; i++) turns.push(i % 50 === 0 ? `[${clockTime(i)}]\n>> SPEAKER ${i % 7}:  ${words(12, `t${i}x`)}` : `>> SPEAKER ${i % 7}:  ${words(12, `t${i}x`)} (inaudible) end.`);
+    for (let i = 0; i < 12000; i++)
+      turns.push(i % 50 === 0 ? `[${clockTime(i)}]\n>> SPEAKER ${i % 7}:  ${words(12, `t${i}x`)}` : `>> SPEAKER ${i % 7}:  ${words(12, `t${i}x`)} (inaudible) end.`);
     const text = turns.join('\n');
     assert.ok(text.length > 3 * 256 * 1024, 'several steps');
     const stepped = parseWithSettings(text);
@@ -161,25 +196,30 @@ describe('time estimate (core/services/timeEstimate)', () => {
 
   it('any text, timestamps and sync points (fuzzed): never throws; estimates go forward along the text, within the recording; time maps back inside the text', () => {
     const stamp = fc.integer({ min: 0, max: 200 }).map((seconds) => `\n[${clockTime(seconds)}]\n`);
-    const document = fc.tuple(anyDocument, fc.array(fc.tuple(fc.nat(), stamp), { maxLength: 4 })).map(([text, stamps]) =>
-      stamps.reduce((result, [at, written]) => result.slice(0, at % (result.length + 1)) + written + result.slice(at % (result.length + 1)), text),
-    );
+    const document = fc
+      .tuple(anyDocument, fc.array(fc.tuple(fc.nat(), stamp), { maxLength: 4 }))
+      .map(([text, stamps]) => stamps.reduce((result, [at, written]) => result.slice(0, at % (result.length + 1)) + written + result.slice(at % (result.length + 1)), text));
     fc.assert(
-      fc.property(document, fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 200 })), { maxLength: 3 }), fc.option(fc.integer({ min: 1, max: 300 })), (text, syncs, duration) => {
-        const syncPoints = syncs.map(([at, seconds]) => ({ seconds, anchor: anchorAt(text, at % (text.length + 1)) }));
-        const timeline = new Timeline(parseWithSettings(text), { durationSeconds: duration, syncPoints });
-        let last = 0;
-        for (let offset = 0; offset <= text.length; offset += Math.max(1, text.length >> 4)) {
-          const { seconds, plusMinus } = timeline.estimateAt(offset);
-          assert.ok(Number.isFinite(seconds) && seconds >= last - 1e-9 && plusMinus >= 0, `${seconds} after ${last} at ${offset}`);
-          if (duration !== null && timeline.points.some((p) => p.kind === 'end')) assert.ok(seconds <= duration + 1e-9);
-          last = seconds;
-        }
-        for (const seconds of [0, 30, 250]) {
-          const { offset } = timeline.offsetAt(seconds);
-          assert.ok(offset >= 0 && offset <= text.length, `offset ${offset} of ${text.length}`);
-        }
-      }),
+      fc.property(
+        document,
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 200 })), { maxLength: 3 }),
+        fc.option(fc.integer({ min: 1, max: 300 })),
+        (text, syncs, duration) => {
+          const syncPoints = syncs.map(([at, seconds]) => ({ seconds, anchor: anchorAt(text, at % (text.length + 1)) }));
+          const timeline = new Timeline(parseWithSettings(text), { durationSeconds: duration, syncPoints });
+          let last = 0;
+          for (let offset = 0; offset <= text.length; offset += Math.max(1, text.length >> 4)) {
+            const { seconds, plusMinus } = timeline.estimateAt(offset);
+            assert.ok(Number.isFinite(seconds) && seconds >= last - 1e-9 && plusMinus >= 0, `${seconds} after ${last} at ${offset}`);
+            if (duration !== null && timeline.points.some((p) => p.kind === 'end')) assert.ok(seconds <= duration + 1e-9);
+            last = seconds;
+          }
+          for (const seconds of [0, 30, 250]) {
+            const { offset } = timeline.offsetAt(seconds);
+            assert.ok(offset >= 0 && offset <= text.length, `offset ${offset} of ${text.length}`);
+          }
+        },
+      ),
       fuzzParameters(),
     );
   });
@@ -208,10 +248,16 @@ describe('media timestamps (core/services/timestamps)', () => {
       'at 10:42 AM we met; (10:30) and 10:42 are speech; [99:99] is not a time; 123:45:67',
     ].join('\n');
     const found = findMediaTimestamps(text).map((t) => [text.slice(t.span.start, t.span.end), t.seconds]);
-    assert.deepEqual(found, [['[00:12:34]', 754], ['[12:34]', 754], ['(00:12:34)', 754], ['[1:02:03.5]', 3723.5], ['00:00:01,500', 1.5]]);
+    assert.deepEqual(found, [
+      ['[00:12:34]', 754],
+      ['[12:34]', 754],
+      ['(00:12:34)', 754],
+      ['[1:02:03.5]', 3723.5],
+      ['00:00:01,500', 1.5],
+    ]);
   });
 
-  it('writes a time in the file\'s own style, [00:12:34] by default', () => {
+  it("writes a time in the file's own style, [00:12:34] by default", () => {
     assert.equal(formatTimestamp(754.9), '[00:12:34]');
     const mmss = '>> A: hi\n[12:30]\n';
     assert.equal(formatTimestamp(75, timestampStyleOf(mmss, findMediaTimestamps(mmss))), '[01:15]');

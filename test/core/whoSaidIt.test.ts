@@ -92,7 +92,7 @@ const INVENTED: { name: string; text: string; expected: Record<number, string | 
       '>> FACILITATOR:  Welcome. Let me hand it over to my colleague, Sara Ali.',
       '>> Thanks so much. So tonight we talk about the bus routes.', // 1: "my colleague, Sara Ali"
       '>> FACILITATOR:  Questions? Yes, the gentleman in the back.',
-      ">> Hi, I am Peter Novak, I live on Elm Street.", // 3
+      '>> Hi, I am Peter Novak, I live on Elm Street.', // 3
       '>> Thanks a lot, Peter. We will look at Elm Street.', // 4: answers Peter; probably Sara, but the text does not say
       ">> Hello, my name's David and I run the bakery.", // 5
       '>> FACILITATOR:  Next we have Dr. Chen. Dr. Chen, please.',
@@ -101,7 +101,7 @@ const INVENTED: { name: string; text: string; expected: Record<number, string | 
       '>> Thank you. I have listened closely.', // 9
       '>> FACILITATOR:  One more from the chat: Mary writes that the schedule is confusing.',
       '>> I agree with Mary. It is confusing.', // 11
-      ">> FACILITATOR:  Sorry, who was that? Okay. We are out of time. Thank you, Sara.",
+      '>> FACILITATOR:  Sorry, who was that? Okay. We are out of time. Thank you, Sara.',
     ].join('\n'),
     expected: { 1: 'SARA ALI', 3: 'PETER NOVAK', 4: null, 5: 'DAVID', 7: 'CHEN', 9: 'MAYOR BROOKS', 11: null },
   },

@@ -29,8 +29,7 @@ async function main(): Promise<number> {
   } catch (error) {
     if (isOffline(error)) {
       console.log(
-        `SKIPPED: desktop VS Code cannot be downloaded here (${(error as Error).message}); ` +
-          'the offline code-server route (npm run test:e2e) runs the same suite instead',
+        `SKIPPED: desktop VS Code cannot be downloaded here (${(error as Error).message}); ` + 'the offline code-server route (npm run test:e2e) runs the same suite instead',
       );
       return 0;
     }

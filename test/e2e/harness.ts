@@ -83,11 +83,7 @@ export function onCleanup(fn: () => Promise<void> | void): void {
 }
 
 /** Spawns a child in its own process group so that the whole tree can be stopped. */
-export function spawnTracked(
-  command: string,
-  args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; logFile: string },
-): ChildProcess {
+export function spawnTracked(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; logFile: string }): ChildProcess {
   const out = fs.openSync(options.logFile, 'a');
   const child = spawn(command, args, {
     cwd: options.cwd ?? ROOT,
@@ -203,7 +199,6 @@ export function tail(file: string, lines = 40): string {
   }
 }
 
-
 // ---------------------------------------------------------------------------------------
 // code-server
 // ---------------------------------------------------------------------------------------
@@ -256,9 +251,12 @@ export class CodeServer {
   private baseArgs(): string[] {
     return [
       this.e2e.codeServerEntry,
-      '--config', path.join(this.dir, 'config.yaml'),
-      '--user-data-dir', path.join(this.dir, 'data'),
-      '--extensions-dir', path.join(this.dir, 'exts'),
+      '--config',
+      path.join(this.dir, 'config.yaml'),
+      '--user-data-dir',
+      path.join(this.dir, 'data'),
+      '--extensions-dir',
+      path.join(this.dir, 'exts'),
     ];
   }
 
@@ -273,14 +271,13 @@ export class CodeServer {
 
   async start(): Promise<void> {
     this.port = await freePort();
-    fs.writeFileSync(
-      path.join(this.dir, 'config.yaml'),
-      `bind-addr: 127.0.0.1:${this.port}\nauth: none\ncert: false\n`,
-    );
+    fs.writeFileSync(path.join(this.dir, 'config.yaml'), `bind-addr: 127.0.0.1:${this.port}\nauth: none\ncert: false\n`);
     const args = [
       ...this.baseArgs(),
-      '--bind-addr', `127.0.0.1:${this.port}`,
-      '--auth', 'none',
+      '--bind-addr',
+      `127.0.0.1:${this.port}`,
+      '--auth',
+      'none',
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
@@ -292,12 +289,16 @@ export class CodeServer {
       logFile: this.logFile,
     });
     const child = this.child;
-    await waitFor(`code-server /healthz on port ${this.port}`, async () => {
-      if (child.exitCode !== null) {
-        throw new Error(`code-server exited with ${child.exitCode}:\n${tail(this.logFile)}`);
-      }
-      return (await httpGet(`http://127.0.0.1:${this.port}/healthz`)) ? true : undefined;
-    }, 60000);
+    await waitFor(
+      `code-server /healthz on port ${this.port}`,
+      async () => {
+        if (child.exitCode !== null) {
+          throw new Error(`code-server exited with ${child.exitCode}:\n${tail(this.logFile)}`);
+        }
+        return (await httpGet(`http://127.0.0.1:${this.port}/healthz`)) ? true : undefined;
+      },
+      60000,
+    );
   }
 
   get url(): string {

@@ -77,7 +77,9 @@ async function main(): Promise<number> {
   }
   const corpusPresent = fs.existsSync(CORPUS);
   if (!corpusPresent) {
-    log(`corpus: none at ${CORPUS}, so ${[...NEED_THE_CORPUS].filter((p) => only.includes(p)).join(', ')} are skipped and the integration suite runs only "${WITHOUT_THE_CORPUS_GREP}" (set VERBATIM_CORPUS=DIR)`);
+    log(
+      `corpus: none at ${CORPUS}, so ${[...NEED_THE_CORPUS].filter((p) => only.includes(p)).join(', ')} are skipped and the integration suite runs only "${WITHOUT_THE_CORPUS_GREP}" (set VERBATIM_CORPUS=DIR)`,
+    );
     process.env.VERBATIM_E2E_GREP ??= WITHOUT_THE_CORPUS_GREP;
   }
   const packaged = path.resolve(ROOT, argValue('vsix') ?? 'verbatim.vsix');
@@ -99,11 +101,12 @@ async function main(): Promise<number> {
     log(`=== phase ${name} ===`);
     let result: PhaseResult;
     try {
-      result = !corpusPresent && NEED_THE_CORPUS.has(name)
-        ? { ok: true, skipped: true, summary: `needs the corpus (none at ${CORPUS})` }
-        : await PHASES[name]({ e2e, runDir, vsix, extensionDir });
+      result =
+        !corpusPresent && NEED_THE_CORPUS.has(name)
+          ? { ok: true, skipped: true, summary: `needs the corpus (none at ${CORPUS})` }
+          : await PHASES[name]({ e2e, runDir, vsix, extensionDir });
     } catch (error) {
-      result = { ok: false, summary: `crashed: ${error instanceof Error ? error.stack ?? error.message : String(error)}` };
+      result = { ok: false, summary: `crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` };
     }
     results.push({ name, ms: Date.now() - t0, ...result });
     log(`=== phase ${name}: ${result.skipped ? 'SKIPPED' : result.ok ? 'PASSED' : 'FAILED'} in ${((Date.now() - t0) / 1000).toFixed(1)} s ===`);

@@ -9,17 +9,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { describeWithCorpus } from '../helpers/corpus';
-import {
-  CORPUS_DIR,
-  GRAMMAR_PATH,
-  LANGUAGE_CONFIGURATION_PATH,
-  TokenizedDocument,
-  allHave,
-  dump,
-  loadGrammar,
-  noneHave,
-  tokenize,
-} from './tokenize';
+import { CORPUS_DIR, GRAMMAR_PATH, LANGUAGE_CONFIGURATION_PATH, TokenizedDocument, allHave, dump, loadGrammar, noneHave, tokenize } from './tokenize';
 
 // Scope selectors as a theme would match them.
 const LABEL = 'entity.name.tag.speaker';
@@ -54,20 +44,14 @@ function lineOf(d: TokenizedDocument, needle: string): number {
 function expectScope(d: TokenizedDocument, needle: string, selector: string, opts: { line?: number; occurrence?: number } = {}): void {
   const line = opts.line ?? lineOf(d, needle);
   const occ = opts.occurrence ?? 0;
-  assert.ok(
-    allHave(d.scopesOf(line, needle, occ), selector),
-    `expected ${JSON.stringify(needle)} (line ${line}) to be ${selector}; got\n      ${dump(d, line, needle, occ)}`,
-  );
+  assert.ok(allHave(d.scopesOf(line, needle, occ), selector), `expected ${JSON.stringify(needle)} (line ${line}) to be ${selector}; got\n      ${dump(d, line, needle, occ)}`);
 }
 
 /** Assert no character of `needle` has `selector`. */
 function expectNoScope(d: TokenizedDocument, needle: string, selector: string, opts: { line?: number; occurrence?: number } = {}): void {
   const line = opts.line ?? lineOf(d, needle);
   const occ = opts.occurrence ?? 0;
-  assert.ok(
-    noneHave(d.scopesOf(line, needle, occ), selector),
-    `expected ${JSON.stringify(needle)} (line ${line}) NOT to be ${selector}; got\n      ${dump(d, line, needle, occ)}`,
-  );
+  assert.ok(noneHave(d.scopesOf(line, needle, occ), selector), `expected ${JSON.stringify(needle)} (line ${line}) NOT to be ${selector}; got\n      ${dump(d, line, needle, occ)}`);
 }
 
 /** The most specific scope of the first token of `needle`: used to compare kinds. */
@@ -212,9 +196,7 @@ describe('grammar: speaker labels after chevrons', () => {
   });
 
   it('unlabelled turns do not colour their first words as a label', async () => {
-    const d = await doc(
-      ['>> Good evening, all.', '>> Good morning.', '   >> Sorry, can you repeat that?', '>>   Lena, go ahead please.'].join('\n'),
-    );
+    const d = await doc(['>> Good evening, all.', '>> Good morning.', '   >> Sorry, can you repeat that?', '>>   Lena, go ahead please.'].join('\n'));
     for (const n of ['Good evening', 'Good morning.', 'Sorry', 'Lena']) {
       expectNoScope(d, n, LABEL);
     }
@@ -496,8 +478,7 @@ describe('grammar: dashes, timestamps, header', () => {
 
 describe('grammar: robustness', () => {
   it('tokenizes a 200 KB flattened line quickly and completely', async () => {
-    const unit =
-      'and so we agreed -- (Applause) -- thank you. >> ADA KOVAČ:  Next item (inaudible) please. >> Yes. [ Laughter ] The WHO (World Health Organization) said: fine. ';
+    const unit = 'and so we agreed -- (Applause) -- thank you. >> ADA KOVAČ:  Next item (inaudible) please. >> Yes. [ Laughter ] The WHO (World Health Organization) said: fine. ';
     const line = unit.repeat(Math.ceil(200_000 / unit.length));
     const t0 = Date.now();
     const d = await doc(line);
@@ -510,7 +491,17 @@ describe('grammar: robustness', () => {
 
   it('pathological lines stay linear', async () => {
     const n = 100_000;
-    for (const line of ['('.repeat(n), '[ '.repeat(n / 2), '>> '.repeat(n / 3), '>>'.repeat(n / 2), 'ABC '.repeat(n / 4), '* '.repeat(n / 2), '(applause '.repeat(n / 10), ' '.repeat(n) + '(x)', 'Abc '.repeat(n / 4) + ':']) {
+    for (const line of [
+      '('.repeat(n),
+      '[ '.repeat(n / 2),
+      '>> '.repeat(n / 3),
+      '>>'.repeat(n / 2),
+      'ABC '.repeat(n / 4),
+      '* '.repeat(n / 2),
+      '(applause '.repeat(n / 10),
+      ' '.repeat(n) + '(x)',
+      'Abc '.repeat(n / 4) + ':',
+    ]) {
       const t0 = Date.now();
       const d = await doc(line);
       const ms = Date.now() - t0;
@@ -529,7 +520,12 @@ describe('grammar: robustness', () => {
 describeWithCorpus('grammar: real transcripts in ../shared/corpus', function () {
   this.timeout(120_000);
 
-  const files = fs.existsSync(CORPUS_DIR) ? fs.readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.txt')).sort() : [];
+  const files = fs.existsSync(CORPUS_DIR)
+    ? fs
+        .readdirSync(CORPUS_DIR)
+        .filter((f) => f.endsWith('.txt'))
+        .sort()
+    : [];
 
   it('finds the corpus', () => {
     assert.ok(files.length >= 80, `expected the corpus in ${CORPUS_DIR}, found ${files.length} .txt files`);
@@ -542,7 +538,10 @@ describeWithCorpus('grammar: real transcripts in ../shared/corpus', function () 
       const d = await tokenize(text);
       const ms = Date.now() - t0;
       assert.ok(ms < 2000, `${f} took ${ms} ms`);
-      assert.ok(d.lines.every((l) => !l.stoppedEarly), `${f} stopped early`);
+      assert.ok(
+        d.lines.every((l) => !l.stoppedEarly),
+        `${f} stopped early`,
+      );
     }
   });
 

@@ -54,6 +54,8 @@ export function itWithCorpus(title: string, fn: (this: Mocha.Context) => void | 
 export function corpusNotice(): string | undefined {
   if (corpusPresent) return undefined;
   const tests = skippedTests + skippedSuites.reduce((sum, suite) => sum + suite.total(), 0);
-  return `corpus: none at ${corpusDir}, so ${tests} tests that read it were skipped and fuzzing ran without corpus slices ` +
-    '(set VERBATIM_CORPUS=DIR to run them on a corpus elsewhere)';
+  return (
+    `corpus: none at ${corpusDir}, so ${tests} tests that read it were skipped and fuzzing ran without corpus slices ` +
+    '(set VERBATIM_CORPUS=DIR to run them on a corpus elsewhere)'
+  );
 }

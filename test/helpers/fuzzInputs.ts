@@ -30,9 +30,55 @@ const LABELS = [
   'MODERATOR\u2011A:',
   ':',
 ];
-const WORDS = ['Thank you', 'the', 'the the', 'we will', 'budget', 'Chair.', 'so --', 'right?', 'okay!', 'point\u2026', '"quoted', 'end."', "don't", 'Ban Ki\u2011moon', '12', 'and  then', 'mid-sentence,'];
-const ANNOTATIONS = ['(inaudible)', '(Inaudible.)', '[inaudible]', '(Audio disconnect)', '[ Gavel ]', '(Applause)', "(Captioner's note: lag)", '(Speaking French)', '(', '[', ')', ']', '((', '(crosstalk', '[?]', '(signal lost)'];
-const HEADER_BITS = ['RAW FILE', 'FINISHED FILE', '* * *', '********', 'This text is being provided in a rough draft format.', 'CITY COUNCIL', '[00:02:21]', '7:00 P.M.', '00:01:02,500 --> 00:01:04,000', 'as follows:THE CLERK:'];
+const WORDS = [
+  'Thank you',
+  'the',
+  'the the',
+  'we will',
+  'budget',
+  'Chair.',
+  'so --',
+  'right?',
+  'okay!',
+  'point\u2026',
+  '"quoted',
+  'end."',
+  "don't",
+  'Ban Ki\u2011moon',
+  '12',
+  'and  then',
+  'mid-sentence,',
+];
+const ANNOTATIONS = [
+  '(inaudible)',
+  '(Inaudible.)',
+  '[inaudible]',
+  '(Audio disconnect)',
+  '[ Gavel ]',
+  '(Applause)',
+  "(Captioner's note: lag)",
+  '(Speaking French)',
+  '(',
+  '[',
+  ')',
+  ']',
+  '((',
+  '(crosstalk',
+  '[?]',
+  '(signal lost)',
+];
+const HEADER_BITS = [
+  'RAW FILE',
+  'FINISHED FILE',
+  '* * *',
+  '********',
+  'This text is being provided in a rough draft format.',
+  'CITY COUNCIL',
+  '[00:02:21]',
+  '7:00 P.M.',
+  '00:01:02,500 --> 00:01:04,000',
+  'as follows:THE CLERK:',
+];
 // Characters that stress offsets and decoding: lone surrogates, a full pair, NUL, controls.
 const AWKWARD = ['\ud83d', '\ude00', '\ud83d\ude00', '\0', '\u0007', '\u200b', 'e\u0301', '\uffff', '\u2014', '\u2011\u2011', '--'];
 

@@ -63,12 +63,19 @@ export const SERVER_TO_CLIENT_REQUESTS = ['window/showMessageRequest', 'client/r
  * A server in this process, on in-memory streams. `workspaceCapabilities` adds to what the test
  * client declares under `capabilities.workspace` (e.g. `workspaceEdit`).
  */
-export async function startServer(settings: Record<string, unknown> = {}, workspaceCapabilities: Record<string, unknown> = {}, options: SessionOptions = {}): Promise<ServerSession> {
+export async function startServer(
+  settings: Record<string, unknown> = {},
+  workspaceCapabilities: Record<string, unknown> = {},
+  options: SessionOptions = {},
+): Promise<ServerSession> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   // Message readers and writers, not the streams: given streams, the library ends the process when they close.
   const serverConnection = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-  startLanguageServer(serverConnection, { readFile: (file) => readFile(file, 'utf8').catch(() => undefined), rulesDocument: pathToFileURL(path.join(repoRoot, 'docs', 'rules.md')).href });
+  startLanguageServer(serverConnection, {
+    readFile: (file) => readFile(file, 'utf8').catch(() => undefined),
+    rulesDocument: pathToFileURL(path.join(repoRoot, 'docs', 'rules.md')).href,
+  });
   serverConnection.listen();
   const connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   return session(connection, settings, workspaceCapabilities, options, async () => {
@@ -85,7 +92,11 @@ export async function startServer(settings: Record<string, unknown> = {}, worksp
 }
 
 /** The bundled dist/server.js in a process of its own, over stdio. */
-export async function startStdioServer(settings: Record<string, unknown> = {}, workspaceCapabilities: Record<string, unknown> = {}, options: SessionOptions = {}): Promise<StdioServerSession> {
+export async function startStdioServer(
+  settings: Record<string, unknown> = {},
+  workspaceCapabilities: Record<string, unknown> = {},
+  options: SessionOptions = {},
+): Promise<StdioServerSession> {
   const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const started = await session(connection, settings, workspaceCapabilities, { ...options, processId: process.pid }, async () => {

@@ -63,7 +63,10 @@ describe('answering a label doubt', function () {
     await Promise.all([republished, toldReadingChanged, foldingRefreshed]);
     const file = path.join(folder, CONFIG_FILE_NAME);
     assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), { notSpeakers: ['Session 1'] });
-    assert.ok(server.messages.some((message) => message.message.includes('"Session 1" is not a speaker') && message.message.includes(file)), 'the user is told where the answer is kept');
+    assert.ok(
+      server.messages.some((message) => message.message.includes('"Session 1" is not a speaker') && message.message.includes(file)),
+      'the user is told where the answer is kept',
+    );
   });
 
   it('adds the answer to the nearest .verbatimrc.json above the transcript, keeping its other keys', async () => {
@@ -142,7 +145,8 @@ describe('answering a label doubt', function () {
       context: { diagnostics: await currentDiagnostics(server, uri) },
     })) as CodeAction[];
     // Where the reader doubts a line, the answers are offered as commands that record them.
-    for (const action of before.filter((candidate) => candidate.command?.command === RECORD)) assert.match(action.title, /^"(Session 1|Amanda)" is (not )?a speaker \(remember in a new \.verbatimrc\.json\)$/);
+    for (const action of before.filter((candidate) => candidate.command?.command === RECORD))
+      assert.match(action.title, /^"(Session 1|Amanda)" is (not )?a speaker \(remember in a new \.verbatimrc\.json\)$/);
 
     const afterFirst = server.nextDiagnostics(uri);
     await answer(server, uri, 'Session 1', false);
@@ -150,14 +154,11 @@ describe('answering a label doubt', function () {
     const afterSecond = server.nextDiagnostics(uri);
     await answer(server, uri, 'Amanda', true);
     let diagnostics = await afterSecond;
-    const doubtsOnAnsweredLines = () => diagnostics.filter((diagnostic) => diagnostic.code === 'label-doubt' && (diagnostic.range.start.line === 1 || diagnostic.range.start.line === 3));
+    const doubtsOnAnsweredLines = () =>
+      diagnostics.filter((diagnostic) => diagnostic.code === 'label-doubt' && (diagnostic.range.start.line === 1 || diagnostic.range.start.line === 3));
     // A publish already scheduled by the first answer may come first: the reading after both is the one that counts.
     for (let publish = 0; publish < 3 && doubtsOnAnsweredLines().length > 0; publish++) diagnostics = await server.nextDiagnostics(uri);
-    assert.deepEqual(
-      doubtsOnAnsweredLines(),
-      [],
-      'both lines are answered: no more doubt on them',
-    );
+    assert.deepEqual(doubtsOnAnsweredLines(), [], 'both lines are answered: no more doubt on them');
     const names = symbolNames((await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[]);
     assert.ok(!names.includes('Session 1'), `"Session 1" is no speaker in the outline: ${names.join(', ')}`);
     assert.ok(names.includes('Amanda'), `Amanda's turn is in the outline: ${names.join(', ')}`);
@@ -182,7 +183,10 @@ describe('the settings each open document is read with', () => {
     assert.ok((await codes('file:///a/x.transcript')).includes('repeated-word'));
     assert.ok(!(await codes('file:///b/x.transcript')).includes('repeated-word'), "b's folder turned the rule off");
 
-    onChange({ textDocument: { uri: 'file:///a/x.transcript', version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 11 }, end: { line: 0, character: 11 } }, text: 'So ' }] });
+    onChange({
+      textDocument: { uri: 'file:///a/x.transcript', version: 2 },
+      contentChanges: [{ range: { start: { line: 0, character: 11 }, end: { line: 0, character: 11 } }, text: 'So ' }],
+    });
     await codes('file:///a/x.transcript');
     assert.deepEqual(asked, ['file:///a/x.transcript', 'file:///b/x.transcript'], 'an edit reads no settings');
 

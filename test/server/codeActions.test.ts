@@ -6,18 +6,18 @@ import { applyEdits } from '../../server/src/core/check/fixes';
 import { LineIndex } from '../../server/src/core/lineIndex';
 import { startServer, type ServerSession } from '../helpers/lspClient';
 
-const TEXT = [
-  '>> MODERATOR:  Welcome to the the session.  >> ANNA:  Thank you (unintelligible) for',
-  '>> Moderator:  Next  speaker please.',
-  '>> MODERATOR:  Go ahead.',
-  '',
-].join('\n');
+const TEXT = ['>> MODERATOR:  Welcome to the the session.  >> ANNA:  Thank you (unintelligible) for', '>> Moderator:  Next  speaker please.', '>> MODERATOR:  Go ahead.', ''].join(
+  '\n',
+);
 const URI = 'file:///session.transcript';
 
 /** Applies LSP edits to a text, as the editor does with a workspace edit. */
 function applyLspEdits(text: string, edits: TextEdit[]): string {
   const lines = new LineIndex(text);
-  return applyEdits(text, edits.map((edit) => ({ span: lines.spanOf(edit.range), newText: edit.newText })));
+  return applyEdits(
+    text,
+    edits.map((edit) => ({ span: lines.spanOf(edit.range), newText: edit.newText })),
+  );
 }
 
 describe('code actions', function () {
@@ -69,7 +69,10 @@ describe('code actions', function () {
     const diagnostics = await openWithDiagnostics();
     const repeated = diagnostics.find((d) => d.code === 'repeated-word')!;
     const actions = await requestActions([repeated]);
-    assert.deepEqual(actions.map((action) => action.title), ['Drop the repeated "the"', 'Keep both as a false start: "the -- the"']);
+    assert.deepEqual(
+      actions.map((action) => action.title),
+      ['Drop the repeated "the"', 'Keep both as a false start: "the -- the"'],
+    );
     assert.equal(actions[0].kind, 'quickfix');
     assert.equal(actions[0].isPreferred, true);
     assert.deepEqual(actions[0].diagnostics, [repeated]);
@@ -77,11 +80,14 @@ describe('code actions', function () {
     assert.equal(after, TEXT.replace('the the session', 'the session'));
   });
 
-  it('offers to change a label variant to the speaker\'s usual spelling', async () => {
+  it("offers to change a label variant to the speaker's usual spelling", async () => {
     const diagnostics = await openWithDiagnostics();
     const variant = diagnostics.find((d) => d.code === 'label-variant')!;
     const actions = await requestActions([variant]);
-    assert.deepEqual(actions.map((action) => action.title), ['Change label to MODERATOR']);
+    assert.deepEqual(
+      actions.map((action) => action.title),
+      ['Change label to MODERATOR'],
+    );
     assert.equal(applyLspEdits(TEXT, actions[0].edit!.changes![URI]), TEXT.replace('>> Moderator:', '>> MODERATOR:'));
   });
 
@@ -106,13 +112,7 @@ describe('code actions', function () {
     const after = applyLspEdits(TEXT, fixAll.edit!.changes![URI]);
     assert.equal(
       after,
-      [
-        '>> MODERATOR:  Welcome to the the session.',
-        '>> ANNA:  Thank you (inaudible) for',
-        '>> MODERATOR:  Next  speaker please.',
-        '>> MODERATOR:  Go ahead.',
-        '',
-      ].join('\n'),
+      ['>> MODERATOR:  Welcome to the the session.', '>> ANNA:  Thank you (inaudible) for', '>> MODERATOR:  Next  speaker please.', '>> MODERATOR:  Go ahead.', ''].join('\n'),
     );
     // Also served when the editor asks for every source.fixAll action on save.
     assert.equal((await requestActions([], ['source.fixAll'])).length, 1);
@@ -133,7 +133,10 @@ describe('code actions', function () {
     const changed = diagnosticsWhere((diagnostics) => diagnostics.find((d) => d.code === 'repeated-word')?.severity === 1);
     await changeSettings({ rules: { 'repeated-word': 'error', 'label-variant': 'off' } });
     const diagnostics = await changed;
-    assert.equal(diagnostics.some((d) => d.code === 'label-variant'), false);
+    assert.equal(
+      diagnostics.some((d) => d.code === 'label-variant'),
+      false,
+    );
     // The quick fixes follow the settings too: a new dash style is used at once.
     const restyled = diagnosticsWhere((published) => published.some((d) => d.code === 'label-variant'));
     await changeSettings({ dashStyle: '\u2014' });
@@ -152,7 +155,10 @@ describe('code actions', function () {
     const shown = server.messages.map((message) => message.message);
     assert.equal(again.find((d) => d.code === 'repeated-word')!.severity, 2);
     assert.equal(shown.filter((message) => /dashStyle/.test(message)).length, 1, JSON.stringify(shown));
-    assert.match(shown.find((message) => /dashStyle/.test(message))!, /"dashStyle" must be one of "--", "\u2014", "\u2011\u2011"; got "long"; using "--"/);
+    assert.match(
+      shown.find((message) => /dashStyle/.test(message))!,
+      /"dashStyle" must be one of "--", "\u2014", "\u2011\u2011"; got "long"; using "--"/,
+    );
     assert.equal(shown.filter((message) => /repeated-word/.test(message)).length, 1);
     const actions = await requestActions([diagnostics.find((d) => d.code === 'repeated-word')!]);
     assert.match(actions[1].title, /the -- the/);

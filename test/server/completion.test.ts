@@ -9,10 +9,19 @@ import { applyLspEdits } from '../helpers/edits';
 import { startServer, type ServerSession } from '../helpers/lspClient';
 
 // Invented interview: ANA and TOM alternate, the CHAIR opened; the user is starting a new turn on the last line.
-const INTERVIEW = ['>> CHAIR:  Welcome.', '>> ANA RUIZ:  Thanks for having me.', '>> TOM BAKER:  Glad to be here.', '>> ANA RUIZ:  Shall we start?', '>> TOM BAKER:  Yes.', '>> ANA RUIZ:  Good.', '>> '].join('\n');
+const INTERVIEW = [
+  '>> CHAIR:  Welcome.',
+  '>> ANA RUIZ:  Thanks for having me.',
+  '>> TOM BAKER:  Glad to be here.',
+  '>> ANA RUIZ:  Shall we start?',
+  '>> TOM BAKER:  Yes.',
+  '>> ANA RUIZ:  Good.',
+  '>> ',
+].join('\n');
 
 async function completeAt(server: ServerSession, uri: string, text: string, offset: number): Promise<CompletionItem[]> {
-  const result = (await server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: new LineIndex(text).positionAt(offset) })) as CompletionItem[] | CompletionList | null;
+  const result = (await server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: new LineIndex(text).positionAt(offset) })) as
+    CompletionItem[] | CompletionList | null;
   if (result === null) return [];
   const items = Array.isArray(result) ? result : result.items;
   return [...items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
@@ -31,7 +40,10 @@ describe('label completion over stdio', function () {
     const uri = 'file:///interview.transcript';
     server.open(uri, INTERVIEW);
     const items = await completeAt(server, uri, INTERVIEW, INTERVIEW.length);
-    assert.deepEqual(items.map((item) => item.label), ['TOM BAKER', 'CHAIR', 'ANA RUIZ']);
+    assert.deepEqual(
+      items.map((item) => item.label),
+      ['TOM BAKER', 'CHAIR', 'ANA RUIZ'],
+    );
     assert.equal(accept(INTERVIEW, items[0]).split('\n').pop(), '>> TOM BAKER:  ');
   });
 
@@ -42,7 +54,11 @@ describe('label completion over stdio', function () {
     server.open(uri, text);
     await server.nextDiagnostics(uri);
     const items = await completeAt(server, uri, text, text.length);
-    assert.deepEqual(items.map((item) => item.label), ['MODERATOR', 'DELEGATE OF BRAZIL', 'ANA RUIZ'], 'the roster adds who is not in the file yet');
+    assert.deepEqual(
+      items.map((item) => item.label),
+      ['MODERATOR', 'DELEGATE OF BRAZIL', 'ANA RUIZ'],
+      'the roster adds who is not in the file yet',
+    );
     const roster = items.find((item) => item.label === 'ANA RUIZ')!;
     assert.equal(accept(text, roster).split('\n').pop(), '>>ANA RUIZ: ');
   });
@@ -77,14 +93,23 @@ describe('label completion over stdio', function () {
       const uri = pathToFileURL(file).toString();
       server.open(uri, text);
       const items = await completeAt(server, uri, text, text.length);
-      assert.deepEqual(items.map((item) => item.label), ['CHAIR', 'KOFI BOATENG']);
+      assert.deepEqual(
+        items.map((item) => item.label),
+        ['CHAIR', 'KOFI BOATENG'],
+      );
       assert.equal(items[1].detail, 'from the speaker roster');
       // Completion reads the roster kept since the document opened, not the disk: a change counts
       // once the editor reports it (workspace/didChangeWatchedFiles).
       fs.writeFileSync(path.join(dir, '.verbatimrc.json'), JSON.stringify({ speakers: ['Ama Mensah'] }));
-      assert.deepEqual((await completeAt(server, uri, text, text.length)).map((item) => item.label), ['CHAIR', 'KOFI BOATENG']);
+      assert.deepEqual(
+        (await completeAt(server, uri, text, text.length)).map((item) => item.label),
+        ['CHAIR', 'KOFI BOATENG'],
+      );
       await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(dir, '.verbatimrc.json')).toString(), type: 2 }] });
-      assert.deepEqual((await completeAt(server, uri, text, text.length)).map((item) => item.label), ['CHAIR', 'AMA MENSAH']);
+      assert.deepEqual(
+        (await completeAt(server, uri, text, text.length)).map((item) => item.label),
+        ['CHAIR', 'AMA MENSAH'],
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

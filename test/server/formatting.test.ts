@@ -21,7 +21,10 @@ describe('formatting over stdio', function () {
     server.open(uri, MESSY);
     await server.nextDiagnostics(uri);
     const edits = (await server.connection.sendRequest('textDocument/formatting', { textDocument: { uri }, options: OPTIONS })) as TextEdit[];
-    assert.equal(applyLspEdits(MESSY, edits), ['HEARING', '>> CHAIR:  Welcome \u2014 all. [Applause]', '>> clerk:Roll call.', '>> CHAIR:  We \u2014 begin.', '>> Yes.', ''].join('\n'));
+    assert.equal(
+      applyLspEdits(MESSY, edits),
+      ['HEARING', '>> CHAIR:  Welcome \u2014 all. [Applause]', '>> clerk:Roll call.', '>> CHAIR:  We \u2014 begin.', '>> Yes.', ''].join('\n'),
+    );
   });
 
   it('formats only the lines of the range', async () => {
@@ -35,7 +38,7 @@ describe('formatting over stdio', function () {
     assert.deepEqual([lines[0], lines[1], lines[4]], ['HEARING  ', '>> CHAIR:  Welcome -- all. [ Applause ]', '>>Yes.']);
   });
 
-  itWithCorpus('keeps every corpus file\'s spoken words, and a second formatting has nothing to do', async () => {
+  itWithCorpus("keeps every corpus file's spoken words, and a second formatting has nothing to do", async () => {
     server = await startServer();
     for (const file of corpusFiles()) {
       const name = path.basename(file);

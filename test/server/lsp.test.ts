@@ -78,7 +78,10 @@ describe('language server over stdio', function () {
     const uri = 'file:///edit.transcript';
     const opened = server.nextDiagnostics(uri, 1);
     server.open(uri, '>> Good morning.\n>> ANA:  Welcome.\n');
-    assert.deepEqual((await opened).map((d) => d.code), ['unlabeled-turn']);
+    assert.deepEqual(
+      (await opened).map((d) => d.code),
+      ['unlabeled-turn'],
+    );
     const changed = server.nextDiagnostics(uri, 2);
     // Type a label into the unlabelled turn: `>> Good` becomes `>> LEE:  Good`.
     await server.connection.sendNotification('textDocument/didChange', {
@@ -87,39 +90,51 @@ describe('language server over stdio', function () {
     });
     assert.deepEqual(await changed, []);
     const symbols = (await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
-    assert.deepEqual(symbols.map((s) => s.name), ['LEE', 'ANA']);
+    assert.deepEqual(
+      symbols.map((s) => s.name),
+      ['LEE', 'ANA'],
+    );
   });
 
-  for (const [endings, eol] of [['LF', '\n'], ['CRLF', '\r\n']]) {
-  itWithCorpus(`keeps its analysis in step with many incremental edits (${endings}): same diagnostics as the checker on the final text`, async () => {
-    const uri = `file:///typing-${endings}.transcript`;
-    let text = readCorpus('028-igf2014-istanbul-dcad.txt').replace(/\r?\n/g, eol);
-    const opened = server.nextDiagnostics(uri, 1);
-    server.open(uri, text, 1);
-    await opened;
-    // Deterministic edits all over the file: typing, deleting, new markers and labels, line breaks.
-    const pieces = ['x', ' ', eol, '>> ', '>> ANDREA SAKS:  ', '(inaudible)', '--', ''];
-    let seed = 7;
-    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
-    for (let version = 2; version <= 41; version++) {
-      // An LSP position cannot fall between the \r and \n of a line break: step past it.
-      const outsideLineBreak = (offset: number) => (text.charAt(offset - 1) === '\r' && text.charAt(offset) === '\n' ? offset + 1 : offset);
-      const start = outsideLineBreak(random(text.length));
-      const end = outsideLineBreak(Math.min(text.length, start + random(6)));
-      const insert = pieces[random(pieces.length)];
+  for (const [endings, eol] of [
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+  ]) {
+    itWithCorpus(`keeps its analysis in step with many incremental edits (${endings}): same diagnostics as the checker on the final text`, async () => {
+      const uri = `file:///typing-${endings}.transcript`;
+      let text = readCorpus('028-igf2014-istanbul-dcad.txt').replace(/\r?\n/g, eol);
+      const opened = server.nextDiagnostics(uri, 1);
+      server.open(uri, text, 1);
+      await opened;
+      // Deterministic edits all over the file: typing, deleting, new markers and labels, line breaks.
+      const pieces = ['x', ' ', eol, '>> ', '>> ANDREA SAKS:  ', '(inaudible)', '--', ''];
+      let seed = 7;
+      const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+      for (let version = 2; version <= 41; version++) {
+        // An LSP position cannot fall between the \r and \n of a line break: step past it.
+        const outsideLineBreak = (offset: number) => (text.charAt(offset - 1) === '\r' && text.charAt(offset) === '\n' ? offset + 1 : offset);
+        const start = outsideLineBreak(random(text.length));
+        const end = outsideLineBreak(Math.min(text.length, start + random(6)));
+        const insert = pieces[random(pieces.length)];
+        const lines = new LineIndex(text);
+        await server.connection.sendNotification('textDocument/didChange', {
+          textDocument: { uri, version },
+          contentChanges: [{ range: lines.rangeOf({ start, end }), text: insert }],
+        });
+        text = text.slice(0, start) + insert + text.slice(end);
+      }
+      const published = await server.nextDiagnostics(uri, 41);
+      const expected = analyzeText(text).findings;
+      assert.deepEqual(
+        published.map((d) => [d.code, d.message]),
+        expected.map((f) => [f.code, f.message]),
+      );
       const lines = new LineIndex(text);
-      await server.connection.sendNotification('textDocument/didChange', {
-        textDocument: { uri, version },
-        contentChanges: [{ range: lines.rangeOf({ start, end }), text: insert }],
-      });
-      text = text.slice(0, start) + insert + text.slice(end);
-    }
-    const published = await server.nextDiagnostics(uri, 41);
-    const expected = analyzeText(text).findings;
-    assert.deepEqual(published.map((d) => [d.code, d.message]), expected.map((f) => [f.code, f.message]));
-    const lines = new LineIndex(text);
-    assert.deepEqual(published.map((d) => d.range), expected.map((f) => lines.rangeOf(f.span)));
-  });
+      assert.deepEqual(
+        published.map((d) => d.range),
+        expected.map((f) => lines.rangeOf(f.span)),
+      );
+    });
   }
 
   it('answers a request cancelled while it waited (a stale one) with RequestCancelled, and keeps serving', async () => {
@@ -146,7 +161,9 @@ describe('language server over stdio', function () {
     server.open(large, turn.repeat(40000));
     const answered: string[] = [];
     const largeSymbols = server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: large } }).then(() => answered.push('large'));
-    const smallHover = server.connection.sendRequest('textDocument/hover', { textDocument: { uri: small }, position: { line: 0, character: 4 } }).then(() => answered.push('small'));
+    const smallHover = server.connection
+      .sendRequest('textDocument/hover', { textDocument: { uri: small }, position: { line: 0, character: 4 } })
+      .then(() => answered.push('small'));
     await Promise.all([largeSymbols, smallHover]);
     assert.deepEqual(answered, ['small', 'large']);
   });
@@ -183,8 +200,16 @@ describe('language server over stdio', function () {
       // Sections and runs of one speaker hold their turns as children.
       const flatten = (list: DocumentSymbol[]): DocumentSymbol[] => list.flatMap((s) => (s.children && s.children.length > 0 ? flatten(s.children) : [s]));
       const turnSymbols = flatten(withoutHeader);
-      assert.deepEqual(turnSymbols.map((s) => s.name), expected.transcript.turns.map(turnName), file);
-      assert.deepEqual(diagnostics.map((d) => d.code), expected.findings.map((f) => f.code), file);
+      assert.deepEqual(
+        turnSymbols.map((s) => s.name),
+        expected.transcript.turns.map(turnName),
+        file,
+      );
+      assert.deepEqual(
+        diagnostics.map((d) => d.code),
+        expected.findings.map((f) => f.code),
+        file,
+      );
       for (const symbol of symbols) {
         assert.ok(symbol.name.length > 0 && symbol.name.length <= 81, `${file}: symbol name "${symbol.name}" is not a short name`);
       }

@@ -4,17 +4,8 @@ import type { EstimateTimeResult, PositionAtTimeResult, SyncPointsResult } from 
 import { startServer, type ServerSession } from '../helpers/lspClient';
 import { words } from '../helpers/inventedWords';
 
-
 // Invented: 10 words, a timestamp at one minute, 10 words, an inaudible marker, 10 words, 10 more.
-const LINES = [
-  'COMMUNITY FORUM',
-  '',
-  `>> HOST:  ${words(10, 'a')}`,
-  '[00:01:00]',
-  `>> GUEST:  ${words(10, 'b')} (inaudible) ${words(10, 'c')}`,
-  `>> HOST:  ${words(10, 'd')}`,
-  '',
-];
+const LINES = ['COMMUNITY FORUM', '', `>> HOST:  ${words(10, 'a')}`, '[00:01:00]', `>> GUEST:  ${words(10, 'b')} (inaudible) ${words(10, 'c')}`, `>> HOST:  ${words(10, 'd')}`, ''];
 const TEXT = LINES.join('\n');
 const URI = 'file:///forum.transcript';
 
@@ -37,7 +28,10 @@ describe('recording requests over stdio (verbatim/estimateTime and friends)', fu
     const unattached = await estimate(marker.line, marker.character);
     assert.equal(unattached.estimates[0].before.kind, 'timestamp');
     assert.equal(unattached.estimates[0].after, null, 'no recording yet: past the timestamp the time is extrapolated');
-    const attached = (await server.connection.sendRequest('verbatim/setRecording', { textDocument: { uri: URI }, recording: { durationSeconds: 150, syncPoints: [] } })) as SyncPointsResult;
+    const attached = (await server.connection.sendRequest('verbatim/setRecording', {
+      textDocument: { uri: URI },
+      recording: { durationSeconds: 150, syncPoints: [] },
+    })) as SyncPointsResult;
     assert.deepEqual(attached, { syncPoints: [], lost: 0 });
     const [atMarker] = (await estimate(marker.line, marker.character)).estimates;
     // 10 of the 30 words between 60 s (the timestamp) and 150 s (the end): 90 s.
@@ -66,7 +60,10 @@ describe('recording requests over stdio (verbatim/estimateTime and friends)', fu
     assert.ok(Math.abs(moved.seconds - 140) < 1e-6, `the sync point followed its words: ${moved.seconds}`);
     assert.deepEqual([moved.before.kind, moved.before.line], ['sync', 7]);
     // Re-attaching with the kept sync points (a new session) finds them again.
-    const again = (await server.connection.sendRequest('verbatim/setRecording', { textDocument: { uri: URI }, recording: { durationSeconds: 150, syncPoints: added.syncPoints } })) as SyncPointsResult;
+    const again = (await server.connection.sendRequest('verbatim/setRecording', {
+      textDocument: { uri: URI },
+      recording: { durationSeconds: 150, syncPoints: added.syncPoints },
+    })) as SyncPointsResult;
     assert.equal(again.lost, 0);
     assert.equal(again.syncPoints[0].anchor.offset, added.syncPoints[0].anchor.offset + '>> HOST:  one more thing\n>> GUEST:  sure\n'.length);
   });
@@ -75,7 +72,10 @@ describe('recording requests over stdio (verbatim/estimateTime and friends)', fu
     const diagnostics = await openForum();
     const inaudible = diagnostics.find((d) => d.code === 'inaudible')!;
     assert.ok(inaudible, JSON.stringify(diagnostics));
-    const request = () => server.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: URI }, range: inaudible.range, context: { diagnostics: [inaudible] } }) as Promise<CodeAction[]>;
+    const request = () =>
+      server.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: URI }, range: inaudible.range, context: { diagnostics: [inaudible] } }) as Promise<
+        CodeAction[]
+      >;
     assert.ok(!(await request()).some((a) => a.title.startsWith('Play the recording')), 'no recording, no action');
     await server.connection.sendRequest('verbatim/setRecording', { textDocument: { uri: URI }, recording: { durationSeconds: 150, syncPoints: [] } });
     const play = (await request()).find((a) => a.title.startsWith('Play the recording'))!;
@@ -89,7 +89,7 @@ describe('recording requests over stdio (verbatim/estimateTime and friends)', fu
     assert.ok(/± \d+ s, by words between the timestamp 00:01:00 on line 4 and the end of the recording/.test(value), value);
   });
 
-  it('timestamps are links that play from their time; the time is written in the file\'s style; time maps back to the turn', async () => {
+  it("timestamps are links that play from their time; the time is written in the file's style; time maps back to the turn", async () => {
     await openForum();
     const links = (await server.connection.sendRequest('textDocument/documentLink', { textDocument: { uri: URI } })) as DocumentLink[];
     assert.equal(links.length, 1);

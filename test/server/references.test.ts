@@ -32,12 +32,18 @@ describe('references and highlights of a speaker over stdio', function () {
   });
 
   it('highlights the labels of the speaker, and nothing from speech', async () => {
-    const highlights = (await server.connection.sendRequest('textDocument/documentHighlight', { textDocument: { uri }, position: lines.positionAt(TEXT.indexOf('CHAIR')) })) as DocumentHighlight[];
+    const highlights = (await server.connection.sendRequest('textDocument/documentHighlight', {
+      textDocument: { uri },
+      position: lines.positionAt(TEXT.indexOf('CHAIR')),
+    })) as DocumentHighlight[];
     assert.deepEqual(
       highlights.map((highlight) => highlight.range.start.line),
       [1, 3],
     );
-    const inSpeech = (await server.connection.sendRequest('textDocument/documentHighlight', { textDocument: { uri }, position: lines.positionAt(TEXT.indexOf('Welcome, ANA') + 10) })) as DocumentHighlight[] | null;
+    const inSpeech = (await server.connection.sendRequest('textDocument/documentHighlight', {
+      textDocument: { uri },
+      position: lines.positionAt(TEXT.indexOf('Welcome, ANA') + 10),
+    })) as DocumentHighlight[] | null;
     assert.equal(inSpeech, null);
   });
 });

@@ -62,8 +62,15 @@ describe('rename a speaker over stdio', function () {
     server = await startServer();
     const uri = 'file:///webinar.transcript';
     server.open(uri, COLON_FILE);
-    const edit = (await server.connection.sendRequest('textDocument/rename', { textDocument: { uri }, position: positionOf(COLON_FILE, 'Moderator', 1), newName: 'Host' })) as WorkspaceEdit;
-    assert.equal(applyLspEdits(COLON_FILE, editsOf(edit, uri)), ['Host: Welcome, everyone.', 'Jane Okafor: Thanks. The moderator asked me to be brief.', 'Host: Please go on.', ''].join('\n'));
+    const edit = (await server.connection.sendRequest('textDocument/rename', {
+      textDocument: { uri },
+      position: positionOf(COLON_FILE, 'Moderator', 1),
+      newName: 'Host',
+    })) as WorkspaceEdit;
+    assert.equal(
+      applyLspEdits(COLON_FILE, editsOf(edit, uri)),
+      ['Host: Welcome, everyone.', 'Jane Okafor: Thanks. The moderator asked me to be brief.', 'Host: Please go on.', ''].join('\n'),
+    );
   });
 
   it('refuses outside a label and refuses a name that cannot be a label', async () => {
@@ -97,7 +104,11 @@ describe('rename a speaker over stdio', function () {
     await server.close();
     server = await startServer();
     server.open(uri, text);
-    const plain = (await server.connection.sendRequest('textDocument/rename', { textDocument: { uri }, position: positionOf(text, 'MODERATOR'), newName: 'HOST' })) as WorkspaceEdit;
+    const plain = (await server.connection.sendRequest('textDocument/rename', {
+      textDocument: { uri },
+      position: positionOf(text, 'MODERATOR'),
+      newName: 'HOST',
+    })) as WorkspaceEdit;
     assert.match(applyLspEdits(text, editsOf(plain, uri)), /MODERATR:/);
   });
 
@@ -112,7 +123,11 @@ describe('rename a speaker over stdio', function () {
       const uri = `file:///corpus/${path.basename(file)}`;
       server.open(uri, text);
       const lines = new LineIndex(text);
-      const edit = (await server.connection.sendRequest('textDocument/rename', { textDocument: { uri }, position: lines.positionAt(turn.label.span.start), newName: 'RENAMED SPEAKER' })) as WorkspaceEdit;
+      const edit = (await server.connection.sendRequest('textDocument/rename', {
+        textDocument: { uri },
+        position: lines.positionAt(turn.label.span.start),
+        newName: 'RENAMED SPEAKER',
+      })) as WorkspaceEdit;
       const edits = editsOf(edit, uri);
       const sameSpeaker = transcript.turns.filter((t) => t.label?.speaker === turn.label!.speaker).length;
       assert.equal(edits.length, sameSpeaker, path.basename(file));

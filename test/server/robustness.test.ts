@@ -118,7 +118,10 @@ describe('language server robustness', function () {
       const uri = 'file:///cancelled.transcript';
       server.open(uri, MEETING.repeat(2000));
       for (const method of ['textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/codeAction']) {
-        const params = method === 'textDocument/codeAction' ? { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 5000, character: 0 } }, context: { diagnostics: [] } } : { textDocument: { uri } };
+        const params =
+          method === 'textDocument/codeAction'
+            ? { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 5000, character: 0 } }, context: { diagnostics: [] } }
+            : { textDocument: { uri } };
         const source = new CancellationTokenSource();
         const answer = server.connection.sendRequest(method, params, source.token);
         source.cancel();
@@ -161,7 +164,10 @@ describe('language server robustness', function () {
       // The limit comes with the settings the server pulls after starting; from then on it applies.
       await eventually(() => told().length > 0, 'the message about the size limit');
       const changed = server.nextDiagnostics(uri, 2);
-      await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '>> BEN:  Hi.\n' }] });
+      await server.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: 2 },
+        contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '>> BEN:  Hi.\n' }],
+      });
       const codes = new Set((await changed).map((diagnostic) => String(diagnostic.code)));
       assert.ok(codes.has('broken-turn'), 'a cheap rule still reports');
       for (const code of codes) assert.ok(CHEAP_RULES.has(code as never), `${code} is expensive and should be skipped`);
@@ -183,12 +189,21 @@ describe('language server robustness', function () {
       const told = () => server.messages.filter((message) => message.message.includes('left out'));
       await eventually(() => told().length > 0, 'the message about diagnostics left out');
       const changed = server.nextDiagnostics(uri, 2);
-      await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '>> BEN:  Hi.\n' }] });
+      await server.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: 2 },
+        contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '>> BEN:  Hi.\n' }],
+      });
       const published = await changed;
       assert.equal(published.length, 50);
-      assert.ok(published.every((diagnostic) => diagnostic.severity === DiagnosticSeverity.Warning), JSON.stringify(published.map((diagnostic) => diagnostic.code)));
+      assert.ok(
+        published.every((diagnostic) => diagnostic.severity === DiagnosticSeverity.Warning),
+        JSON.stringify(published.map((diagnostic) => diagnostic.code)),
+      );
       const lines = published.map((diagnostic) => diagnostic.range.start.line);
-      assert.deepEqual(lines, [...lines].sort((a, b) => a - b));
+      assert.deepEqual(
+        lines,
+        [...lines].sort((a, b) => a - b),
+      );
       assert.equal(told().length, 1, JSON.stringify(server.messages));
       assert.match(told()[0].message, /50 problems are shown.*more are left out/);
       // Closed and opened again, the document is a new one to the user: told again.
@@ -215,7 +230,10 @@ describe('language server robustness', function () {
       const uri = 'file:///default-limit.transcript';
       const published = server.nextDiagnostics(uri, 1);
       server.open(uri, MEETING);
-      assert.ok((await published).some((diagnostic) => diagnostic.code === 'repeated-word'), 'under the default limit the document is analysed in full');
+      assert.ok(
+        (await published).some((diagnostic) => diagnostic.code === 'repeated-word'),
+        'under the default limit the document is analysed in full',
+      );
       server.settings.maxFileSizeMB = -3;
       await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
       await eventually(() => warnings().length > 1, 'the warning about the new value');
@@ -292,7 +310,10 @@ describe('language server robustness', function () {
       server.process.stdin!.write('Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n');
       await allLogged;
       assert.equal(errors.filter((message) => /^Could not read a message: .*JSON/.test(message)).length, 2, errors.join('\n'));
-      assert.ok(errors.some((message) => message.startsWith('Could not read a message: Header must provide a Content-Length')), errors.join('\n'));
+      assert.ok(
+        errors.some((message) => message.startsWith('Could not read a message: Header must provide a Content-Length')),
+        errors.join('\n'),
+      );
       await assertStillServing(server);
     });
   });

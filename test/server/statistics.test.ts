@@ -40,10 +40,13 @@ describe('verbatim/statistics request and what the client shows of it', function
     );
     assert.equal(result.unidentified?.turnCount, 1);
     assert.equal(result.unidentified?.words, 6);
-    assert.deepEqual(result.speakers[0].turns.map((t) => [t.range.start.line, t.words, t.inaudible]), [
-      [1, 9, 0],
-      [3, 3, 1],
-    ]);
+    assert.deepEqual(
+      result.speakers[0].turns.map((t) => [t.range.start.line, t.words, t.inaudible]),
+      [
+        [1, 9, 0],
+        [3, 3, 1],
+      ],
+    );
     assert.equal(result.totals.turns, 5);
     assert.equal(result.totals.speakers, 2);
     assert.equal(result.totals.words, 24);
@@ -52,14 +55,20 @@ describe('verbatim/statistics request and what the client shows of it', function
     assert.equal(result.totals.problems.warning, 2, 'the last turn breaks off; "Ana Ruiz" is a variant of "ANA RUIZ"');
   });
 
-  it('leaves the turn lists out when asked, and gives one speaker\'s turns on their own (what the Speakers view asks)', async () => {
+  it("leaves the turn lists out when asked, and gives one speaker's turns on their own (what the Speakers view asks)", async () => {
     server = await startServer();
     const full = await statisticsOf(TEXT);
     const brief = (await server.connection.sendRequest('verbatim/statistics', { textDocument: { uri }, includeTurns: false })) as StatisticsResult;
-    assert.deepEqual(brief.speakers.map((speaker) => speaker.turns), [[], []]);
+    assert.deepEqual(
+      brief.speakers.map((speaker) => speaker.turns),
+      [[], []],
+    );
     assert.deepEqual(brief.unidentified?.turns, []);
     assert.deepEqual({ ...brief.totals }, full.totals);
-    assert.deepEqual(brief.speakers.map((speaker) => [speaker.name, speaker.turnCount, speaker.words]), full.speakers.map((speaker) => [speaker.name, speaker.turnCount, speaker.words]));
+    assert.deepEqual(
+      brief.speakers.map((speaker) => [speaker.name, speaker.turnCount, speaker.words]),
+      full.speakers.map((speaker) => [speaker.name, speaker.turnCount, speaker.words]),
+    );
     for (const speaker of [...full.speakers, full.unidentified!]) {
       const turns = (await server.connection.sendRequest('verbatim/speakerTurns', { textDocument: { uri }, speaker: speaker.name })) as { version: number; turns: unknown[] };
       assert.deepEqual(turns, { uri, version: 1, turns: speaker.turns });
@@ -112,8 +121,16 @@ describe('verbatim/statistics request and what the client shows of it', function
       const transcript = parseWithSettings(text);
       assert.equal(result.totals.words, spokenWords(transcript).length, path.basename(file));
       const speakers = result.unidentified ? [...result.speakers, result.unidentified] : result.speakers;
-      assert.equal(speakers.reduce((sum, s) => sum + s.turnCount, 0), transcript.turns.length, path.basename(file));
-      assert.equal(speakers.reduce((sum, s) => sum + s.words, 0), result.totals.words, path.basename(file));
+      assert.equal(
+        speakers.reduce((sum, s) => sum + s.turnCount, 0),
+        transcript.turns.length,
+        path.basename(file),
+      );
+      assert.equal(
+        speakers.reduce((sum, s) => sum + s.words, 0),
+        result.totals.words,
+        path.basename(file),
+      );
     }
   });
 });

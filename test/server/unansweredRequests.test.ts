@@ -61,8 +61,14 @@ describe('a client that fails or ignores every request the server sends', functi
         server.messages.some((message) => message.type === MessageType.Warning && /dashStyle/.test(message.message)),
         `the broken setting is told with window/showMessage: ${told.join(' | ')}`,
       );
-      assert.ok(told.some((message) => /problems are shown.*left out/.test(message)), `the left-out diagnostics are told: ${told.join(' | ')}`);
-      assert.ok(told.some((message) => /outline shows the first 2 entries/.test(message)), `the cut outline is told: ${told.join(' | ')}`);
+      assert.ok(
+        told.some((message) => /problems are shown.*left out/.test(message)),
+        `the left-out diagnostics are told: ${told.join(' | ')}`,
+      );
+      assert.ok(
+        told.some((message) => /outline shows the first 2 entries/.test(message)),
+        `the cut outline is told: ${told.join(' | ')}`,
+      );
       assert.doesNotMatch(stderr(), /unhandled rejection/);
     });
   }

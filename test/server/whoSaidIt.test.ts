@@ -4,7 +4,12 @@ import { applyLspEdits } from '../helpers/edits';
 import { startServer, type ServerSession } from '../helpers/lspClient';
 
 // Invented: the chair hands over to Thomas; the next turn is unlabelled.
-const TEXT = ['>> CHAIR:  We move to item three. Thomas, would you like to present the report?', '>> Yes, thank you. The report covers six months.', '>> CHAIR:  Thank you.', ''].join('\n');
+const TEXT = [
+  '>> CHAIR:  We move to item three. Thomas, would you like to present the report?',
+  '>> Yes, thank you. The report covers six months.',
+  '>> CHAIR:  Thank you.',
+  '',
+].join('\n');
 
 describe('who said it over stdio', function () {
   let server: ServerSession;
@@ -19,7 +24,11 @@ describe('who said it over stdio', function () {
     assert.ok(diagnostic);
     assert.match(String(diagnostic.message), /probably THOMAS \(the previous speaker hands over to "Thomas"\)/);
 
-    const actions = (await server.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } })) as CodeAction[];
+    const actions = (await server.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic] },
+    })) as CodeAction[];
     const label = actions.find((action) => action.title === 'Label as THOMAS');
     assert.ok(label, `actions: ${actions.map((action) => action.title).join(', ')}`);
     assert.equal(label.kind, 'quickfix');

@@ -19,6 +19,9 @@ describe('workspace symbols over stdio', function () {
     ]);
     const thomas = (await server.connection.sendRequest('workspace/symbol', { query: 'thsch' })) as SymbolInformation[];
     assert.deepEqual(thomas.map((symbol) => symbol.location.uri).sort(), ['file:///day1.transcript', 'file:///day2.transcript']);
-    assert.deepEqual(thomas.find((symbol) => symbol.location.uri === 'file:///day2.transcript')!.location.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 16 } });
+    assert.deepEqual(thomas.find((symbol) => symbol.location.uri === 'file:///day2.transcript')!.location.range, {
+      start: { line: 0, character: 0 },
+      end: { line: 0, character: 16 },
+    });
   });
 });

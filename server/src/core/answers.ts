@@ -64,7 +64,10 @@ export function recordAnswer(fileText: string | undefined, answer: SpeakerAnswer
   const intoList = (settings[into] as string[] | undefined) ?? [];
   if (!intoList.some((name) => speakerKey(name) === key)) {
     // Appended, so that a hand-kept order stays; `-1` is jsonc-parser's "insert at the end".
-    const edits = settings[into] === undefined ? modify(text, [into], [answer.name], { formattingOptions: formatting }) : modify(text, [into, -1], answer.name, { formattingOptions: formatting, isArrayInsertion: true });
+    const edits =
+      settings[into] === undefined
+        ? modify(text, [into], [answer.name], { formattingOptions: formatting })
+        : modify(text, [into, -1], answer.name, { formattingOptions: formatting, isArrayInsertion: true });
     text = applyEdits(text, edits);
   }
   const outOfList = (settings[outOf] as string[] | undefined) ?? [];

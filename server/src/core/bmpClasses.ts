@@ -40,5 +40,5 @@ function everyBmpCharacter(): string {
 /** The character itself (a quarter of the pattern source of a `\\u` escape, parsed that much faster), escaped only where a class needs it. */
 function escaped(code: number): string {
   const character = String.fromCharCode(code);
-  return /[\\\]\[^-]/.test(character) || code < 0x20 ? `\\u${code.toString(16).padStart(4, '0')}` : character;
+  return /[\\\][^-]/.test(character) || code < 0x20 ? `\\u${code.toString(16).padStart(4, '0')}` : character;
 }

@@ -224,8 +224,57 @@ export const LABEL_TRAPS: ReadonlySet<string> = new Set([
  * Words no speaker label starts or ends with; they give away a phrase of ALL-CAPS speech or a header
  * field: `>> THE QUESTION IS: ...`, `CAPTIONING PROVIDED BY: ...`, `MY POINT: ...`.
  */
-export const LABEL_CANNOT_START_WITH: ReadonlySet<string> = new Set(['MY', 'OUR', 'YOUR', 'THEIR', 'ITS', 'THIS', 'THAT', 'THESE', 'THOSE', 'WE', 'IT', 'IF', 'WHEN', 'BUT', 'AND', 'OR', 'SO', 'AS', 'FOR', 'TO', 'IN', 'ON', 'AT', 'BY', 'WITH', 'FROM']);
-export const LABEL_CANNOT_END_WITH: ReadonlySet<string> = new Set(['THE', 'AN', 'AND', 'OR', 'OF', 'BY', 'FOR', 'TO', 'IN', 'ON', 'AT', 'WITH', 'FROM', 'AS', 'IS', 'ARE', 'WAS', 'WERE', 'BE', 'THAT', 'FOLLOWS']);
+export const LABEL_CANNOT_START_WITH: ReadonlySet<string> = new Set([
+  'MY',
+  'OUR',
+  'YOUR',
+  'THEIR',
+  'ITS',
+  'THIS',
+  'THAT',
+  'THESE',
+  'THOSE',
+  'WE',
+  'IT',
+  'IF',
+  'WHEN',
+  'BUT',
+  'AND',
+  'OR',
+  'SO',
+  'AS',
+  'FOR',
+  'TO',
+  'IN',
+  'ON',
+  'AT',
+  'BY',
+  'WITH',
+  'FROM',
+]);
+export const LABEL_CANNOT_END_WITH: ReadonlySet<string> = new Set([
+  'THE',
+  'AN',
+  'AND',
+  'OR',
+  'OF',
+  'BY',
+  'FOR',
+  'TO',
+  'IN',
+  'ON',
+  'AT',
+  'WITH',
+  'FROM',
+  'AS',
+  'IS',
+  'ARE',
+  'WAS',
+  'WERE',
+  'BE',
+  'THAT',
+  'FOLLOWS',
+]);
 
 /** Lines that frame a header: provider blocks. */
 export const PROVIDER_BLOCK = /^(?:RAW|FINISHED|ROUGH(?:LY)?[ -]?(?:EDITED|DRAFT)|UNEDITED|EDITED)\s+(?:FILE|COPY|TRANSCRIPT|VERSION|OUTPUT)\b/i;
@@ -281,9 +330,11 @@ export function isInaudibleTerm(normalised: string, terms: ReadonlySet<string>):
 // What a note says when content was lost, worded freely: being unclear or unheard (`[unintelligible]`,
 // `(can't hear)`), voices over each other, or a channel (audio, microphone, line, connection) lost,
 // broken or away (`(audio feed lost)`, `[away from the mic]`, `(line breaking up)`, `[no sound from the room]`).
-const UNHEARD = /\b(?:inaudible|unintelligible|indiscernible|incomprehensible|unclear|garbled|muffled|mumbl\w*|undecipherable|unheard|not audible|(?:can(?:no|')?t|couldn'?t|could not|cannot|unable to|hard to|difficult to) (?:hear|understand|make out)|crosstalk|cross talk|overlapping|talking over|speaking over|simultaneous (?:speech|speaking|talking|conversations?)|(?:speaking|talking) simultaneously|multiple (?:speakers|voices|people)|everyone talking|several (?:speakers|voices))\b/;
+const UNHEARD =
+  /\b(?:inaudible|unintelligible|indiscernible|incomprehensible|unclear|garbled|muffled|mumbl\w*|undecipherable|unheard|not audible|(?:can(?:no|')?t|couldn'?t|could not|cannot|unable to|hard to|difficult to) (?:hear|understand|make out)|crosstalk|cross talk|overlapping|talking over|speaking over|simultaneous (?:speech|speaking|talking|conversations?)|(?:speaking|talking) simultaneously|multiple (?:speakers|voices|people)|everyone talking|several (?:speakers|voices))\b/;
 const CHANNEL = /\b(?:audio|sound|mic|mics|microphone|microphones|connection|line|feed|signal|stream|internet|zoom|phone|call|bridge|volume)\b/;
-const LOSS = /\b(?:lost|lose|losing|loss|cut|cuts|cutting|drop|dropped|drops|dropping|dropout|break|breaks|breaking|broke|broken|off|away|no|not|none|poor|bad|low|faint|weak|muted|mute|gone|out|frozen|freezes?|freezing|issues?|problems?|difficult(?:y|ies)|disconnect\w*|interrupted|interruption|garbled|choppy|static|distorted|fades?|fading|failed|failure|down|unavailable|far)\b/;
+const LOSS =
+  /\b(?:lost|lose|losing|loss|cut|cuts|cutting|drop|dropped|drops|dropping|dropout|break|breaks|breaking|broke|broken|off|away|no|not|none|poor|bad|low|faint|weak|muted|mute|gone|out|frozen|freezes?|freezing|issues?|problems?|difficult(?:y|ies)|disconnect\w*|interrupted|interruption|garbled|choppy|static|distorted|fades?|fading|failed|failure|down|unavailable|far)\b/;
 // Words of speech that make a bracketed group inline a speaker's own aside, not a captioner's note.
 const SPEECH_ASIDE = /\b(?:i|we|you|he|she|they|which|who|that|my|our|your|was|were|had|have|will|would)\b/;
 

@@ -62,7 +62,10 @@ const OPENING_INTRODUCTION = new RegExp(
 
 // In a turn's first sentences only, where a speaker says who they are: `I'm Kaeti Hinck.`, `I'm Kate and
 // I would like...`, `I am Irene - ...`; later in a turn `I'm Canadian.` says something else.
-const OPENING_SELF_INTRODUCTION = new RegExp(String.raw`\bI(?:'|\u2019|\s+${anyCase('a')})${anyCase('m')}\s+${NAME}(?=\s*[.!;]|\s+${anyCase('and')}\b|\s*(?:-|\u2013|\u2014)\s)`, 'u');
+const OPENING_SELF_INTRODUCTION = new RegExp(
+  String.raw`\bI(?:'|\u2019|\s+${anyCase('a')})${anyCase('m')}\s+${NAME}(?=\s*[.!;]|\s+${anyCase('and')}\b|\s*(?:-|\u2013|\u2014)\s)`,
+  'u',
+);
 // The opening names the speaker and where they come from: `Jesse from Facebook.`, `Yes, Jason Williams,
 // software engineer at Bloomberg.`, `Dana, city clerk's office.`
 const OPENING_NAME_AND_PLACE = new RegExp(
@@ -73,9 +76,15 @@ const OPENING_NAME_AND_PLACE = new RegExp(
 const CALLED_BY_NAME = new RegExp(String.raw`(?:^|[.?!]\s+)${NAME}\?\s*$`, 'u');
 
 const HANDOVERS: readonly RegExp[] = [
-  new RegExp(String.raw`\b(?:${anyCase('give|giving|pass|passing|hand|handing|turn|turning')})\s+(?:(?:${anyCase('it|the floor|the mic|the microphone')})\s+)?(?:(?:${anyCase('now|over|back')})\s+)?${anyCase('to')}\s+${NAME}${NAME_END}`, 'u'),
+  new RegExp(
+    String.raw`\b(?:${anyCase('give|giving|pass|passing|hand|handing|turn|turning')})\s+(?:(?:${anyCase('it|the floor|the mic|the microphone')})\s+)?(?:(?:${anyCase('now|over|back')})\s+)?${anyCase('to')}\s+${NAME}${NAME_END}`,
+    'u',
+  ),
   // `Jan's going to tell you all about that.`, `And Sam will talk about that.`
-  new RegExp(String.raw`(?:^|[.?!,]\s+|\b(?:${anyCase('and|now|then')})\s+)${NAME}(?:(?:'s|\u2019s|\s+${anyCase('is')})\s+${anyCase('going to')}|\s+${anyCase('will')})\s+(?:${anyCase('tell|talk|present|show|walk|say|speak|share|introduce|take')})\b`, 'u'),
+  new RegExp(
+    String.raw`(?:^|[.?!,]\s+|\b(?:${anyCase('and|now|then')})\s+)${NAME}(?:(?:'s|\u2019s|\s+${anyCase('is')})\s+${anyCase('going to')}|\s+${anyCase('will')})\s+(?:${anyCase('tell|talk|present|show|walk|say|speak|share|introduce|take')})\b`,
+    'u',
+  ),
   new RegExp(String.raw`\b(?:${anyCase('invite|inviting|call on|call upon|calling on|calling upon')})\s+${NAME}\s+${anyCase('to')}\b`, 'u'),
   new RegExp(String.raw`\b${anyCase('over to you')},?\s+${NAME}${NAME_END}`, 'u'),
   // The vocative, starting the sentence: `Thomas, would you like to ...?`, `Thomas, the floor is yours.`
@@ -102,19 +111,35 @@ const HANDOVER_WORDS: readonly RegExp[] = [
 
 // A chair announcing who speaks next: `Please welcome our chair, Dr. Dana Reyes.`, `a big round of applause for Ashley!`
 const ANNOUNCEMENTS: readonly RegExp[] = [
-  new RegExp(String.raw`\b${anyCase('welcome')}\s+(?:(?:${anyCase('our|the|my')})\s+(?:[${bmpClass('Ll')}-]+\s+){0,3}?(?:[${bmpClass('Ll')}-]+,?\s+))?${NAME}(?=\s*(?:[.!]|$)|\s+${anyCase('to the stage')})`, 'u'),
+  new RegExp(
+    String.raw`\b${anyCase('welcome')}\s+(?:(?:${anyCase('our|the|my')})\s+(?:[${bmpClass('Ll')}-]+\s+){0,3}?(?:[${bmpClass('Ll')}-]+,?\s+))?${NAME}(?=\s*(?:[.!]|$)|\s+${anyCase('to the stage')})`,
+    'u',
+  ),
   new RegExp(String.raw`\b(?:${anyCase('round of applause|hand|applause|warm welcome')})\s+${anyCase('for')}\s+${NAME}(?=\s*[.!]|$)`, 'u'),
 ];
 
 // The next speaker answering the previous one by name: `I want to second what Shu said`.
-const REPLIES = new RegExp(String.raw`^(?:[^.?!]{0,40}?)\b(?:${anyCase('second|agree with|echo|build on|building on|add to|to add to|follow up on|following up on|like|as')})\s+${anyCase('what')}\s+${NAME}\s+(?:${anyCase('said|says|just said|was saying|mentioned|just mentioned')})\b`, 'u');
+const REPLIES = new RegExp(
+  String.raw`^(?:[^.?!]{0,40}?)\b(?:${anyCase('second|agree with|echo|build on|building on|add to|to add to|follow up on|following up on|like|as')})\s+${anyCase('what')}\s+${NAME}\s+(?:${anyCase('said|says|just said|was saying|mentioned|just mentioned')})\b`,
+  'u',
+);
 
 const THANKS = new RegExp(
   String.raw`^(?:(?:${anyCase('okay|ok|well|so|yes|right|and')})[,.]?\s+)?(?:${anyCase('thank you|thanks')})(?:\s+(?:${anyCase('very much|so much')}))?(?:\s+${anyCase('indeed')})?(?:\s+${anyCase('for')}\s+(?:${anyCase('that|this|the|your')})(?:\s+[${bmpClass('Ll')}-]+){1,2})?,?\s+${NAME}(?=\s*[.,!;](?!\s*${anyCase('and')}\s+${UPPER})|\s+(?:${anyCase('and|for')})\b(?!\s+${UPPER}))`,
   'u',
 );
 
-const EVERY_PATTERN: readonly RegExp[] = [...SELF_INTRODUCTIONS, OPENING_INTRODUCTION, OPENING_SELF_INTRODUCTION, OPENING_NAME_AND_PLACE, CALLED_BY_NAME, ...HANDOVERS, ...ANNOUNCEMENTS, REPLIES, THANKS];
+const EVERY_PATTERN: readonly RegExp[] = [
+  ...SELF_INTRODUCTIONS,
+  OPENING_INTRODUCTION,
+  OPENING_SELF_INTRODUCTION,
+  OPENING_NAME_AND_PLACE,
+  CALLED_BY_NAME,
+  ...HANDOVERS,
+  ...ANNOUNCEMENTS,
+  REPLIES,
+  THANKS,
+];
 
 /**
  * Runs every pattern twice on one-byte and on two-byte text, a few patterns a step, for a server to
@@ -146,7 +171,33 @@ const NOT_NAMES = new Set(
     "I'M I'VE I'LL I'D IT'S LET'S THAT'S WE'RE YOU'RE HE'S SHE'S THEY'RE THERE'S HERE'S WHAT'S WHO'S"
   ).split(' '),
 );
-const HONORIFIC_WORDS = new Set(['MR', 'MR.', 'MRS', 'MRS.', 'MS', 'MS.', 'DR', 'DR.', 'PROF', 'PROF.', 'MISTER', 'MADAM', 'MADAME', 'PROFESSOR', 'AMBASSADOR', 'MINISTER', 'SENATOR', 'COMMISSIONER', 'JUDGE', 'SIR', 'DAME', 'H.E.', 'CHAIR', 'CHAIRMAN', 'SECRETARY']);
+const HONORIFIC_WORDS = new Set([
+  'MR',
+  'MR.',
+  'MRS',
+  'MRS.',
+  'MS',
+  'MS.',
+  'DR',
+  'DR.',
+  'PROF',
+  'PROF.',
+  'MISTER',
+  'MADAM',
+  'MADAME',
+  'PROFESSOR',
+  'AMBASSADOR',
+  'MINISTER',
+  'SENATOR',
+  'COMMISSIONER',
+  'JUDGE',
+  'SIR',
+  'DAME',
+  'H.E.',
+  'CHAIR',
+  'CHAIRMAN',
+  'SECRETARY',
+]);
 
 /** How far into a turn a self-introduction is looked for, and how far back a handover. */
 const INTRODUCTION_WINDOW = 300;
@@ -181,7 +232,11 @@ export function* speakerSummarySteps(transcript: Transcript): Generator<void, Sp
 }
 
 /** Suggestions for every unlabelled turn (of `turns`, by default all) that has clear evidence, by turn index. */
-export function suggestLabels(transcript: Transcript, turns: readonly Turn[] = transcript.turns, summary: SpeakerSummary = speakerSummary(transcript)): Map<number, LabelSuggestion> {
+export function suggestLabels(
+  transcript: Transcript,
+  turns: readonly Turn[] = transcript.turns,
+  summary: SpeakerSummary = speakerSummary(transcript),
+): Map<number, LabelSuggestion> {
   const context = { transcript, speakers: summary.speakers, allCaps: summary.style.allCaps };
   const suggestions = new Map<number, LabelSuggestion>();
   for (const turn of turns) {

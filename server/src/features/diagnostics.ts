@@ -6,7 +6,6 @@ import { ruleDocumentation } from '../rulesDocument';
 
 export const DIAGNOSTIC_SOURCE = 'verbatim';
 
-
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,

@@ -30,7 +30,13 @@ async function speakerHover(analysis: DocumentAnalysis, offset: number): Promise
     `- longest turn: ${plural(speaker.longestTurn.words, 'word')}, line ${line(speaker.longestTurn.turn)}`,
     `- inaudible markers in their turns: ${speaker.inaudible}`,
   ];
-  if (speaker.labels.length > 1) rows.push(`- also written: ${speaker.labels.filter((label) => label !== speaker.name).map((label) => `\`${label}\``).join(', ')}`);
+  if (speaker.labels.length > 1)
+    rows.push(
+      `- also written: ${speaker.labels
+        .filter((label) => label !== speaker.name)
+        .map((label) => `\`${label}\``)
+        .join(', ')}`,
+    );
   return { contents: { kind: MarkupKind.Markdown, value: rows.join('\n') }, range: analysis.lines.rangeOf(turn.label.span) };
 }
 

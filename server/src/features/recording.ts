@@ -2,7 +2,18 @@
 // requests, timestamps as document links, and "Play the recording here" on inaudible and
 // broken-turn findings (code action and hover link). The editor plays the media; this only
 // answers "when" and "where".
-import { CodeActionKind, MarkupKind, type CancellationToken, type CodeAction, type ResponseError, type CodeActionParams, type Connection, type DocumentLink, type Hover, type Position } from 'vscode-languageserver/node';
+import {
+  CodeActionKind,
+  MarkupKind,
+  type CancellationToken,
+  type CodeAction,
+  type ResponseError,
+  type CodeActionParams,
+  type Connection,
+  type DocumentLink,
+  type Hover,
+  type Position,
+} from 'vscode-languageserver/node';
 import type { Transcript } from '../core/model';
 import { turnAt } from '../core/speakers/speakerStats';
 import { speakerName } from '../core/speech';
@@ -46,11 +57,26 @@ export class Recordings {
 
   /** Registers the custom requests and document links on the connection. */
   listen(connection: Connection, forTextDocument: ForTextDocument): void {
-    connection.onRequest(SET_RECORDING_REQUEST, forTextDocument((analysis, params: SetRecordingParams) => this.set(analysis, params)));
-    connection.onRequest(ADD_SYNC_POINT_REQUEST, forTextDocument((analysis, params: AddSyncPointParams) => this.addSyncPoint(analysis, params)));
-    connection.onRequest(ESTIMATE_TIME_REQUEST, forTextDocument((analysis, params: EstimateTimeParams) => this.estimateTimes(analysis, params)));
-    connection.onRequest(POSITION_AT_TIME_REQUEST, forTextDocument((analysis, params: PositionAtTimeParams) => this.positionAtTime(analysis, params)));
-    connection.onRequest(FORMAT_TIMESTAMP_REQUEST, forTextDocument((analysis, params: FormatTimestampParams) => this.formatTimestamp(analysis, params)));
+    connection.onRequest(
+      SET_RECORDING_REQUEST,
+      forTextDocument((analysis, params: SetRecordingParams) => this.set(analysis, params)),
+    );
+    connection.onRequest(
+      ADD_SYNC_POINT_REQUEST,
+      forTextDocument((analysis, params: AddSyncPointParams) => this.addSyncPoint(analysis, params)),
+    );
+    connection.onRequest(
+      ESTIMATE_TIME_REQUEST,
+      forTextDocument((analysis, params: EstimateTimeParams) => this.estimateTimes(analysis, params)),
+    );
+    connection.onRequest(
+      POSITION_AT_TIME_REQUEST,
+      forTextDocument((analysis, params: PositionAtTimeParams) => this.positionAtTime(analysis, params)),
+    );
+    connection.onRequest(
+      FORMAT_TIMESTAMP_REQUEST,
+      forTextDocument((analysis, params: FormatTimestampParams) => this.formatTimestamp(analysis, params)),
+    );
     connection.onDocumentLinks(
       forTextDocument(async (analysis) => {
         await this.prepared(analysis.transcript);
@@ -102,9 +128,15 @@ export class Recordings {
       return { syncPoints: [], lost: 0 };
     }
     if (!recording || typeof recording !== 'object') return null;
-    const duration = typeof recording.durationSeconds === 'number' && Number.isFinite(recording.durationSeconds) && recording.durationSeconds > 0 ? recording.durationSeconds : null;
+    const duration =
+      typeof recording.durationSeconds === 'number' && Number.isFinite(recording.durationSeconds) && recording.durationSeconds > 0 ? recording.durationSeconds : null;
     const valid = (Array.isArray(recording.syncPoints) ? recording.syncPoints : []).filter(
-      (point) => typeof point?.seconds === 'number' && Number.isFinite(point.seconds) && point.seconds >= 0 && typeof point.anchor?.quote === 'string' && typeof point.anchor.offset === 'number',
+      (point) =>
+        typeof point?.seconds === 'number' &&
+        Number.isFinite(point.seconds) &&
+        point.seconds >= 0 &&
+        typeof point.anchor?.quote === 'string' &&
+        typeof point.anchor.offset === 'number',
     );
     const { resolved } = resolveSyncPoints(analysis.transcript.text, valid);
     this.byUri.set(analysis.uri, { durationSeconds: duration, syncPoints: resolved });
@@ -117,7 +149,9 @@ export class Recordings {
     const anchor = anchorAt(analysis.transcript.text, analysis.lines.offsetAt(params.position));
     const { resolved, lost } = resolveSyncPoints(analysis.transcript.text, recording.syncPoints);
     // A new sync point at the same place replaces the old one.
-    const syncPoints = [...resolved.filter((point) => point.anchor.offset !== anchor.offset), { seconds: params.seconds, anchor }].sort((a, b) => a.anchor.offset - b.anchor.offset);
+    const syncPoints = [...resolved.filter((point) => point.anchor.offset !== anchor.offset), { seconds: params.seconds, anchor }].sort(
+      (a, b) => a.anchor.offset - b.anchor.offset,
+    );
     this.byUri.set(analysis.uri, { durationSeconds: recording.durationSeconds, syncPoints });
     return { syncPoints, lost: lost.length };
   }
@@ -209,7 +243,13 @@ function describePoint(point: KnownPoint, analysis: DocumentAnalysis): string {
 
 function estimateData(estimate: TimeEstimate, analysis: DocumentAnalysis): EstimateData {
   const point = (known: KnownPoint) => ({ kind: known.kind, seconds: known.seconds, line: analysis.lines.positionAt(known.offset).line });
-  return { seconds: estimate.seconds, plusMinus: estimate.plusMinus, clock: clockTime(estimate.seconds), before: point(estimate.before), after: estimate.after ? point(estimate.after) : null };
+  return {
+    seconds: estimate.seconds,
+    plusMinus: estimate.plusMinus,
+    clock: clockTime(estimate.seconds),
+    before: point(estimate.before),
+    after: estimate.after ? point(estimate.after) : null,
+  };
 }
 
 function isPosition(value: unknown): value is Position {

@@ -31,9 +31,15 @@ describe('rule catalogue', () => {
   });
 
   it('derives the codes, the cheap set and the default severities from the rules themselves', () => {
-    assert.deepEqual(RULE_CODES, RULES.map((rule) => rule.code));
+    assert.deepEqual(
+      RULE_CODES,
+      RULES.map((rule) => rule.code),
+    );
     assert.equal(new Set(RULE_CODES).size, RULE_CODES.length, 'one rule per code');
-    assert.deepEqual([...CHEAP_RULES], RULES.filter((rule) => rule.cheap).map((rule) => rule.code));
+    assert.deepEqual(
+      [...CHEAP_RULES],
+      RULES.filter((rule) => rule.cheap).map((rule) => rule.code),
+    );
     for (const rule of RULES) assert.equal(DEFAULT_SEVERITIES[rule.code], rule.defaultSeverity);
   });
 
@@ -47,6 +53,7 @@ describe('rule catalogue', () => {
     const rendered = renderRuleDocs(repoRoot, corpusPresent ? corpusDir : null).find(({ file }) => file === 'docs/rules.md');
     assert.ok(rendered);
     assert.ok(rulesDoc === rendered.text, 'docs/rules.md is stale: run npm run rules:docs');
-    for (const rule of RULES) assert.match(rulesDoc, new RegExp(`\\| \\[${rule.code}\\]\\(#${rule.code}\\) \\| ${rule.defaultSeverity} \\| \\d+ \\(\\d+\\) \\|`), `${rule.code} counted`);
+    for (const rule of RULES)
+      assert.match(rulesDoc, new RegExp(`\\| \\[${rule.code}\\]\\(#${rule.code}\\) \\| ${rule.defaultSeverity} \\| \\d+ \\(\\d+\\) \\|`), `${rule.code} counted`);
   });
 });

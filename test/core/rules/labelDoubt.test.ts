@@ -43,7 +43,10 @@ describe('label-doubt', () => {
     );
     assert.equal(findings[0].message, 'Is "Session 1" a speaker? It is read as text (a heading or speech, not a new turn), but could be a label.');
     assert.equal(findings[1].message, 'Is "Amanda" a speaker? It is read as one (a new turn starts here), on little evidence.');
-    assert.ok(findings.every((finding) => !finding.fixes), 'the answer changes the settings, never the text: nothing for fix-all');
+    assert.ok(
+      findings.every((finding) => !finding.fixes),
+      'the answer changes the settings, never the text: nothing for fix-all',
+    );
   });
 
   it('says nothing where the reader is sure', () => {
@@ -53,7 +56,17 @@ describe('label-doubt', () => {
   it('offers the two answers as commands that record them, naming where', () => {
     const transcript = doubtful();
     const lines = new LineIndex(TEXT);
-    const analysis: DocumentAnalysis = { transcript, findings: [], uri: 'untitled:Untitled-1', version: 1, lines, limit: { kind: 'full' }, settings: DEFAULT_SETTINGS, facts: new TranscriptFacts(transcript), superseded: () => false };
+    const analysis: DocumentAnalysis = {
+      transcript,
+      findings: [],
+      uri: 'untitled:Untitled-1',
+      version: 1,
+      lines,
+      limit: { kind: 'full' },
+      settings: DEFAULT_SETTINGS,
+      facts: new TranscriptFacts(transcript),
+      superseded: () => false,
+    };
     const diagnostic = { range: lines.rangeOf(transcript.doubts[0].span), message: '', code: 'label-doubt', source: 'verbatim' };
     const actions = answerActions(analysis, diagnostic, []);
     assert.deepEqual(

@@ -6,7 +6,10 @@ describe('rule lost-dash', () => {
   it('flags two to four spaces between words inside a sentence, covering the words around the gap', () => {
     const text = '>> ANNA:  I want to say that    we will need the  budget today.\n';
     const found = findingsOf('lost-dash', text);
-    assert.deepEqual(found.map((finding) => covered(text, finding)), ['that    we', 'the  budget']);
+    assert.deepEqual(
+      found.map((finding) => covered(text, finding)),
+      ['that    we', 'the  budget'],
+    );
     assert.equal(found[0].severity, 'hint');
     assert.match(found[0].message, /4 spaces between "that" and "we" in ANNA's turn/);
   });

@@ -6,7 +6,10 @@ describe('rule repeated-word', () => {
   it('flags a word written twice in a row, in any case and across a line break', () => {
     const text = '>> ANNA:  We went to the the market and The\nthe vendors were there.\n';
     const found = findingsOf('repeated-word', text);
-    assert.deepEqual(found.map((finding) => covered(text, finding)), ['the the', 'The\nthe']);
+    assert.deepEqual(
+      found.map((finding) => covered(text, finding)),
+      ['the the', 'The\nthe'],
+    );
     assert.equal(found[0].severity, 'warning');
     assert.match(found[0].message, /"the the" in ANNA's turn/);
   });

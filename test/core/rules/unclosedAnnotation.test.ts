@@ -38,7 +38,10 @@ describe('rule unclosed-annotation', () => {
   itWithCorpus('reports the annotation cut by the end of the 019 excerpt', () => {
     const text = readCorpus('019-itu-dcad-call-roughly-edited-2011.txt');
     const found = findingsOf('unclosed-annotation', text);
-    assert.deepEqual(found.map((finding) => covered(text, finding)), ['(Ba']);
+    assert.deepEqual(
+      found.map((finding) => covered(text, finding)),
+      ['(Ba'],
+    );
     assert.equal(found[0].fixes![0].safe, false);
   });
 });

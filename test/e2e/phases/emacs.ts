@@ -13,18 +13,23 @@ export function emacsPhase(ctx: PhaseContext): Promise<PhaseResult> {
   return lspClientPhase(
     ctx,
     'Emacs',
-    (file, out, server) => runClient(ctx.e2e.emacs, ['--batch', '-l', script], path.dirname(file), {
-      VERBATIM_E2E_SERVER: server,
-      VERBATIM_E2E_FILE: file,
-      VERBATIM_E2E_OUT: out,
-    }),
+    (file, out, server) =>
+      runClient(ctx.e2e.emacs, ['--batch', '-l', script], path.dirname(file), {
+        VERBATIM_E2E_SERVER: server,
+        VERBATIM_E2E_FILE: file,
+        VERBATIM_E2E_OUT: out,
+      }),
     (key, got, check) =>
       check(`${key}: the README snippet chose caption-transcript-mode and flymake shows the diagnostics`, () => {
         assert.strictEqual(got.mode, 'caption-transcript-mode');
         assert.strictEqual(got.languageId, 'caption-transcript');
         const flymake = (got.flymake ?? []) as Array<{ text: string }>;
         assert.strictEqual(flymake.length, got.diagnostics?.length, 'one flymake entry per diagnostic');
-        for (const d of got.diagnostics ?? []) assert.ok(flymake.some((f) => f.text.includes(`[${d.code}]`)), `flymake shows ${d.code}`);
+        for (const d of got.diagnostics ?? [])
+          assert.ok(
+            flymake.some((f) => f.text.includes(`[${d.code}]`)),
+            `flymake shows ${d.code}`,
+          );
       }),
     path.join(ROOT, 'test', 'e2e', 'emacs', 'verbatim.el'),
   );

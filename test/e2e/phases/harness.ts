@@ -23,10 +23,14 @@ export async function harnessPhase(ctx: PhaseContext): Promise<PhaseResult> {
     const { page } = await newPage(browser, path.join(server.dir, 'console.log'));
     t = Date.now();
     await page.goto(server.workbenchUrl(folder, [['openFile', server.remoteUri(file)]]));
-    await waitFor('the file text in the editor', async () => {
-      const text = await page.locator('.monaco-editor .view-lines').first().innerText({ timeout: 1000 });
-      return text.includes(marker) ? true : undefined;
-    }, 60000);
+    await waitFor(
+      'the file text in the editor',
+      async () => {
+        const text = await page.locator('.monaco-editor .view-lines').first().innerText({ timeout: 1000 });
+        return text.includes(marker) ? true : undefined;
+      },
+      60000,
+    );
     const mode = await waitFor('the language in the status bar', async () => {
       const label = (await page.locator('[id="status.editor.mode"]').innerText({ timeout: 1000 })).trim();
       return label ? label : undefined;

@@ -50,10 +50,12 @@ export async function integrationPhase(ctx: PhaseContext): Promise<PhaseResult> 
       exitCode = code;
     });
     const t0 = Date.now();
-    await page.goto(server.workbenchUrl(workspace, [
-      ['extensionDevelopmentPath', server.remoteUri(extensionDir)],
-      ['extensionTestsPath', server.remoteUri(testsDir)],
-    ]));
+    await page.goto(
+      server.workbenchUrl(workspace, [
+        ['extensionDevelopmentPath', server.remoteUri(extensionDir)],
+        ['extensionTestsPath', server.remoteUri(testsDir)],
+      ]),
+    );
     while (exitCode === undefined && Date.now() - t0 < TIMEOUT_MS) {
       await sleep(500);
       stream();

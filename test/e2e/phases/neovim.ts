@@ -69,10 +69,21 @@ export function checkClientResult(
     const symbols = got.symbols ?? [];
     assert.ok(symbols.length > 0 && isHeaderNameOf(symbols[0].name, expected.headerText), `header symbol: ${symbols[0]?.name}`);
     const entries = symbols.slice(1);
-    assert.deepStrictEqual(entries.map((s) => s.name), expected.runs.map((r) => r.name), 'one entry per run of one speaker');
-    const turns = entries.flatMap((entry, i) => (expected.runs[i].turns.length > 1 ? entry.children ?? [] : [entry]));
-    assert.deepStrictEqual(turns.map((s) => s.name), expected.turnNames, 'one symbol per turn (runs hold theirs as children)');
-    assert.deepStrictEqual(turns.map((s) => s.line), expected.turns.map((t) => t.line));
+    assert.deepStrictEqual(
+      entries.map((s) => s.name),
+      expected.runs.map((r) => r.name),
+      'one entry per run of one speaker',
+    );
+    const turns = entries.flatMap((entry, i) => (expected.runs[i].turns.length > 1 ? (entry.children ?? []) : [entry]));
+    assert.deepStrictEqual(
+      turns.map((s) => s.name),
+      expected.turnNames,
+      'one symbol per turn (runs hold theirs as children)',
+    );
+    assert.deepStrictEqual(
+      turns.map((s) => s.line),
+      expected.turns.map((t) => t.line),
+    );
   });
   check(`${key}: diagnostics carry source verbatim and known codes`, () => {
     const diagnostics = got.diagnostics ?? [];
@@ -86,15 +97,24 @@ export function checkClientResult(
     check('chevrons: unlabeled-turn (hint) on the unlabelled turn, broken-turn (warning) at the end', () => {
       const diagnostics = got.diagnostics ?? [];
       const unlabeled = diagnostics.filter((d) => d.code === 'unlabeled-turn');
-      assert.deepStrictEqual(unlabeled.map((d) => d.line), expected.turns.filter((t) => !t.label).map((t) => t.line));
+      assert.deepStrictEqual(
+        unlabeled.map((d) => d.line),
+        expected.turns.filter((t) => !t.label).map((t) => t.line),
+      );
       unlabeled.forEach((d) => assert.strictEqual(d.severity, SEVERITY.hint));
       const lastTurn = expected.turns[expected.turns.length - 1].line;
-      assert.ok(diagnostics.some((d) => d.code === 'broken-turn' && d.severity === SEVERITY.warning && d.line >= lastTurn), 'a broken-turn warning in the last turn');
+      assert.ok(
+        diagnostics.some((d) => d.code === 'broken-turn' && d.severity === SEVERITY.warning && d.line >= lastTurn),
+        'a broken-turn warning in the last turn',
+      );
     });
   } else {
     check(`${key}: one inaudible (information) per inaudible marker`, () => {
       const inaudible = (got.diagnostics ?? []).filter((d) => d.code === 'inaudible');
-      assert.deepStrictEqual(inaudible.map((d) => d.line), expected.inaudible.map((m) => m.line));
+      assert.deepStrictEqual(
+        inaudible.map((d) => d.line),
+        expected.inaudible.map((m) => m.line),
+      );
       inaudible.forEach((d) => assert.strictEqual(d.severity, SEVERITY.information));
     });
   }
@@ -156,11 +176,12 @@ export function neovimPhase(ctx: PhaseContext): Promise<PhaseResult> {
   return lspClientPhase(
     ctx,
     'Neovim',
-    (file, out, server) => runClient(ctx.e2e.nvim, ['--headless', '--clean', '-n', '-i', 'NONE', '-c', `luafile ${script}`], path.dirname(file), {
-      VERBATIM_E2E_SERVER: server,
-      VERBATIM_E2E_FILE: file,
-      VERBATIM_E2E_OUT: out,
-    }),
+    (file, out, server) =>
+      runClient(ctx.e2e.nvim, ['--headless', '--clean', '-n', '-i', 'NONE', '-c', `luafile ${script}`], path.dirname(file), {
+        VERBATIM_E2E_SERVER: server,
+        VERBATIM_E2E_FILE: file,
+        VERBATIM_E2E_OUT: out,
+      }),
     (key, got, check) =>
       check(`${key}: the README snippet set the filetype and started the "verbatim" client`, () => {
         assert.strictEqual(got.filetype, 'caption-transcript');

@@ -16,7 +16,6 @@ import type { PhaseContext, PhaseResult } from '../runner';
 import { checkList } from './checks';
 import { expectLanguage, openFile } from './ui';
 
-
 /** Unicode highlight boxes (the `unicode-highlight` decoration) drawn in the visible part of the editor. */
 function highlightBoxes(page: Page): Promise<number> {
   return page.locator('.editor-instance .monaco-editor .unicode-highlight').count();
@@ -35,8 +34,7 @@ async function lineWidths(page: Page): Promise<{ widest: number; editor: number;
 }
 
 async function whenRendered(page: Page, text: string): Promise<void> {
-  await waitFor(`"${text}" rendered`, async () =>
-    (await page.locator('.editor-instance .view-line', { hasText: text }).count()) > 0 ? true : undefined, 30000);
+  await waitFor(`"${text}" rendered`, async () => ((await page.locator('.editor-instance .view-line', { hasText: text }).count()) > 0 ? true : undefined), 30000);
   await page.waitForTimeout(1500); // decorations and wrapping settle after the first paint
 }
 
@@ -98,18 +96,25 @@ export async function onboardingPhase(ctx: PhaseContext): Promise<PhaseResult> {
       await runCommand(p, 'Explorer: Focus on Outline View');
       const folders = p.locator('.pane-header[aria-expanded="true"]', { hasText: path.basename(folder) });
       if (await folders.count()) await folders.first().click();
-      await waitFor('Outline entries', async () =>
-        (await p.locator('.outline-pane .monaco-list-row', { hasText: 'COUNCILMEMBER LINDQVIST' }).count()) > 0 ? true : undefined, 30000);
+      await waitFor(
+        'Outline entries',
+        async () => ((await p.locator('.outline-pane .monaco-list-row', { hasText: 'COUNCILMEMBER LINDQVIST' }).count()) > 0 ? true : undefined),
+        30000,
+      );
       await screenshot(p, 'readme-outline');
     });
 
-    await check('README screenshot: the Problems panel lists the sample\'s findings with their codes', async () => {
+    await check("README screenshot: the Problems panel lists the sample's findings with their codes", async () => {
       await runCommand(p, 'View: Focus Problems');
       const rows = p.locator('.markers-panel .monaco-list-row');
-      await waitFor('Problems rows', async () => {
-        const text = (await rows.allInnerTexts()).join('\n');
-        return ['unclosed-annotation', 'broken-turn', 'label-variant', 'empty-turn'].every((code) => text.includes(code)) ? true : undefined;
-      }, 30000);
+      await waitFor(
+        'Problems rows',
+        async () => {
+          const text = (await rows.allInnerTexts()).join('\n');
+          return ['unclosed-annotation', 'broken-turn', 'label-variant', 'empty-turn'].every((code) => text.includes(code)) ? true : undefined;
+        },
+        30000,
+      );
       await screenshot(p, 'readme-problems');
     });
 
@@ -135,18 +140,26 @@ export async function onboardingPhase(ctx: PhaseContext): Promise<PhaseResult> {
       await choice.waitFor({ state: 'visible', timeout: 15000 });
       await choice.click();
       const titles = ['Open the sample transcript', 'Navigate by speaker', 'Fix a flagged problem', 'Turn on fix-all on save', 'Run the command-line checker'];
-      await waitFor('the walkthrough steps', async () => {
-        const text = await p.locator('.gettingStartedContainer').innerText({ timeout: 1000 });
-        return titles.every((title) => text.includes(title)) ? true : undefined;
-      }, 30000);
+      await waitFor(
+        'the walkthrough steps',
+        async () => {
+          const text = await p.locator('.gettingStartedContainer').innerText({ timeout: 1000 });
+          return titles.every((title) => text.includes(title)) ? true : undefined;
+        },
+        30000,
+      );
       // The first step's media, a Markdown page, is rendered beside the steps (in a webview's frame).
-      await waitFor('the first step\'s media', async () => {
-        for (const frame of p.frames()) {
-          const text = await frame.evaluate(() => String((globalThis as any).document?.body?.innerText ?? '')).catch(() => '');
-          if (text.includes('Riverton Town Council')) return true;
-        }
-        return undefined;
-      }, 30000);
+      await waitFor(
+        "the first step's media",
+        async () => {
+          for (const frame of p.frames()) {
+            const text = await frame.evaluate(() => String((globalThis as any).document?.body?.innerText ?? '')).catch(() => '');
+            if (text.includes('Riverton Town Council')) return true;
+          }
+          return undefined;
+        },
+        30000,
+      );
       await p.waitForTimeout(1000);
       await screenshot(p, 'readme-walkthrough');
     });

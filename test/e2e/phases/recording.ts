@@ -39,8 +39,15 @@ const INAUDIBLE_LINE = 4;
  * end of the recording, and before the inaudible marker: the estimate interpolates by words.
  */
 function expectedInaudibleSeconds(): number {
-  const wordsOf = (text: string) => text.replace(/^>> [A-Z]+:/, '').replace(/\(inaudible\)/g, '').split(/\s+/).filter((w) => /\w/.test(w)).length;
-  const afterStamp = LINES.slice(TIMESTAMP_LINE + 1).map(wordsOf).reduce((a, b) => a + b, 0);
+  const wordsOf = (text: string) =>
+    text
+      .replace(/^>> [A-Z]+:/, '')
+      .replace(/\(inaudible\)/g, '')
+      .split(/\s+/)
+      .filter((w) => /\w/.test(w)).length;
+  const afterStamp = LINES.slice(TIMESTAMP_LINE + 1)
+    .map(wordsOf)
+    .reduce((a, b) => a + b, 0);
   const beforeMarker = wordsOf(LINES[INAUDIBLE_LINE].slice(0, LINES[INAUDIBLE_LINE].indexOf('(inaudible)')));
   return 60 + (beforeMarker / afterStamp) * (DURATION - 60);
 }
@@ -56,21 +63,29 @@ interface MediaState {
 
 /** The frame of the recording panel (VS Code nests a webview's content two iframes deep). */
 async function panelFrame(page: Page): Promise<Frame> {
-  return waitFor('the recording panel', async () => {
-    for (const frame of page.frames()) {
-      const found = await frame.evaluate(() => Boolean((globalThis as any).document.getElementById('media'))).catch(() => false);
-      if (found) return frame;
-    }
-    return undefined;
-  }, 30000);
+  return waitFor(
+    'the recording panel',
+    async () => {
+      for (const frame of page.frames()) {
+        const found = await frame.evaluate(() => Boolean((globalThis as any).document.getElementById('media'))).catch(() => false);
+        if (found) return frame;
+      }
+      return undefined;
+    },
+    30000,
+  );
 }
 
 /** Waits until the media plays within `tolerance` seconds of `seconds`; a timeout says where it is. */
 function playingNear(frame: Frame, what: string, seconds: number, tolerance: number): Promise<MediaState> {
-  return waitFor(what, async () => {
-    const state = await mediaState(frame);
-    return !state.paused && Math.abs(state.time - seconds) < tolerance ? state : undefined;
-  }, 15000).catch(async (error) => {
+  return waitFor(
+    what,
+    async () => {
+      const state = await mediaState(frame);
+      return !state.paused && Math.abs(state.time - seconds) < tolerance ? state : undefined;
+    },
+    15000,
+  ).catch(async (error) => {
     throw new Error(`${String(error)}; media: ${JSON.stringify(await mediaState(frame))}`);
   });
 }
@@ -129,18 +144,29 @@ export async function recordingPhase(ctx: PhaseContext): Promise<PhaseResult> {
     const p = page;
     let frame: Frame | undefined;
     await p.goto(server.workbenchUrl(folder, [['openFile', server.remoteUri(transcript)]]));
-    await waitFor('the transcript in the editor', async () =>
-      (await p.locator('.tabs-container .tab.active').first().getAttribute('aria-label', { timeout: 1000 }))?.includes('board.cart') ? true : undefined, 60000);
-    await waitFor('the language server (Caption Transcript)', async () => ((await p.locator('[id="status.editor.mode"]').innerText({ timeout: 1000 })).includes('Caption Transcript') ? true : undefined), 30000);
+    await waitFor(
+      'the transcript in the editor',
+      async () => ((await p.locator('.tabs-container .tab.active').first().getAttribute('aria-label', { timeout: 1000 }))?.includes('board.cart') ? true : undefined),
+      60000,
+    );
+    await waitFor(
+      'the language server (Caption Transcript)',
+      async () => ((await p.locator('[id="status.editor.mode"]').innerText({ timeout: 1000 })).includes('Caption Transcript') ? true : undefined),
+      30000,
+    );
     await p.locator('.monaco-editor .view-lines').first().click();
 
     await check('Verbatim: Open Recording opens board.wav beside the text with its duration; the keyboard stays in the text', async () => {
       await runCommand(p, 'Verbatim: Open Recording');
       frame = await panelFrame(p);
-      const state = await waitFor('the duration', async () => {
-        const s = await mediaState(frame!);
-        return Number.isFinite(s.duration) ? s : undefined;
-      }, 30000);
+      const state = await waitFor(
+        'the duration',
+        async () => {
+          const s = await mediaState(frame!);
+          return Number.isFinite(s.duration) ? s : undefined;
+        },
+        30000,
+      );
       log(`    media: ${JSON.stringify(state)}`);
       assert.ok(Math.abs(state.duration - DURATION) < 0.5, `duration ${state.duration}`);
       assert.ok(state.shown.endsWith('/ 00:02:00'), `the panel shows "${state.shown}"`);
@@ -188,7 +214,7 @@ export async function recordingPhase(ctx: PhaseContext): Promise<PhaseResult> {
       await screenshot(p, 'recording-at-inaudible');
     });
 
-    await check('Verbatim: Insert Timestamp writes the current time in the file\'s style (Ctrl+Alt+I)', async () => {
+    await check("Verbatim: Insert Timestamp writes the current time in the file's style (Ctrl+Alt+I)", async () => {
       await p.keyboard.press('Escape');
       await p.keyboard.press('Control+Alt+p');
       const paused = await waitFor('paused', async () => ((await mediaState(frame!)).paused ? mediaState(frame!) : undefined), 10000);
@@ -197,10 +223,13 @@ export async function recordingPhase(ctx: PhaseContext): Promise<PhaseResult> {
       await p.keyboard.press('Control+Alt+i');
       await sleep(800);
       await p.keyboard.press('Control+s');
-      const saved = await waitFor(`${stamp} in the saved file`, () => (fs.readFileSync(transcript, 'utf8').includes(stamp) ? fs.readFileSync(transcript, 'utf8') : undefined), 10000)
-        .catch((error) => {
-          throw new Error(`${String(error)}; file ends with ${JSON.stringify(fs.readFileSync(transcript, 'utf8').slice(-60))}`);
-        });
+      const saved = await waitFor(
+        `${stamp} in the saved file`,
+        () => (fs.readFileSync(transcript, 'utf8').includes(stamp) ? fs.readFileSync(transcript, 'utf8') : undefined),
+        10000,
+      ).catch((error) => {
+        throw new Error(`${String(error)}; file ends with ${JSON.stringify(fs.readFileSync(transcript, 'utf8').slice(-60))}`);
+      });
       assert.ok(saved.trimEnd().endsWith(stamp), `the timestamp stands at the cursor (end of file): ${JSON.stringify(saved.slice(-40))}`);
       log(`    inserted ${stamp} at ${paused.time.toFixed(2)} s`);
     });
@@ -212,20 +241,28 @@ export async function recordingPhase(ctx: PhaseContext): Promise<PhaseResult> {
       await goToLine(p, TIMESTAMP_LINE + 1, 1);
       await p.keyboard.press('Control+Alt+Enter');
       const cursor = p.locator('[id="status.editor.selection"]');
-      const at = await waitFor(`the cursor on the TREASURER's turn (line ${INAUDIBLE_LINE + 1})`, async () => {
-        const text = (await cursor.innerText({ timeout: 1000 })).trim();
-        return text.startsWith(`Ln ${INAUDIBLE_LINE + 1},`) ? text : undefined;
-      }, 15000).catch(async (error) => {
+      const at = await waitFor(
+        `the cursor on the TREASURER's turn (line ${INAUDIBLE_LINE + 1})`,
+        async () => {
+          const text = (await cursor.innerText({ timeout: 1000 })).trim();
+          return text.startsWith(`Ln ${INAUDIBLE_LINE + 1},`) ? text : undefined;
+        },
+        15000,
+      ).catch(async (error) => {
         throw new Error(`${String(error)}; status bar: ${await cursor.innerText().catch(() => '?')}; media: ${JSON.stringify(await mediaState(frame!))}`);
       });
       const speaker = await frame!.evaluate(() => (globalThis as any).document.getElementById('speaker').textContent as string);
       log(`    cursor: ${at}; the panel says speaking now: ${speaker}`);
       assert.ok(speaker.startsWith(`TREASURER (line ${INAUDIBLE_LINE + 1}, ≈ 00:01:0`), speaker);
       const speakersPane = p.locator('.pane', { has: p.locator('.pane-header', { hasText: /^Speakers/ }) });
-      const selected = await waitFor('the turn selected in the Speakers view', async () => {
-        const rows = await speakersPane.locator('.monaco-list-row.selected .label-name').allInnerTexts();
-        return rows.some((row) => row.trim() === `Line ${INAUDIBLE_LINE + 1}`) ? rows : undefined;
-      }, 10000).catch(async (error) => {
+      const selected = await waitFor(
+        'the turn selected in the Speakers view',
+        async () => {
+          const rows = await speakersPane.locator('.monaco-list-row.selected .label-name').allInnerTexts();
+          return rows.some((row) => row.trim() === `Line ${INAUDIBLE_LINE + 1}`) ? rows : undefined;
+        },
+        10000,
+      ).catch(async (error) => {
         throw new Error(`${String(error)}; rows: ${JSON.stringify(await speakersPane.locator('.monaco-list-row').allInnerTexts())}`);
       });
       log(`    Speakers view selection: ${JSON.stringify(selected)}`);
@@ -257,7 +294,10 @@ export async function recordingPhase(ctx: PhaseContext): Promise<PhaseResult> {
       // A hover or notification left over from the steps before may lie over the editor: dismiss it and try again.
       for (let attempt = 1; ; attempt++) {
         await p.keyboard.press('Escape');
-        const clicked = await link.click({ modifiers: ['Control'], timeout: 8000 }).then(() => true, (error: unknown) => (attempt < 3 ? false : Promise.reject(error)));
+        const clicked = await link.click({ modifiers: ['Control'], timeout: 8000 }).then(
+          () => true,
+          (error: unknown) => (attempt < 3 ? false : Promise.reject(error)),
+        );
         if (clicked) break;
       }
       const state = await playingNear(frame!, 'playing from 60 s', 60, 1.5);
@@ -267,19 +307,34 @@ export async function recordingPhase(ctx: PhaseContext): Promise<PhaseResult> {
 
     await check('a file that cannot play says so in the panel and tells what to do (convert with ffmpeg)', async () => {
       await p.goto(server.workbenchUrl(folder, [['openFile', server.remoteUri(broken)]]));
-      await waitFor('broken.cart in the editor', async () =>
-        (await p.locator('.tabs-container .tab.active').first().getAttribute('aria-label', { timeout: 1000 }))?.includes('broken.cart') ? true : undefined, 60000);
-      await waitFor('Caption Transcript', async () => ((await p.locator('[id="status.editor.mode"]').innerText({ timeout: 1000 })).includes('Caption Transcript') ? true : undefined), 30000);
+      await waitFor(
+        'broken.cart in the editor',
+        async () => ((await p.locator('.tabs-container .tab.active').first().getAttribute('aria-label', { timeout: 1000 }))?.includes('broken.cart') ? true : undefined),
+        60000,
+      );
+      await waitFor(
+        'Caption Transcript',
+        async () => ((await p.locator('[id="status.editor.mode"]').innerText({ timeout: 1000 })).includes('Caption Transcript') ? true : undefined),
+        30000,
+      );
       await runCommand(p, 'Verbatim: Open Recording');
-      const brokenFrame = await waitFor('the panel of broken.mp3', async () => {
-        const f = await panelFrame(p);
-        const name = await f.evaluate(() => (globalThis as any).document.getElementById('name').textContent).catch(() => '');
-        return name === 'broken.mp3' ? f : undefined;
-      }, 30000);
-      const state = await waitFor('the media error', async () => {
-        const s = await mediaState(brokenFrame);
-        return s.error !== null && s.message ? s : undefined;
-      }, 20000);
+      const brokenFrame = await waitFor(
+        'the panel of broken.mp3',
+        async () => {
+          const f = await panelFrame(p);
+          const name = await f.evaluate(() => (globalThis as any).document.getElementById('name').textContent).catch(() => '');
+          return name === 'broken.mp3' ? f : undefined;
+        },
+        30000,
+      );
+      const state = await waitFor(
+        'the media error',
+        async () => {
+          const s = await mediaState(brokenFrame);
+          return s.error !== null && s.message ? s : undefined;
+        },
+        20000,
+      );
       const toast = p.locator('.notification-toast', { hasText: /cannot play broken\.mp3/ });
       await toast.waitFor({ state: 'visible', timeout: 15000 });
       const text = await toast.innerText();

@@ -14,7 +14,6 @@ import { E2E_FILES, oracle } from '../oracle';
 import type { PhaseContext, PhaseResult } from '../runner';
 import { checkList } from './checks';
 
-
 async function statusBarLanguage(page: Page): Promise<string | undefined> {
   const label = (await page.locator('[id="status.editor.mode"]').innerText({ timeout: 1000 })).trim();
   return label || undefined;
@@ -22,16 +21,23 @@ async function statusBarLanguage(page: Page): Promise<string | undefined> {
 
 export async function openFile(page: Page, server: CodeServer, folder: string, file: string): Promise<void> {
   await page.goto(server.workbenchUrl(folder, [['openFile', server.remoteUri(file)]]));
-  await waitFor(`${path.basename(file)} in the editor`, async () =>
-    (await page.locator('.tabs-container .tab.active').first().getAttribute('aria-label', { timeout: 1000 }))?.includes(path.basename(file)) ? true : undefined, 60000);
+  await waitFor(
+    `${path.basename(file)} in the editor`,
+    async () => ((await page.locator('.tabs-container .tab.active').first().getAttribute('aria-label', { timeout: 1000 }))?.includes(path.basename(file)) ? true : undefined),
+    60000,
+  );
 }
 
 export async function expectLanguage(page: Page, language: string): Promise<void> {
   let last: string | undefined;
-  await waitFor(`the status bar to name "${language}"`, async () => {
-    last = await statusBarLanguage(page);
-    return last === language ? true : undefined;
-  }, 30000).catch((error) => {
+  await waitFor(
+    `the status bar to name "${language}"`,
+    async () => {
+      last = await statusBarLanguage(page);
+      return last === language ? true : undefined;
+    },
+    30000,
+  ).catch((error) => {
     throw new Error(`${String(error)} (last seen: "${last}")`);
   });
 }
@@ -42,8 +48,9 @@ async function outlineNames(page: Page): Promise<string[]> {
   const byIndex = new Map<number, string>();
   await list.hover();
   for (let round = 0; round < 50; round++) {
-    const rows = await page.locator('.outline-pane .monaco-list-row').evaluateAll((els: any[]) =>
-      els.map((e) => [Number(e.getAttribute('data-index')), String(e.querySelector('.label-name')?.textContent ?? '').trim()] as [number, string]));
+    const rows = await page
+      .locator('.outline-pane .monaco-list-row')
+      .evaluateAll((els: any[]) => els.map((e) => [Number(e.getAttribute('data-index')), String(e.querySelector('.label-name')?.textContent ?? '').trim()] as [number, string]));
     const before = byIndex.size;
     for (const [i, name] of rows) byIndex.set(i, name);
     if (round > 0 && byIndex.size === before) break;
@@ -111,13 +118,20 @@ export async function uiPhase(ctx: PhaseContext): Promise<PhaseResult> {
       // Give the Outline the Explorer's height: collapse the folder section.
       const folders = page.locator('.pane-header[aria-expanded="true"]', { hasText: path.basename(folder) });
       if (await folders.count()) await folders.first().click();
-      const names = await waitFor('Outline entries', async () => {
-        const labels = await outlineNames(page);
-        return labels.length >= expected.turns.length + 1 ? labels : undefined;
-      }, 30000);
+      const names = await waitFor(
+        'Outline entries',
+        async () => {
+          const labels = await outlineNames(page);
+          return labels.length >= expected.turns.length + 1 ? labels : undefined;
+        },
+        30000,
+      );
       await screenshot(page, 'ui-outline');
       log(`    Outline: ${JSON.stringify(names)}`);
-      assert.deepStrictEqual(names.slice(1, expected.turns.length + 1).map((n) => n.trim()), expected.turnNames);
+      assert.deepStrictEqual(
+        names.slice(1, expected.turns.length + 1).map((n) => n.trim()),
+        expected.turnNames,
+      );
     });
 
     await check('the Problems panel shows the broken-turn warning with its code (hints such as unlabeled-turn are not listed there)', async () => {
@@ -125,10 +139,14 @@ export async function uiPhase(ctx: PhaseContext): Promise<PhaseResult> {
       const rows = page.locator('.markers-panel .monaco-list-row');
       const read = () => rows.evaluateAll((els: any[]) => els.map((e) => String(e.textContent || '') + ' | ' + String(e.getAttribute('aria-label') || '')));
       const lastLine = expected.text.replace(/\s+$/, '').split(/\r?\n/).length;
-      const labels = await waitFor('Problems entries', async () => {
-        const all = await read();
-        return all.some((l) => /broken-turn/.test(l) && /^Warning/.test(l.split(' | ')[1]) && l.includes(`line ${lastLine} `)) ? all : undefined;
-      }, 30000).catch(async (error) => {
+      const labels = await waitFor(
+        'Problems entries',
+        async () => {
+          const all = await read();
+          return all.some((l) => /broken-turn/.test(l) && /^Warning/.test(l.split(' | ')[1]) && l.includes(`line ${lastLine} `)) ? all : undefined;
+        },
+        30000,
+      ).catch(async (error) => {
         throw new Error(`${String(error)}; rows: ${JSON.stringify(await read())}`);
       });
       await screenshot(page, 'ui-problems');
@@ -142,10 +160,14 @@ export async function uiPhase(ctx: PhaseContext): Promise<PhaseResult> {
     if (featureOn('statusBar')) {
       await check('the status-bar item counts turns, speakers and open problems', async () => {
         const item = page.locator('.statusbar-item', { hasText: /turns? · / }).first();
-        const text = await waitFor('the Verbatim status-bar item', async () => {
-          const t = (await item.innerText({ timeout: 1000 })).trim();
-          return t.includes(`${expected.turns.length} turns`) ? t : undefined;
-        }, 30000).catch(async (error) => {
+        const text = await waitFor(
+          'the Verbatim status-bar item',
+          async () => {
+            const t = (await item.innerText({ timeout: 1000 })).trim();
+            return t.includes(`${expected.turns.length} turns`) ? t : undefined;
+          },
+          30000,
+        ).catch(async (error) => {
           throw new Error(`${String(error)}; status bar: ${JSON.stringify(await page.locator('.statusbar-item').allInnerTexts())}`);
         });
         log(`    status-bar item: ${JSON.stringify(text)}`);
@@ -155,25 +177,38 @@ export async function uiPhase(ctx: PhaseContext): Promise<PhaseResult> {
     } else pending("the extension's status-bar item", 'not landed');
     if (featureOn('speakersView')) {
       await check('the Speakers view (opened from the status-bar item) lists each speaker with their turn count', async () => {
-        await page.locator('.statusbar-item', { hasText: /turns? · / }).first().click();
+        await page
+          .locator('.statusbar-item', { hasText: /turns? · / })
+          .first()
+          .click();
         const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /^Speakers/ }) });
         const rows = pane.locator('.monaco-list-row');
-        const read = () => rows.evaluateAll((els: any[]) => els.map((e) => [
-          String(e.querySelector('.label-name')?.textContent ?? '').trim(),
-          String(e.querySelector('.label-description')?.textContent ?? '').trim(),
-        ] as [string, string]));
-        const got = await waitFor('Speakers rows', async () => {
-          const r = await read();
-          return r.length >= speakers.length ? r : undefined;
-        }, 30000).catch(async (error) => {
+        const read = () =>
+          rows.evaluateAll((els: any[]) =>
+            els.map(
+              (e) =>
+                [String(e.querySelector('.label-name')?.textContent ?? '').trim(), String(e.querySelector('.label-description')?.textContent ?? '').trim()] as [string, string],
+            ),
+          );
+        const got = await waitFor(
+          'Speakers rows',
+          async () => {
+            const r = await read();
+            return r.length >= speakers.length ? r : undefined;
+          },
+          30000,
+        ).catch(async (error) => {
           throw new Error(`${String(error)}; rows: ${JSON.stringify(await read())}`);
         });
         await screenshot(page, 'ui-speakers');
         log(`    Speakers: ${JSON.stringify(got)}`);
         const unidentified = expected.turns.filter((t) => !t.label).length;
-        const want = [...speakers.map((sp) => [sp, labels.filter((l) => l === sp).length] as const),
-          ...(unidentified ? [['(unidentified)', unidentified] as const] : [])];
-        assert.deepStrictEqual(got.map(([name]) => name), want.map(([name]) => name), 'speakers in order of first appearance, unidentified last');
+        const want = [...speakers.map((sp) => [sp, labels.filter((l) => l === sp).length] as const), ...(unidentified ? [['(unidentified)', unidentified] as const] : [])];
+        assert.deepStrictEqual(
+          got.map(([name]) => name),
+          want.map(([name]) => name),
+          'speakers in order of first appearance, unidentified last',
+        );
         got.forEach(([name, description], i) => {
           const n = want[i][1];
           assert.ok(description.startsWith(`${n} turn${n === 1 ? '' : 's'}`), `${name}: "${description}" starts with ${n} turns`);
@@ -189,15 +224,21 @@ export async function uiPhase(ctx: PhaseContext): Promise<PhaseResult> {
       const marker = b.inaudible[0].text;
       // Wait until the line with the label has been rendered, then give the tokenizer a moment.
       await waitFor('the text to be rendered', async () => ((await tokenColour(page, 'Good morning, people.', true)) ? true : undefined), 30000);
-      const colours = await waitFor('label, inaudible marker and speech tokens', async () => {
-        const l = await tokenColour(page, label);
-        const m = await tokenColour(page, marker.slice(1, -1));
-        const s = await tokenColour(page, 'Good morning, people.', true); // within one 50-character span
-        return l && m && s ? { label: l, inaudible: m, speech: s } : undefined;
-      }, 5000).catch(async (error) => {
+      const colours = await waitFor(
+        'label, inaudible marker and speech tokens',
+        async () => {
+          const l = await tokenColour(page, label);
+          const m = await tokenColour(page, marker.slice(1, -1));
+          const s = await tokenColour(page, 'Good morning, people.', true); // within one 50-character span
+          return l && m && s ? { label: l, inaudible: m, speech: s } : undefined;
+        },
+        5000,
+      ).catch(async (error) => {
         const tokens = await page.locator('.monaco-editor .view-line span > span').allInnerTexts();
-        throw new Error(`the label or the inaudible marker is not a token of its own (so not coloured apart from speech): ${String(error)}; ` +
-          `looked for ${JSON.stringify([label, marker.slice(1, -1)])} in tokens ${JSON.stringify(tokens.slice(0, 40))}`);
+        throw new Error(
+          `the label or the inaudible marker is not a token of its own (so not coloured apart from speech): ${String(error)}; ` +
+            `looked for ${JSON.stringify([label, marker.slice(1, -1)])} in tokens ${JSON.stringify(tokens.slice(0, 40))}`,
+        );
       });
       await screenshot(page, 'ui-colours');
       log(`    colours: ${JSON.stringify(colours)}`);
@@ -217,7 +258,10 @@ export async function uiPhase(ctx: PhaseContext): Promise<PhaseResult> {
             throw error;
           });
           await screenshot(fresh.page, 'ui-txt-prompt');
-          await toast.locator('a.monaco-button, .monaco-button', { hasText: /^Switch$/ }).first().click();
+          await toast
+            .locator('a.monaco-button, .monaco-button', { hasText: /^Switch$/ })
+            .first()
+            .click();
           await expectLanguage(fresh.page, 'Caption Transcript');
         } finally {
           await fresh.context.close();
@@ -234,7 +278,8 @@ export async function uiPhase(ctx: PhaseContext): Promise<PhaseResult> {
   const pendingCount = checks.filter((c) => c.pending).length;
   return {
     ok: failed.length === 0,
-    summary: `${checks.length - failed.length - pendingCount} passed, ${failed.length} failed, ${pendingCount} pending` +
+    summary:
+      `${checks.length - failed.length - pendingCount} passed, ${failed.length} failed, ${pendingCount} pending` +
       (failed.length ? `: ${failed.map((c) => c.name).join('; ')}` : ''),
   };
 }

@@ -44,10 +44,18 @@ function expectOutline(got: vscode.DocumentSymbol[], expected: Oracle, document:
   assert.ok(got.length >= 1, 'no symbols');
   const [header, ...entries] = got;
   assert.ok(isHeaderNameOf(header.name, expected.headerText), `first symbol "${header.name}" should be the header, named by words of the header or "(header)"`);
-  assert.deepStrictEqual(entries.map((s) => s.name), expected.runs.map((r) => r.name), 'one entry per run of one speaker, named by the label, in order');
+  assert.deepStrictEqual(
+    entries.map((s) => s.name),
+    expected.runs.map((r) => r.name),
+    'one entry per run of one speaker, named by the label, in order',
+  );
   // A run of several turns of one speaker holds them as children; a single turn stands alone.
   const turns = entries.flatMap((entry, i) => (expected.runs[i].turns.length > 1 ? entry.children : [entry]));
-  assert.deepStrictEqual(turns.map((s) => s.name), expected.turnNames, 'one symbol per turn, in order');
+  assert.deepStrictEqual(
+    turns.map((s) => s.name),
+    expected.turnNames,
+    'one symbol per turn, in order',
+  );
   turns.forEach((symbol, i) => {
     const turn = expected.turns[i];
     assert.strictEqual(symbol.range.start.line, turn.line, `turn ${i + 1} (${symbol.name}) starts on line ${turn.line + 1}`);
@@ -125,11 +133,18 @@ describe('Verbatim in a real VS Code', function () {
       const expected = oracles.chevrons;
       const unlabelled = expected.turns.filter((t) => t.label === null).map((t) => t.line);
       const unlabeledDiags = list.filter((d) => codeOf(d) === 'unlabeled-turn');
-      assert.deepStrictEqual(unlabeledDiags.map((d) => d.range.start.line), unlabelled, 'one unlabeled-turn per unlabelled turn');
+      assert.deepStrictEqual(
+        unlabeledDiags.map((d) => d.range.start.line),
+        unlabelled,
+        'one unlabeled-turn per unlabelled turn',
+      );
       unlabeledDiags.forEach((d) => assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Hint));
       const lastLine = expected.text.replace(/\s+$/, '').split(/\r?\n/).length - 1;
       const broken = list.filter((d) => codeOf(d) === 'broken-turn');
-      assert.ok(broken.some((d) => d.range.end.line === lastLine), `a broken-turn on the last line (${lastLine + 1}); got ${broken.map((d) => d.range.end.line + 1)}`);
+      assert.ok(
+        broken.some((d) => d.range.end.line === lastLine),
+        `a broken-turn on the last line (${lastLine + 1}); got ${broken.map((d) => d.range.end.line + 1)}`,
+      );
       broken.forEach((d) => assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Warning));
     });
 
@@ -143,8 +158,10 @@ describe('Verbatim in a real VS Code', function () {
         list.forEach((d, i) => {
           assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Information);
           assert.strictEqual(d.range.start.line, expected[i].line);
-          assert.ok(expected[i].text.includes(document.getText(d.range).replace(/[.]$/, '')) || document.getText(d.range).includes(expected[i].text),
-            `range covers the marker ${expected[i].text}: got "${document.getText(d.range)}"`);
+          assert.ok(
+            expected[i].text.includes(document.getText(d.range).replace(/[.]$/, '')) || document.getText(d.range).includes(expected[i].text),
+            `range covers the marker ${expected[i].text}: got "${document.getText(d.range)}"`,
+          );
         });
       });
     }
@@ -173,7 +190,10 @@ describe('Verbatim in a real VS Code', function () {
       const uri = vscode.Uri.file(path.join(workspaceDir(), 'rules-fix.cart'));
       fs.writeFileSync(uri.fsPath, SYNTHETIC.join('\n'));
       const document = await open(uri);
-      for (const [code, expectLine] of [['repeated-word', SYNTHETIC[2].replace('the the', 'the')], ['label-variant', SYNTHETIC[5].replace('MODERATR', 'MODERATOR')]] as const) {
+      for (const [code, expectLine] of [
+        ['repeated-word', SYNTHETIC[2].replace('the the', 'the')],
+        ['label-variant', SYNTHETIC[5].replace('MODERATR', 'MODERATOR')],
+      ] as const) {
         const diag = (await diagnostics(uri)).find((d) => codeOf(d) === code);
         assert.ok(diag, code);
         const line = diag.range.start.line;
@@ -205,15 +225,27 @@ describe('Verbatim in a real VS Code', function () {
       await diagnosticsWithout(uri, 'flattened-turns');
       const reread = oracle(after);
       const got = await symbols(uri);
-      assert.deepStrictEqual(got.slice(1).map((s) => s.name), reread.runs.map((r) => r.name), 'the outline lists the turns now on their own lines');
+      assert.deepStrictEqual(
+        got.slice(1).map((s) => s.name),
+        reread.runs.map((r) => r.name),
+        'the outline lists the turns now on their own lines',
+      );
     });
 
     itWhen('fixAll', 'source.fixAll.verbatim applies the fixes that change no spoken word', async function () {
       const uri = copyToWorkspace(E2E_FILES.flattened, 'fixall.cart');
       const document = await open(uri);
       const before = document.getText();
-      assert.ok((await diagnostics(uri)).some((d) => codeOf(d) === 'flattened-turns'), 'flattened-turns before');
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(0, 0, document.lineCount, 0), 'source.fixAll.verbatim');
+      assert.ok(
+        (await diagnostics(uri)).some((d) => codeOf(d) === 'flattened-turns'),
+        'flattened-turns before',
+      );
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        new vscode.Range(0, 0, document.lineCount, 0),
+        'source.fixAll.verbatim',
+      );
       const fixAll = actions.find((a) => a.kind && vscode.CodeActionKind.SourceFixAll.contains(a.kind));
       assert.ok(fixAll, `a source.fixAll action; got ${actions.map((a) => `${a.title} (${a.kind?.value})`)}`);
       await applyCodeAction(fixAll);
@@ -249,7 +281,11 @@ describe('Verbatim in a real VS Code', function () {
       const position = document.lineAt(document.lineCount - 1).range.end;
       const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);
       const offered = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
-      for (const label of labels) assert.ok(offered.some((o) => o.startsWith(label)), `${label} offered; got ${offered.slice(0, 20)}`);
+      for (const label of labels)
+        assert.ok(
+          offered.some((o) => o.startsWith(label)),
+          `${label} offered; got ${offered.slice(0, 20)}`,
+        );
     });
 
     itWhen('formatting', 'formats the document without changing a word', async function () {
@@ -282,7 +318,10 @@ describe('Verbatim in a real VS Code', function () {
       await vscode.commands.executeCommand('verbatim.refreshSpeakers');
       await vscode.commands.executeCommand('verbatim.speakers.focus');
       const turn = oracles.chevrons.turns[3];
-      await vscode.commands.executeCommand('verbatim.revealTurn', files.chevrons.toString(), { start: { line: turn.line, character: 3 }, end: { line: turn.line, character: 3 + (turn.label ?? '').length } });
+      await vscode.commands.executeCommand('verbatim.revealTurn', files.chevrons.toString(), {
+        start: { line: turn.line, character: 3 },
+        end: { line: turn.line, character: 3 + (turn.label ?? '').length },
+      });
       const editor = vscode.window.activeTextEditor;
       assert.ok(editor && editor.document.uri.toString() === files.chevrons.toString(), 'revealTurn opened the transcript');
       assert.strictEqual(editor.document.getText(editor.selection), turn.label, 'revealTurn selected the label');
@@ -322,7 +361,9 @@ describe('Verbatim in a real VS Code', function () {
 
     itWhen('answersReader', 'asks "Is … a speaker?" where the reader is unsure, and the answer changes the outline and the hints at once', async function () {
       // Invented: an agenda line and a colon turn without chevrons in a chevron file; the last turn is cut off.
-      const text = ['>> CHAIR:  Welcome, everyone.', 'Session 1: Opening remarks', '>> CHAIR:  Over to you, Amanda.', 'Amanda: Thank you!', '>> CHAIR:  We begin with', ''].join('\n');
+      const text = ['>> CHAIR:  Welcome, everyone.', 'Session 1: Opening remarks', '>> CHAIR:  Over to you, Amanda.', 'Amanda: Thank you!', '>> CHAIR:  We begin with', ''].join(
+        '\n',
+      );
       const rc = path.join(workspaceDir(), '.verbatimrc.json');
       const before = fs.existsSync(rc) ? fs.readFileSync(rc, 'utf8') : undefined;
       const flat = (list: vscode.DocumentSymbol[] | undefined): string[] => (list ?? []).flatMap((symbol) => [symbol.name, ...flat(symbol.children)]);
@@ -362,7 +403,12 @@ describe('Verbatim in a real VS Code', function () {
         assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), document.uri.toString());
         // Transcripts published as Markdown get the same offer.
         const markdown = await open(copyToWorkspace(E2E_FILES.chevrons, 'looks-like-a-transcript.md'));
-        await waitFor('the .md to switch language', () => (vscode.workspace.textDocuments.some((candidate) => candidate.uri.toString() === markdown.uri.toString() && candidate.languageId === LANGUAGE_ID) ? true : undefined), 15000);
+        await waitFor(
+          'the .md to switch language',
+          () =>
+            vscode.workspace.textDocuments.some((candidate) => candidate.uri.toString() === markdown.uri.toString() && candidate.languageId === LANGUAGE_ID) ? true : undefined,
+          15000,
+        );
         await config.update('detectTranscriptsInTxt', 'never', vscode.ConfigurationTarget.Global);
         const other = await open(copyToWorkspace(E2E_FILES.inaudible, 'stays-plain.txt'));
         await new Promise((r) => setTimeout(r, 2000));

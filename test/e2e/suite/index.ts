@@ -43,7 +43,9 @@ function makeReporter(records: TestRecord[]) {
       runner.on(EVENT_TEST_FAIL, (test: Mocha.Test, error: Error) => {
         records.push({ title: test.fullTitle(), state: 'failed', error: error.stack ?? error.message });
         out(`${'  '.repeat(depth + 1)}✗ FAILED ${test.title}`);
-        for (const line of String(error.stack ?? error.message).split('\n').slice(0, 12)) {
+        for (const line of String(error.stack ?? error.message)
+          .split('\n')
+          .slice(0, 12)) {
           out(`${'  '.repeat(depth + 3)}${line}`);
         }
       });

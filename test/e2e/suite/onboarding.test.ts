@@ -17,7 +17,6 @@ interface Step {
   media: { markdown?: string; image?: string };
 }
 
-
 describe('Get Started walkthrough and reading comfort', function () {
   const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
   const steps: Step[] = extension.packageJSON.contributes.walkthroughs[0].steps;
@@ -28,7 +27,10 @@ describe('Get Started walkthrough and reading comfort', function () {
   });
 
   it('has five steps, each with its media in the package and a command link', () => {
-    assert.deepStrictEqual(steps.map((step) => step.id), ['openSample', 'outline', 'fixProblem', 'fixAllOnSave', 'commandLine']);
+    assert.deepStrictEqual(
+      steps.map((step) => step.id),
+      ['openSample', 'outline', 'fixProblem', 'fixAllOnSave', 'commandLine'],
+    );
     for (const step of steps) {
       const media = step.media.markdown ?? step.media.image;
       assert.ok(media && fs.existsSync(path.join(extension.extensionPath, media)), `${step.id}: media ${media} in the package`);
@@ -41,10 +43,14 @@ describe('Get Started walkthrough and reading comfort', function () {
     const document = vscode.window.activeTextEditor?.document;
     assert.ok(document, 'an editor');
     assert.strictEqual(document.languageId, LANGUAGE_ID);
-    assert.strictEqual(document.uri.scheme, 'untitled', 'a new document: fixes never edit the extension\'s copy');
+    assert.strictEqual(document.uri.scheme, 'untitled', "a new document: fixes never edit the extension's copy");
     assert.strictEqual(document.getText(), fs.readFileSync(path.join(extension.extensionPath, 'samples', 'council-meeting.transcript'), 'utf8'));
     const found = new Set((await diagnostics(document.uri)).map(codeOf));
-    assert.deepStrictEqual(RULE_CODES.filter((code) => !found.has(code)), [], 'codes missing from the sample');
+    assert.deepStrictEqual(
+      RULE_CODES.filter((code) => !found.has(code)),
+      [],
+      'codes missing from the sample',
+    );
   });
 
   it('steps 2 and 3 show the Outline and the Problems panel', async () => {
@@ -75,7 +81,10 @@ describe('Get Started walkthrough and reading comfort', function () {
   it('step 5 runs the bundled checker in a terminal: the command line it types checks the sample and exits 1', async () => {
     const before = vscode.window.terminals.length;
     const commandLine = await vscode.commands.executeCommand<string>(commandOf(steps[4])!);
-    assert.ok(vscode.window.terminals.some((terminal) => terminal.name === 'Verbatim check'), 'a "Verbatim check" terminal');
+    assert.ok(
+      vscode.window.terminals.some((terminal) => terminal.name === 'Verbatim check'),
+      'a "Verbatim check" terminal',
+    );
     assert.ok(vscode.window.terminals.length > before);
     // The terminal's output is not readable through the API: run the same line in a shell.
     let output = '';

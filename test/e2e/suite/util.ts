@@ -35,7 +35,6 @@ export async function open(uri: vscode.Uri): Promise<vscode.TextDocument> {
   return document;
 }
 
-
 /** Document symbols from the language server; waits for the server to answer with some. */
 export function symbols(uri: vscode.Uri): Promise<vscode.DocumentSymbol[]> {
   return waitFor(`document symbols for ${path.basename(uri.fsPath)}`, async () => {
@@ -53,17 +52,21 @@ export function codeOf(diagnostic: vscode.Diagnostic): string {
 export async function diagnostics(uri: vscode.Uri, timeoutMs = 30000): Promise<vscode.Diagnostic[]> {
   let previous = '';
   let stableSince = 0;
-  return waitFor(`diagnostics for ${path.basename(uri.fsPath)}`, () => {
-    const list = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'verbatim');
-    const key = list.map((d) => `${codeOf(d)}@${d.range.start.line}:${d.range.start.character}`).join(',');
-    if (list.length === 0) return undefined;
-    if (key !== previous) {
-      previous = key;
-      stableSince = Date.now();
-      return undefined;
-    }
-    return Date.now() - stableSince >= 600 ? list : undefined;
-  }, timeoutMs);
+  return waitFor(
+    `diagnostics for ${path.basename(uri.fsPath)}`,
+    () => {
+      const list = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'verbatim');
+      const key = list.map((d) => `${codeOf(d)}@${d.range.start.line}:${d.range.start.character}`).join(',');
+      if (list.length === 0) return undefined;
+      if (key !== previous) {
+        previous = key;
+        stableSince = Date.now();
+        return undefined;
+      }
+      return Date.now() - stableSince >= 600 ? list : undefined;
+    },
+    timeoutMs,
+  );
 }
 
 /** Waits until no diagnostic with `code` is left (or none of the given predicate). */

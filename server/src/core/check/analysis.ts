@@ -77,7 +77,7 @@ const WARM_UP_TRANSCRIPT = [
   '',
   'Session 2: Budget',
   '',
-  '**LEE:** Good morning. I\'m Lee Park. *[laughter]* \\[away from the mic\\]',
+  "**LEE:** Good morning. I'm Lee Park. *[laughter]* \\[away from the mic\\]",
   '### Omar Hadid:',
   'Hi, Jesse from Facebook. Please welcome our chair, Dr. Dana Reyes. I want to second what Lee said.',
   '> > [ Discussion ]',
@@ -157,11 +157,23 @@ export function* updateAnalysisSteps(state: AnalysisState, change: TextChange, n
  * Labels changed: turns whose colon-less label came or went are re-checked with their neighbours,
  * and the rules that read the file's speakers re-check every other turn (`turnFindings` in place).
  */
-function* recheckAfterLabelChange(context: BaseContext, speakers: LazySpeakerSummary, turnFindings: Finding[][], relabelled: readonly number[], from: number, to: number): Generator<void> {
+function* recheckAfterLabelChange(
+  context: BaseContext,
+  speakers: LazySpeakerSummary,
+  turnFindings: Finding[][],
+  relabelled: readonly number[],
+  from: number,
+  to: number,
+): Generator<void> {
   const { turns } = context.transcript;
   const near = new Set<number>();
-  for (const index of relabelled) for (const neighbour of [index - 1, index, index + 1]) if (neighbour >= 0 && neighbour < turns.length && (neighbour < from || neighbour >= to)) near.add(neighbour);
-  const { turnFindings: rechecked } = checkTurns(context, [...near].sort((a, b) => a - b).map((index) => turns[index]), false);
+  for (const index of relabelled)
+    for (const neighbour of [index - 1, index, index + 1]) if (neighbour >= 0 && neighbour < turns.length && (neighbour < from || neighbour >= to)) near.add(neighbour);
+  const { turnFindings: rechecked } = checkTurns(
+    context,
+    [...near].sort((a, b) => a - b).map((index) => turns[index]),
+    false,
+  );
   for (const index of near) turnFindings[index] = rechecked[index];
   const readers = (rule: TurnRule) => rule.readsSpeakers === true;
   if (!enabledTurnRules(context.settings).some(({ rule }) => readers(rule))) return;
@@ -232,11 +244,17 @@ function ruleContext({ transcript, inaudibleTerms }: ParseState, settings: Setti
 const ALL_RULES: readonly Rule<RuleCode>[] = RULES;
 
 function enabledTurnRules(settings: Settings): { rule: TurnRule<RuleCode>; severity: Severity }[] {
-  return enabled(settings, ALL_RULES.filter((rule): rule is TurnRule<RuleCode> => rule.scope === 'turn'));
+  return enabled(
+    settings,
+    ALL_RULES.filter((rule): rule is TurnRule<RuleCode> => rule.scope === 'turn'),
+  );
 }
 
 function enabledFileRules(settings: Settings, scope: FileRule['scope']): { rule: FileRule<RuleCode>; severity: Severity }[] {
-  return enabled(settings, ALL_RULES.filter((rule): rule is FileRule<RuleCode> => rule.scope === scope));
+  return enabled(
+    settings,
+    ALL_RULES.filter((rule): rule is FileRule<RuleCode> => rule.scope === scope),
+  );
 }
 
 function enabled<R extends Rule<RuleCode>>(settings: Settings, rules: R[]): { rule: R; severity: Severity }[] {
@@ -249,7 +267,12 @@ function enabled<R extends Rule<RuleCode>>(settings: Settings, rules: R[]): { ru
 }
 
 /** Runs the turn-scoped rules on some turns; findings come back by turn (a sparse array) and for the header. */
-function checkTurns(base: BaseContext, turns: readonly Turn[], includeHeader: boolean, only: (rule: TurnRule) => boolean = () => true): { headerFindings: Finding[]; turnFindings: Finding[][] } {
+function checkTurns(
+  base: BaseContext,
+  turns: readonly Turn[],
+  includeHeader: boolean,
+  only: (rule: TurnRule) => boolean = () => true,
+): { headerFindings: Finding[]; turnFindings: Finding[][] } {
   const { transcript } = base;
   const turnFindings: Finding[][] = [];
   for (const turn of turns) turnFindings[turn.index] = [];
@@ -372,7 +395,9 @@ function labelsKept(before: Transcript, after: Transcript, reparsed: ReparsedTur
         const { text } = transcript;
         const label = turn.label!;
         const gapAfterColon = label.colon ? text.slice(label.colon.end, turn.body.start) : '';
-        return [turn.markerKind, label.raw, label.speaker, text.slice(turn.marker.end, label.span.start), gapAfterColon, place(turn.marker.start), place(label.span.start)].join('\u0000');
+        return [turn.markerKind, label.raw, label.speaker, text.slice(turn.marker.end, label.span.start), gapAfterColon, place(turn.marker.start), place(label.span.start)].join(
+          '\u0000',
+        );
       })
       .join('\u0001');
   return layout(before, reparsed.removed, moved) === layout(after, reparsed.added, (offset) => offset);

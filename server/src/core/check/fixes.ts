@@ -134,7 +134,12 @@ export function* fixAllSteps(text: string, settings: Settings = DEFAULT_SETTINGS
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const chosen = safeFixesToApply(analysis.findings, new Set(refused.map(editKey)));
     if (chosen.length === 0) break;
-    const outcome = yield* applyKeepingWords(analysis, chosen.map((fix) => fix.freshEdits), keepsWords, settings);
+    const outcome = yield* applyKeepingWords(
+      analysis,
+      chosen.map((fix) => fix.freshEdits),
+      keepsWords,
+      settings,
+    );
     const applied = new Set(outcome.applied.map(editKey));
     for (const { finding, edits } of chosen) {
       if (!edits.every((edit) => applied.has(editKey(edit)))) continue;

@@ -15,7 +15,6 @@ export function looksBinary(text: string): boolean {
   return text.slice(0, BINARY_SAMPLE_LENGTH).includes('\0');
 }
 
-
 export type DocumentLimit = { kind: 'full' } | { kind: 'reduced'; sizeMB: number; maxMB: number } | { kind: 'binary' };
 
 /** How much analysis a document gets. `text.length` counts UTF-16 units: a megabyte is 2^20 of them. */
@@ -29,7 +28,9 @@ export function documentLimit(text: string, maxFileSizeMB: number): DocumentLimi
  */
 export function limitAfterEdit(before: string, beforeLimit: DocumentLimit, span: Span, newText: string, maxFileSizeMB: number): DocumentLimit {
   const binary =
-    span.start >= BINARY_SAMPLE_LENGTH ? beforeLimit.kind === 'binary' : looksBinary(before.slice(0, span.start) + newText.slice(0, BINARY_SAMPLE_LENGTH) + before.slice(span.end, span.end + BINARY_SAMPLE_LENGTH));
+    span.start >= BINARY_SAMPLE_LENGTH
+      ? beforeLimit.kind === 'binary'
+      : looksBinary(before.slice(0, span.start) + newText.slice(0, BINARY_SAMPLE_LENGTH) + before.slice(span.end, span.end + BINARY_SAMPLE_LENGTH));
   return limitOfSize(binary, before.length - (span.end - span.start) + newText.length, maxFileSizeMB);
 }
 

@@ -102,7 +102,9 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
   const contradicted = settings.notSpeakers.filter((name) => both.has(speakerKey(name)));
   if (contradicted.length > 0) {
     // The later answer cannot be told from the earlier one here: "is a speaker" keeps every word a turn says.
-    problems.push(`${contradicted.map((name) => JSON.stringify(name)).join(', ')} ${contradicted.length === 1 ? 'is' : 'are'} in both "speakers" and "notSpeakers"; read as ${contradicted.length === 1 ? 'a speaker' : 'speakers'}.`);
+    problems.push(
+      `${contradicted.map((name) => JSON.stringify(name)).join(', ')} ${contradicted.length === 1 ? 'is' : 'are'} in both "speakers" and "notSpeakers"; read as ${contradicted.length === 1 ? 'a speaker' : 'speakers'}.`,
+    );
     const contradictedKeys = new Set(contradicted.map(speakerKey));
     settings.notSpeakers = settings.notSpeakers.filter((name) => !contradictedKeys.has(speakerKey(name)));
   }
@@ -135,7 +137,12 @@ function names(source: Record<string, unknown>, key: 'speakers' | 'notSpeakers',
   return (value as string[]).map((name) => name.trim()).filter((name) => name.length > 0);
 }
 
-function choice<K extends 'dashStyle' | 'labelCase' | 'annotationBrackets'>(source: Record<string, unknown>, key: K, allowed: readonly Settings[K][], problems: string[]): Settings[K] {
+function choice<K extends 'dashStyle' | 'labelCase' | 'annotationBrackets'>(
+  source: Record<string, unknown>,
+  key: K,
+  allowed: readonly Settings[K][],
+  problems: string[],
+): Settings[K] {
   const value = source[key];
   if (value === undefined) return DEFAULT_SETTINGS[key];
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as Settings[K];

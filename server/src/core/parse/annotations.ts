@@ -58,7 +58,7 @@ export function findAnnotations(text: string, lines: readonly Line[], turns: rea
       }
       if (bracket === '(' && /^(?:https?:\/\/|www\.|mailto:|#)/i.test(text.slice(open + 1, open + 9))) continue;
       // A Markdown escape (`\[laughs\]`) belongs to the annotation, not to the speech around it.
-      const escaped = open > contentStart && text.charCodeAt(open - 1) === 92 /* \\ */;
+      const escaped = open > contentStart && text.charCodeAt(open - 1) === 92; /* \\ */
       const innerEnd = closed ? (text.charCodeAt(close - 1) === 92 ? close - 1 : close) : contentEnd;
       const spanStart = escaped ? open - 1 : open;
       // Alone on its line, or the whole of a turn after its marker and label (`> > [ Discussion ]`,

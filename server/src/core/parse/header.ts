@@ -15,11 +15,14 @@ const TITLE_LINE_READ = 300;
 
 // Words a status or format line is made of: `UNEDITED REALTIME FILE`, `ROUGH DRAFT TRANSCRIPT`.
 const STATUS_WORDS = new Set(
-  'unedited edited rough roughly raw finished final draft preliminary realtime real-time real time cart file copy transcript transcription transcripts version output captions captioning caption captioned format live remote on-site onsite uncertified certified unofficial official verbatim text document only partial not for distribution do distribute quote citation record the a of this is'.split(' '),
+  'unedited edited rough roughly raw finished final draft preliminary realtime real-time real time cart file copy transcript transcription transcripts version output captions captioning caption captioned format live remote on-site onsite uncertified certified unofficial official verbatim text document only partial not for distribution do distribute quote citation record the a of this is'.split(
+    ' ',
+  ),
 );
 const STATUS_ANCHORS = /\b(?:unedited|edited|rough|raw|draft|realtime|real-time|cart|transcript|captions?|uncertified|preliminary|finished)\b/i;
 // A provider's credit, company or contact: `Captioning provided by`, `… LLC`, a web or mail address, a phone number.
-const PROVIDER_LINE = /\b(?:provided by|captioning by|captioned by|captions by|cart by|transcribed by|transcription by|reported by|captioner|stenographer|court reporter|cart provider|cart services?|captioning services?)\b|\b(?:LLC|L\.L\.C\.|Inc\.?|Ltd\.?|GmbH|Corp\.?)(?:$|[\s,.])|\bwww\.|https?:\/\/|^[\w.-]+\.(?:com|org|net|edu|gov|io|co|us|uk|ca|au|info|tv)\b|\S@\S|\b\d{3}[-.)\s]\s?\d{3}[-.\s]\d{4}\b|\b(?:phone|tel|fax)\b|\bP\.?\s?O\.?\s?Box\b|\b[A-Z]{2},? \d{5}(?:-\d{4})?\b/i;
+const PROVIDER_LINE =
+  /\b(?:provided by|captioning by|captioned by|captions by|cart by|transcribed by|transcription by|reported by|captioner|stenographer|court reporter|cart provider|cart services?|captioning services?)\b|\b(?:LLC|L\.L\.C\.|Inc\.?|Ltd\.?|GmbH|Corp\.?)(?:$|[\s,.])|\bwww\.|https?:\/\/|^[\w.-]+\.(?:com|org|net|edu|gov|io|co|us|uk|ca|au|info|tv)\b|\S@\S|\b\d{3}[-.)\s]\s?\d{3}[-.\s]\d{4}\b|\b(?:phone|tel|fax)\b|\bP\.?\s?O\.?\s?Box\b|\b[A-Z]{2},? \d{5}(?:-\d{4})?\b/i;
 // Court-reporter credentials after a name: `Erik Olson, RDR, CRC, CRR`.
 const CREDENTIALS = /\b(?:RDR|CRR|CRC|RPR|RMR|CBC|CCP|CSR|NCSP|RCP|CRI|CLVS)\b/;
 // Page tags and numbers from PDF text, and lone numbers.
@@ -27,11 +30,16 @@ const PAGE_LINE = /^(?:[-–—\s]*\d{1,4}[-–—\s]*|\[?page \d+(?: of \d+)?\]
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const WEEKDAY = '(?:mon|tues?|wed(?:nes)?|thur?s?|fri|sat(?:ur)?|sun)(?:day)?\\.?';
 // A line that only dates or times the event: `June 11, 2026`, `12:00 - 1:00 p.m. ET`, `Thursday, 10-11:15am`.
-const DATE_OR_TIME_WORD = new RegExp(`^(?:${MONTH}|${WEEKDAY}|\\d{1,4}(?:st|nd|rd|th)?[,.]?|\\d{1,2}[:.]\\d{2}(?:[ap]\\.?m\\.?)?|\\d{1,2}(?:[ap]\\.?m\\.?)|[ap]\\.?m\\.?|\\d{1,2}[/-]\\d{1,2}[/-]\\d{2,4}|[-–—~&,]|to|and|at|from|until|through|et|est|edt|ct|cst|cdt|pt|pst|pdt|mt|gmt|utc|cet|cest|bst|time|noon|of|the|\\d{1,2}(?:[:.]\\d{2})?-\\d{1,2}(?:[:.]\\d{2})?(?:[ap]\\.?m\\.?)?)$`, 'i');
+const DATE_OR_TIME_WORD = new RegExp(
+  `^(?:${MONTH}|${WEEKDAY}|\\d{1,4}(?:st|nd|rd|th)?[,.]?|\\d{1,2}[:.]\\d{2}(?:[ap]\\.?m\\.?)?|\\d{1,2}(?:[ap]\\.?m\\.?)|[ap]\\.?m\\.?|\\d{1,2}[/-]\\d{1,2}[/-]\\d{2,4}|[-–—~&,]|to|and|at|from|until|through|et|est|edt|ct|cst|cdt|pt|pst|pdt|mt|gmt|utc|cet|cest|bst|time|noon|of|the|\\d{1,2}(?:[:.]\\d{2})?-\\d{1,2}(?:[:.]\\d{2})?(?:[ap]\\.?m\\.?)?)$`,
+  'i',
+);
 // Header fields: `Room: Ski-U-Mah`, `Day & Time: …`, `Session facilitator(s): …`, `Date: …`.
-const FIELD_LINE = /^(?:[\p{L}&()/ ]{0,40}?\b(?:room|date|time|day|location|venue|place|facilitators?|facilitator\(s\)|leaders?|presenters?|speakers?|panel(?:ists|lists)?|moderators?|hosts?|participants|attendees|captioners?|reporters?|track|job|event id|session id|meeting id|dial[- ]in|passcode|phone|slides|video|audio|source|url|link|tags?|layout|permalink|categories|author))\s*:/iu;
+const FIELD_LINE =
+  /^(?:[\p{L}&()/ ]{0,40}?\b(?:room|date|time|day|location|venue|place|facilitators?|facilitator\(s\)|leaders?|presenters?|speakers?|panel(?:ists|lists)?|moderators?|hosts?|participants|attendees|captioners?|reporters?|track|job|event id|session id|meeting id|dial[- ]in|passcode|phone|slides|video|audio|source|url|link|tags?|layout|permalink|categories|author))\s*:/iu;
 // Words that name an event: the line under a short organisation line that makes the title with it.
-const EVENT_WORDS = /\b(?:meeting|session|conference|forum|summit|workshop|webinar|panel|hearing|council|board|committee|commission|symposium|seminar|roundtable|keynote|talk|lecture|briefing|consultation|assembly|plenary|ceremony|town hall|call|colloquium|convention|congress|festival|training|class|course|meetup|retreat|hackathon|presentation|discussion)s?\b/i;
+const EVENT_WORDS =
+  /\b(?:meeting|session|conference|forum|summit|workshop|webinar|panel|hearing|council|board|committee|commission|symposium|seminar|roundtable|keynote|talk|lecture|briefing|consultation|assembly|plenary|ceremony|town hall|call|colloquium|convention|congress|festival|training|class|course|meetup|retreat|hackathon|presentation|discussion)s?\b/i;
 
 export function buildHeader(text: string, lines: readonly Line[], headerEnd: number): Header | null {
   const start = skipWhitespace(text, 0, headerEnd);
@@ -111,7 +119,10 @@ function findTitle(text: string, lines: readonly Line[], end: number, disclaimer
 
 // Where the name of an event stops in a flattened header line: a date, a weekday, a clock time, a
 // provider's credit, a disclaimer's `Note:`.
-const NAME_STOP = new RegExp(`(?:\\b${MONTH}\\s+\\d|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\b|\\b${WEEKDAY},|\\b\\d{1,2}:\\d{2}\\b|\\b(?:captioning |services )?provided by\\b|\\bcaptioning\\b|\\bNote:|\\bTRANSCRIPT\\b)`, 'i');
+const NAME_STOP = new RegExp(
+  `(?:\\b${MONTH}\\s+\\d|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\b|\\b${WEEKDAY},|\\b\\d{1,2}:\\d{2}\\b|\\b(?:captioning |services )?provided by\\b|\\bcaptioning\\b|\\bNote:|\\bTRANSCRIPT\\b)`,
+  'i',
+);
 // A date at the end of a title line: `Internet Governance Forum 2 November 2006`.
 const TRAILING_DATE = /(?:[\s,]+(?:\d{1,4}(?:st|nd|rd|th)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?),?)+$/i;
 const MONTH_WORD = new RegExp(`\\b${MONTH}(?=\\s|,|$)`, 'i');
@@ -164,12 +175,19 @@ function readsAsTitle(line: string, opening: string): boolean {
 
 function isStatusLine(line: string): boolean {
   if (!STATUS_ANCHORS.test(line)) return false;
-  const words = line.toLowerCase().replace(/[*_()[\]:.,!-]+/g, ' ').split(/\s+/).filter((word) => word.length > 0);
+  const words = line
+    .toLowerCase()
+    .replace(/[*_()[\]:.,!-]+/g, ' ')
+    .split(/\s+/)
+    .filter((word) => word.length > 0);
   return words.length > 0 && words.length <= 8 && words.every((word) => STATUS_WORDS.has(word));
 }
 
 function isDateOrTime(line: string): boolean {
-  const words = line.replace(/[,;]/g, ' , ').split(/\s+/).filter((word) => word.length > 0 && word !== ',');
+  const words = line
+    .replace(/[,;]/g, ' , ')
+    .split(/\s+/)
+    .filter((word) => word.length > 0 && word !== ',');
   return words.length > 0 && words.every((word) => DATE_OR_TIME_WORD.test(word));
 }
 
@@ -225,14 +243,18 @@ function titleInDisclaimer(text: string, disclaimer: Span | null): { text: strin
 }
 
 // How speech opens, which a title does not: `I guess, David…`, `Okay, so…`, `Hi, everyone`.
-const SPEECH_START = /^(?:i|i'm|i've|i'll|okay|ok|well|yeah|yes|thanks|thank you|hello|hi|hey|um|uh|oh|sorry|alright|all right|good (?:morning|afternoon|evening))(?:[,.!]|\s+\p{Ll})/iu;
+const SPEECH_START =
+  /^(?:i|i'm|i've|i'll|okay|ok|well|yeah|yes|thanks|thank you|hello|hi|hey|um|uh|oh|sorry|alright|all right|good (?:morning|afternoon|evening))(?:[,.!]|\s+\p{Ll})/iu;
 // Source code around a transcript kept in a program: `export default {`, `};`.
 const CODE_LINE = /[{};=]$|^(?:export|import|const|let|var|module\.exports|function|return)\b|^[{}[\]();,`]+$/;
 
 /** Whether the header carries a provider's credit or a status line. */
 export function hasProviderLines(text: string, header: Header | null): boolean {
   if (!header) return false;
-  for (const line of text.slice(header.span.start, Math.min(header.span.end, header.span.start + 8192)).split(/\r\n?|\n/).slice(0, TITLE_LINES)) {
+  for (const line of text
+    .slice(header.span.start, Math.min(header.span.end, header.span.start + 8192))
+    .split(/\r\n?|\n/)
+    .slice(0, TITLE_LINES)) {
     const content = line.trim();
     if (content && (PROVIDER_BLOCK.test(content) || isStatusLine(content) || PROVIDER_LINE.test(content) || CREDENTIALS.test(content))) return true;
   }

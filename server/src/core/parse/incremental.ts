@@ -114,7 +114,13 @@ export function updateParseInPlace(state: ParseState, change: TextChange, newTex
   const nextTurnStart = followingTurns.length > 0 ? followingTurns[0].span.start + delta : newText.length;
   const turnStarts = [...(window.firstTurn > 0 ? [old.turns[0].span.start] : []), ...markers.map((marker) => marker.start), ...(followingTurns.length > 0 ? [nextTurnStart] : [])];
   const windowHeadings = confirmHeadings(newText, findHeadings(newText, newLines, lineBeforeIsBlank(newText, window.start)), turnStarts);
-  const windowTurns = buildTurns(newText, newLines, markers, nextTurnStart, windowHeadings.map((heading) => heading.span.start));
+  const windowTurns = buildTurns(
+    newText,
+    newLines,
+    markers,
+    nextTurnStart,
+    windowHeadings.map((heading) => heading.span.start),
+  );
   const windowTimestamps = findTimestamps(newText, newLines);
   const windowAnnotations = findAnnotations(newText, newLines, windowTurns, state.inaudibleTerms, windowTimestamps);
 

@@ -71,7 +71,7 @@ export function* parseSteps(text: string, options: ParseOptions = {}): Generator
   const inaudibleTerms = options.inaudibleTerms ?? DEFAULT_INAUDIBLE_TERMS;
   const answers = answersOf(options);
   const slices: LineSlice[] = [];
-  for (let start = 0; ; ) {
+  for (let start = 0; ;) {
     const end = nextLineStartAfter(text, Math.min(text.length, start + STEP_LENGTH));
     slices.push({ start, end, lines: splitLines(text, start, end), candidates: [] });
     if (end >= text.length) break;
@@ -88,7 +88,11 @@ export function* parseSteps(text: string, options: ParseOptions = {}): Generator
   const dialect = decideDialect(evidence);
   const allLines = slices.length === 1 ? slices[0].lines : slices.flatMap((slice) => slice.lines);
   const { markers, doubts } = yield* markerSteps(text, slices, dialect, evidence.singleChevronLines - evidence.noteOnlySingleLines, answers);
-  const headings = confirmHeadings(text, headingCandidates, markers.map((marker) => marker.start));
+  const headings = confirmHeadings(
+    text,
+    headingCandidates,
+    markers.map((marker) => marker.start),
+  );
   const barriers = headings.map((heading) => heading.span.start);
   const colonSpeakers = countColonSpeakers(markers);
   const turns: Turn[] = [];
@@ -161,14 +165,22 @@ function isMarkdownTurn(text: string, turn: Turn): boolean {
   if (text.charCodeAt(turn.marker.start) === 62 && text.charCodeAt(turn.marker.start + 1) === 32 && text.charCodeAt(turn.marker.start + 2) === 62) return true;
   if (!turn.label) return false;
   const before = text.charCodeAt(turn.label.span.start - 1);
-  return before === 42 /* * */ || before === 95 /* _ */;
+  return before === 42 /* * */ || before === 95; /* _ */
 }
 
 /** What the reader found, for the status bar: how turns are marked, Markdown, a provider's header. */
-export function readingSummary(text: string, tally: MarkerTally, header: Transcript['header'], headings: readonly Heading[], providerHeader = hasProviderLines(text, header)): ReadingSummary {
+export function readingSummary(
+  text: string,
+  tally: MarkerTally,
+  header: Transcript['header'],
+  headings: readonly Heading[],
+  providerHeader = hasProviderLines(text, header),
+): ReadingSummary {
   const counts = tally.kinds;
   // Court text labels its colloquy between `Q.` and `A.` lines: one style, not a mix.
-  const styles = new Set(Object.keys(counts).map((kind) => (kind === 'question' || kind === 'answer' || (kind === 'colon' && counts.question) ? 'court' : kind === 'section' ? 'chevron' : kind)));
+  const styles = new Set(
+    Object.keys(counts).map((kind) => (kind === 'question' || kind === 'answer' || (kind === 'colon' && counts.question) ? 'court' : kind === 'section' ? 'chevron' : kind)),
+  );
   return {
     markers: { ...counts },
     mixed: styles.size > 1,
@@ -178,5 +190,20 @@ export function readingSummary(text: string, tally: MarkerTally, header: Transcr
 }
 
 export type { DialectEvidence, Heading, Line, MarkerCandidate };
-export { buildHeader, buildSections, buildTurns, combineEvidence, confirmHeadings, countColonSpeakers, decideDialect, dialectEvidence, findAnnotations, findHeadings, findTimestamps, resolveColonlessLabels, splitLines, lineBeforeIsBlank };
+export {
+  buildHeader,
+  buildSections,
+  buildTurns,
+  combineEvidence,
+  confirmHeadings,
+  countColonSpeakers,
+  decideDialect,
+  dialectEvidence,
+  findAnnotations,
+  findHeadings,
+  findTimestamps,
+  resolveColonlessLabels,
+  splitLines,
+  lineBeforeIsBlank,
+};
 export { findChevronMarkers } from './markers';

@@ -86,7 +86,9 @@ export function makeLabel(text: string, start: number, end: number, colon: Span 
 
 // Roles a captioner, interpreter or official gives after their name: `Sam, CART writer`.
 const ROLE_WORDS = new Set(
-  'writer captioner captioning cart steno stenographer transcriber interpreter interpreting reporter moderator chair chairperson host co-host facilitator clerk secretary president director manager officer member commissioner councilmember councilman councilwoman mayor speaker presenter panelist panellist staff coordinator organiser organizer producer technician'.split(' '),
+  'writer captioner captioning cart steno stenographer transcriber interpreter interpreting reporter moderator chair chairperson host co-host facilitator clerk secretary president director manager officer member commissioner councilmember councilman councilwoman mayor speaker presenter panelist panellist staff coordinator organiser organizer producer technician'.split(
+    ' ',
+  ),
 );
 // The role is a few plain words: no sentence ends in it (`Joly, I'm here. RENAMED SPEAKER` is speech).
 const NAME_WITH_ROLE = /^([\p{Lu}][\p{L}\p{M}.'\u2019-]*(?: [\p{Lu}][\p{L}\p{M}.'\u2019-]*){0,3}), ((?:[\p{L}\p{M}-]+ ){0,3}[\p{L}\p{M}-]+)$/u;
@@ -101,11 +103,15 @@ export function isNameWithRole(candidate: string): boolean {
 // Words that open a section heading or an agenda line, not a speaker's name: `Session 1:`,
 // `Item 4 - Budget`, `Part Two`.
 const HEADING_WORDS = new Set(
-  'session sessions part item items agenda panel day segment episode act scene lecture week unit chapter section topic keynote workshop break lunch recess closing opening welcome introduction introductions q&a questions presentation presentations discussion roundtable plenary track module lesson round remarks adjournment appendix breakout'.split(' '),
+  'session sessions part item items agenda panel day segment episode act scene lecture week unit chapter section topic keynote workshop break lunch recess closing opening welcome introduction introductions q&a questions presentation presentations discussion roundtable plenary track module lesson round remarks adjournment appendix breakout'.split(
+    ' ',
+  ),
 );
 // Last words of header fields written like labels: `Session Leader: Ryan`, `Guest Presenters: …`.
 const FIELD_NOUNS = new Set(
-  'leader leaders presenter presenters facilitator facilitators panelists panellists participants speakers guests hosts organizer organizers organiser organisers date time location venue room track day captioner captioning provider reporter transcriber'.split(' '),
+  'leader leaders presenter presenters facilitator facilitators panelists panellists participants speakers guests hosts organizer organizers organiser organisers date time location venue room track day captioner captioning provider reporter transcriber'.split(
+    ' ',
+  ),
 );
 
 /** A label candidate that reads as a heading (`Session 1`) or a header field (`Session Leader`). */

@@ -161,7 +161,46 @@ function bodyAfterLabel(text: string, from: number, lineEnd: number): string {
 }
 
 // Words speech opens with, which a title or a name list does not: `Thank you Chair`, `Good Morning`.
-const SPEECH_OPENERS = new Set(['thank', 'thanks', 'good', 'hello', 'hi', 'hey', 'yes', 'yeah', 'no', 'okay', 'ok', 'so', 'well', 'and', 'but', 'i', "i'm", 'we', "we're", 'you', 'let', "let's", 'please', 'sorry', 'oh', 'right', 'sure', 'now', 'just', 'can', 'could', 'would', 'is', 'are', 'do', 'what', 'how', 'why']);
+const SPEECH_OPENERS = new Set([
+  'thank',
+  'thanks',
+  'good',
+  'hello',
+  'hi',
+  'hey',
+  'yes',
+  'yeah',
+  'no',
+  'okay',
+  'ok',
+  'so',
+  'well',
+  'and',
+  'but',
+  'i',
+  "i'm",
+  'we',
+  "we're",
+  'you',
+  'let',
+  "let's",
+  'please',
+  'sorry',
+  'oh',
+  'right',
+  'sure',
+  'now',
+  'just',
+  'can',
+  'could',
+  'would',
+  'is',
+  'are',
+  'do',
+  'what',
+  'how',
+  'why',
+]);
 
 /** Title Case words with no sentence punctuation: `Shared Buoy Catalogue`, a heading's rest, a name list. */
 function readsAsTitle(spoken: string): boolean {
@@ -326,7 +365,12 @@ export function* markerSteps(text: string, slices: readonly LineSlice[], dialect
 }
 
 /** Whether a line-start `NAME:` starts a turn, and whether that reading is doubtful. */
-function judgeColonCandidate(candidate: ColonCandidate, colonText: boolean, speakerCounts: ReadonlyMap<string, number>, answers: SpeakerAnswers): { accepted: boolean; doubt: boolean } {
+function judgeColonCandidate(
+  candidate: ColonCandidate,
+  colonText: boolean,
+  speakerCounts: ReadonlyMap<string, number>,
+  answers: SpeakerAnswers,
+): { accepted: boolean; doubt: boolean } {
   const { speaker } = candidate.reading.label;
   if (answers.notSpeakers.has(speaker)) return { accepted: false, doubt: false };
   if (answers.speakers.has(speaker)) return { accepted: true, doubt: false };
@@ -400,4 +444,3 @@ export function resolveColonlessLabels(text: string, markers: MarkerCandidate[],
     }
   }
 }
-

@@ -85,7 +85,10 @@ export function buildSections(text: string, turns: readonly Turn[], timestamps: 
   for (const timestamp of timestamps) {
     // A bare time in the header (`7:00 P.M.` under the title) dates the event and heads no
     // section; a bracketed elapsed time (`[00:02:21]`) is a video platform's section mark.
-    marks.push({ start: timestamp.span.start, make: (firstTurn) => (firstTurn > 0 || timestamp.text.startsWith('[') ? { span: timestamp.span, title: timestamp.text, firstTurn } : null) });
+    marks.push({
+      start: timestamp.span.start,
+      make: (firstTurn) => (firstTurn > 0 || timestamp.text.startsWith('[') ? { span: timestamp.span, title: timestamp.text, firstTurn } : null),
+    });
   }
   for (const heading of headings) marks.push({ start: heading.span.start, make: (firstTurn) => ({ span: heading.span, title: heading.title, firstTurn }) });
   for (const turn of turns) {

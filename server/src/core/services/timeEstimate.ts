@@ -167,7 +167,13 @@ class WordIndex {
 
 /** Letters, digits, inner apostrophes and hyphens of ASCII, and every non-ASCII non-space character. */
 function isWordChar(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 39 || (code > 127 && code !== 0xa0 && code !== 0x2014 && code !== 0x2013 && code !== 0x2026 && code !== 0x2011);
+  return (
+    (code >= 48 && code <= 57) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 97 && code <= 122) ||
+    code === 39 ||
+    (code > 127 && code !== 0xa0 && code !== 0x2014 && code !== 0x2013 && code !== 0x2026 && code !== 0x2011)
+  );
 }
 
 /** Timestamps and word counts depend only on the transcript: kept while its version lives. */
@@ -182,7 +188,7 @@ export function* prepareSteps(transcript: Transcript): Generator<void, void> {
   if (indexes.has(transcript)) return;
   const { text } = transcript;
   const timestamps: MediaTimestamp[] = [];
-  for (let from = 0; from < text.length; ) {
+  for (let from = 0; from < text.length;) {
     // Timestamps never span a line break: cut after one.
     const cut = text.indexOf('\n', from + STEP_CHARACTERS);
     const to = cut < 0 ? text.length : cut + 1;

@@ -46,7 +46,7 @@ export class LabelStyleTally {
     const marker = dialect === 'colon' || dialect === 'court' ? '' : dialect === 'single-chevron' ? '>' : '>>';
     return {
       marker,
-      afterMarker: marker === '' ? '' : this.afterMarker.mostFrequent() ?? ' ',
+      afterMarker: marker === '' ? '' : (this.afterMarker.mostFrequent() ?? ' '),
       afterColon: this.afterColon.mostFrequent() ?? ' ',
       allCaps: this.caps.mostFrequent() ?? true,
     };

@@ -105,7 +105,12 @@ export function transcriptStatsFrom(transcript: Transcript, turns: readonly Turn
     unidentified:
       unlabelled.length === 0
         ? null
-        : { turns: unlabelled.map((turn) => turn.turn), words: unidentifiedWords, share: share(unidentifiedWords), inaudible: unlabelled.reduce((sum, turn) => sum + turn.inaudible, 0) },
+        : {
+            turns: unlabelled.map((turn) => turn.turn),
+            words: unidentifiedWords,
+            share: share(unidentifiedWords),
+            inaudible: unlabelled.reduce((sum, turn) => sum + turn.inaudible, 0),
+          },
     totalWords,
     inaudible,
     inaudiblePer1000Words: totalWords === 0 ? 0 : (inaudible * 1000) / totalWords,
@@ -221,7 +226,12 @@ export function statisticsReport(transcript: Transcript, findings: readonly { se
 }
 
 /** `statisticsReport` from computed statistics, a batch of turns per step (a range and a preview each). */
-export function* statisticsReportSteps(transcript: Transcript, stats: TranscriptStats, findings: readonly { severity: Severity }[], lines: Positions): Generator<void, StatisticsReport> {
+export function* statisticsReportSteps(
+  transcript: Transcript,
+  stats: TranscriptStats,
+  findings: readonly { severity: Severity }[],
+  lines: Positions,
+): Generator<void, StatisticsReport> {
   let reported = 0;
   const turnReport = (index: number): TurnReport => {
     const turn = transcript.turns[index];
@@ -273,7 +283,11 @@ export interface InaudibleContext {
 }
 
 /** The inaudible marker containing the offset, with its place among the file's others (`markers`, in document order). */
-export function inaudibleAt(transcript: Transcript, offset: number, markers: readonly Annotation[] = transcript.annotations.filter((annotation) => annotation.kind === 'inaudible')): InaudibleContext | null {
+export function inaudibleAt(
+  transcript: Transcript,
+  offset: number,
+  markers: readonly Annotation[] = transcript.annotations.filter((annotation) => annotation.kind === 'inaudible'),
+): InaudibleContext | null {
   // Markers do not overlap: the one containing the offset is the last that starts at or before it.
   const index = firstStartingAtOrAfter(markers, offset + 1) - 1;
   if (index < 0 || markers[index].span.end < offset) return null;

@@ -41,7 +41,32 @@ function remembered<T>(cache: Map<string, T>, key: string, compute: (key: string
 const NAME_WORD = /^[\p{L}][\p{L}\p{M}\d.'\u2019\u2010\u2011-]*$/u;
 const NUMBER_WORD = /^\d{1,3}$/;
 // Lower-case particles inside Mixed Case names: `Ana de la Cruz`, `Ludwig van Beethoven`.
-const NAME_PARTICLES = new Set(['de', 'da', 'das', 'do', 'dos', 'di', 'del', 'della', 'la', 'le', 'du', 'van', 'von', 'der', 'den', 'ter', 'bin', 'ibn', 'al', 'el', 'y', 'e', 'and', 'of']);
+const NAME_PARTICLES = new Set([
+  'de',
+  'da',
+  'das',
+  'do',
+  'dos',
+  'di',
+  'del',
+  'della',
+  'la',
+  'le',
+  'du',
+  'van',
+  'von',
+  'der',
+  'den',
+  'ter',
+  'bin',
+  'ibn',
+  'al',
+  'el',
+  'y',
+  'e',
+  'and',
+  'of',
+]);
 const TRAILING_AFFILIATION = /\s*\([^()]{1,40}\)$/;
 
 export const MAX_LABEL_WORDS = 6;

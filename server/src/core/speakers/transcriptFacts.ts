@@ -9,7 +9,16 @@ import type { Annotation, Span, Transcript } from '../model';
 import type { ReparsedTurns } from '../parse/incremental';
 import { annotationsOfTurn } from '../speech';
 import type { Positions } from '../lineIndex';
-import { countTurn, speakerGroups, statisticsReportSteps, transcriptStatsFrom, type SpeakerGroup, type StatisticsReport, type TranscriptStats, type TurnStats } from './speakerStats';
+import {
+  countTurn,
+  speakerGroups,
+  statisticsReportSteps,
+  transcriptStatsFrom,
+  type SpeakerGroup,
+  type StatisticsReport,
+  type TranscriptStats,
+  type TurnStats,
+} from './speakerStats';
 import type { Severity } from '../config/options';
 import { runSteps } from '../steps';
 

@@ -53,7 +53,8 @@ function isSung(text: string, speech: Span, before: BodyPart | undefined): boole
 export const brokenTurnRule: TurnRule<'broken-turn'> = {
   code: 'broken-turn',
   defaultSeverity: 'warning',
-  description: 'A turn whose spoken text stops mid-sentence before the next turn, an inaudible marker or the end of the file; a trailing `--` or `...` is a deliberate trail-off, not a break.',
+  description:
+    'A turn whose spoken text stops mid-sentence before the next turn, an inaudible marker or the end of the file; a trailing `--` or `...` is a deliberate trail-off, not a break.',
   cheap: true,
   settings: ['dashStyle', 'inaudiblePreferred', 'annotationBrackets'],
   example: '`>> CHAIR: The floor is open and we` then `(Audio disconnect)`',
@@ -66,20 +67,19 @@ export const brokenTurnRule: TurnRule<'broken-turn'> = {
     const report = (speakerText: string, speech: Span, cutBy: Annotation | null) => {
       const range = lastWords(text, speech);
       const quote = text.slice(range.start, range.end).replace(/\s+/g, ' ');
-      const how = cutBy
-        ? `is cut off by ${text.slice(cutBy.span.start, cutBy.span.end)}`
-        : endsInsideQuotation(text, speech)
-          ? 'ends inside a quotation'
-          : 'ends mid-sentence';
+      const how = cutBy ? `is cut off by ${text.slice(cutBy.span.start, cutBy.span.end)}` : endsInsideQuotation(text, speech) ? 'ends inside a quotation' : 'ends mid-sentence';
       // A dangling comma or colon gives way to the dash: `we will, --` reads as a typo.
       // A loop, not `/[,;:]*$/`: that retries from every mark of a long run and hangs on a line of commas.
       let danglingStart = speech.end;
       while (danglingStart > speech.start && ',;:'.includes(text.charAt(danglingStart - 1))) danglingStart--;
       const atEnd = { start: danglingStart, end: speech.end };
       // Cut off or inaudible is for the editor to decide against the recording, so neither is in fix-all.
-      const fixes: Fix[] = [{ title: `End the turn with "${settings.dashStyle}" (cut off)`, edits: [{ span: atEnd, newText: ` ${settings.dashStyle}` }], safe: false, preferred: true }];
+      const fixes: Fix[] = [
+        { title: `End the turn with "${settings.dashStyle}" (cut off)`, edits: [{ span: atEnd, newText: ` ${settings.dashStyle}` }], safe: false, preferred: true },
+      ];
       // The lost words end the turn: the full stop after the marker says so (a marker without one is a cut).
-      if (!cutBy) fixes.push({ title: `Mark the rest ${inaudibleMarker}`, edits: [{ span: { start: speech.end, end: speech.end }, newText: ` ${inaudibleMarker}.` }], safe: false });
+      if (!cutBy)
+        fixes.push({ title: `Mark the rest ${inaudibleMarker}`, edits: [{ span: { start: speech.end, end: speech.end }, newText: ` ${inaudibleMarker}.` }], safe: false });
       findings.push({ span: range, message: `${speakerText} ${how}: "…${quote}"`, fixes });
     };
     for (const turn of turns) {
@@ -89,7 +89,13 @@ export const brokenTurnRule: TurnRule<'broken-turn'> = {
       for (let i = 1; i < parts.length - 1; i++) {
         const part = parts[i];
         const before = parts[i - 1];
-        if (part.kind === 'annotation' && part.annotation.kind === 'inaudible' && before.kind === 'speech' && isAloneOnLine(text, part.annotation) && !endsSentence(text, before.span)) {
+        if (
+          part.kind === 'annotation' &&
+          part.annotation.kind === 'inaudible' &&
+          before.kind === 'speech' &&
+          isAloneOnLine(text, part.annotation) &&
+          !endsSentence(text, before.span)
+        ) {
           report(speakerText, before.span, part.annotation);
         }
       }

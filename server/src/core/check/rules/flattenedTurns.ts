@@ -33,7 +33,11 @@ export const flattenedTurnsRule: FileRule<'flattened-turns'> = {
       const label = turn.label ? turn.label.raw : text.slice(turn.marker.start, turn.marker.end);
       const fixes = [{ title: `Put ${speakerName(turn)}'s turn on its own line`, edits: [lineBreakBefore(turn.span.start)], safe: true, preferred: true }];
       if (flattened.length > 1) fixes.push({ title: `Put all ${flattened.length} mid-line turns on their own lines`, edits: allEdits, safe: true, preferred: false });
-      findings.push({ span: { start: turn.marker.start, end: turn.label ? turn.label.span.end : turn.marker.end }, message: `Turn of ${label} starts mid-line: the line break before it was lost.`, fixes });
+      findings.push({
+        span: { start: turn.marker.start, end: turn.label ? turn.label.span.end : turn.marker.end },
+        message: `Turn of ${label} starts mid-line: the line break before it was lost.`,
+        fixes,
+      });
       if (findings.length % ITEMS_PER_STEP === 0) yield;
     }
     return findings;

@@ -15,7 +15,8 @@ export const labelDoubtRule: FileRule<'label-doubt'> = {
   cheap: true,
   settings: [],
   example: '`Session 1: Opening remarks` in a `>>` file: `Is "Session 1" a speaker?`',
-  quickFixes: '*is a speaker* / *is not a speaker*: recorded in the nearest `.verbatimrc.json` (or the user settings for a file outside a folder), and every open transcript is read again',
+  quickFixes:
+    '*is a speaker* / *is not a speaker*: recorded in the nearest `.verbatimrc.json` (or the user settings for a file outside a folder), and every open transcript is read again',
   scope: 'document',
   *check({ transcript }) {
     const findings: RuleFinding[] = [];

@@ -66,7 +66,12 @@ export const labelVariantRule: FileRule<'label-variant'> = {
       const allEdits = variants.flatMap(({ spelling }) => spelling.labels.map((label) => ({ span: label.span, newText: target })));
       const allSafe = variants.every(({ group }) => group.relation === 'same');
       for (const { spelling, group } of variants) {
-        const how = group.relation === 'same' ? 'differs only in case, spacing or punctuation from' : group.relation === 'typo' ? 'looks like a misspelling of' : 'names the same role and person as';
+        const how =
+          group.relation === 'same'
+            ? 'differs only in case, spacing or punctuation from'
+            : group.relation === 'typo'
+              ? 'looks like a misspelling of'
+              : 'names the same role and person as';
         for (const label of spelling.labels) {
           // Case and punctuation variants are certainly one speaker; a typo or a role title is a judgement, so not in fix-all.
           const fixes: Fix[] = [{ title: `Change label to ${target}`, edits: [{ span: label.span, newText: target }], safe: group.relation === 'same', preferred: true }];
@@ -120,7 +125,11 @@ function* groupLabels(transcript: Transcript): Generator<void, { groups: Group[]
 
 /** Case, spacing, punctuation and accents folded away: `Ms. McCann`, `MS MCCANN` and `MS. MC CANN` are alike. */
 export function foldLabel(raw: string): string {
-  return raw.normalize('NFD').replace(/\p{M}/gu, '').toUpperCase().replace(/[^\p{L}\p{N}]/gu, '');
+  return raw
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toUpperCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /** Points each group at the more frequent group it is a typo or role variant of. */

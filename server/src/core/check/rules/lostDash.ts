@@ -27,7 +27,14 @@ export function findLostDashGaps(speech: string): SpaceRun[] {
     const start = i;
     while (i < speech.length && (speech.charCodeAt(i) === 32 || speech.charCodeAt(i) === 0xa0)) i++;
     const length = i - start;
-    if (length >= 2 && length <= 4 && start > 0 && i < speech.length && BEFORE_GAP.test(characterBefore(speech, start)) && AFTER_GAP.test(String.fromCodePoint(speech.codePointAt(i)!))) {
+    if (
+      length >= 2 &&
+      length <= 4 &&
+      start > 0 &&
+      i < speech.length &&
+      BEFORE_GAP.test(characterBefore(speech, start)) &&
+      AFTER_GAP.test(String.fromCodePoint(speech.codePointAt(i)!))
+    ) {
       gaps.push({ index: start, length });
     }
   }
@@ -65,7 +72,12 @@ export const lostDashRule: TurnRule<'lost-dash'> = {
           message: `${gap.length} spaces between "${before}" and "${after}" in ${speakerName(turn)}'s turn: probably a lost dash.`,
           fixes: [
             // Inserting a dash asserts an interruption and collapsing erases the evidence: both are the editor's call, so neither is in fix-all.
-            { title: `Insert "${settings.dashStyle}" for the lost dash`, edits: [{ span: { start: gapStart, end: gapEnd }, newText: ` ${settings.dashStyle} ` }], safe: false, preferred: true },
+            {
+              title: `Insert "${settings.dashStyle}" for the lost dash`,
+              edits: [{ span: { start: gapStart, end: gapEnd }, newText: ` ${settings.dashStyle} ` }],
+              safe: false,
+              preferred: true,
+            },
             { title: 'Replace with a single space', edits: [{ span: { start: gapStart, end: gapEnd }, newText: ' ' }], safe: false },
           ],
         });

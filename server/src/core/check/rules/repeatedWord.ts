@@ -3,8 +3,35 @@ import type { TurnRule, RuleFinding } from './rule';
 
 /** Words English doubles on purpose: `that that`, `had had`, `what it is is`, `very very`, `bye bye`. */
 export const GRAMMATICAL_DOUBLES: ReadonlySet<string> = new Set([
-  'that', 'had', 'is', 'do', 'very', 'really', 'so', 'no', 'yes', 'yeah', 'okay', 'ok', 'bye', 'ha', 'blah', 'bla',
-  'hear', 'there', 'now', 'well', 'many', 'far', 'please', 'sorry', 'tut', 'knock', 'chop', 'choo', 'boo',
+  'that',
+  'had',
+  'is',
+  'do',
+  'very',
+  'really',
+  'so',
+  'no',
+  'yes',
+  'yeah',
+  'okay',
+  'ok',
+  'bye',
+  'ha',
+  'blah',
+  'bla',
+  'hear',
+  'there',
+  'now',
+  'well',
+  'many',
+  'far',
+  'please',
+  'sorry',
+  'tut',
+  'knock',
+  'chop',
+  'choo',
+  'boo',
   // A phrasal verb before its preposition: `going on on the Internet`.
   'on',
 ]);
@@ -119,8 +146,17 @@ export const repeatedWordRule: TurnRule<'repeated-word'> = {
           span: { start, end: start + whole.length },
           message: `Repeated word "${first} ${second}" in ${speakerName(turn)}'s turn.`,
           fixes: [
-            { title: `Drop the repeated "${second}"`, edits: [{ span: { start: start + first.length, end: secondStart + second.length }, newText: '' }], safe: false, preferred: true },
-            { title: `Keep both as a false start: "${first} ${settings.dashStyle} ${second}"`, edits: [{ span: { start: start + first.length, end: secondStart }, newText: ` ${settings.dashStyle} ` }], safe: false },
+            {
+              title: `Drop the repeated "${second}"`,
+              edits: [{ span: { start: start + first.length, end: secondStart + second.length }, newText: '' }],
+              safe: false,
+              preferred: true,
+            },
+            {
+              title: `Keep both as a false start: "${first} ${settings.dashStyle} ${second}"`,
+              edits: [{ span: { start: start + first.length, end: secondStart }, newText: ` ${settings.dashStyle} ` }],
+              safe: false,
+            },
           ],
         });
       }

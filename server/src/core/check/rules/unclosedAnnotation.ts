@@ -30,7 +30,12 @@ export const unclosedAnnotationRule: TurnRule<'unclosed-annotation'> = {
       const knownTerm = inaudibleTerms.has(content) || SOUND_TERM_SET.has(content) || isNoteTerm(content);
       const fixes: Fix[] = [
         // Closing a known term only ends the annotation where it already ends; closing unknown text turns it into non-speech, which is the editor's call.
-        { title: `Close the annotation: ${written}${closing}`, edits: [{ span: { start: annotation.span.end, end: annotation.span.end }, newText: closing }], safe: knownTerm, preferred: true },
+        {
+          title: `Close the annotation: ${written}${closing}`,
+          edits: [{ span: { start: annotation.span.end, end: annotation.span.end }, newText: closing }],
+          safe: knownTerm,
+          preferred: true,
+        },
       ];
       const termEnd = knownTerm ? -1 : leadingTermEnd(written, inaudibleTerms);
       if (termEnd > 0) {
@@ -62,7 +67,12 @@ function closesOnNextLine(text: string, lineEnd: number, opening: string, closin
 function leadingTermEnd(written: string, inaudibleTerms: ReadonlySet<string>): number {
   const words = [...written.slice(1).matchAll(/\S+/g)];
   for (let count = Math.min(3, words.length - 1); count > 0; count--) {
-    const candidate = normaliseTerm(words.slice(0, count).map((word) => word[0]).join(' '));
+    const candidate = normaliseTerm(
+      words
+        .slice(0, count)
+        .map((word) => word[0])
+        .join(' '),
+    );
     if (inaudibleTerms.has(candidate) || SOUND_TERM_SET.has(candidate) || SOUND_PREFIXES.includes(candidate)) {
       const last = words[count - 1];
       return 1 + last.index + withoutTrailing(last[0], '.,;:!').length;
