@@ -5,6 +5,7 @@ import * as path from 'path';
 import { hasCaptioningDisclaimer, FENCE, LABEL_TRAPS, PROVIDER_BLOCK } from '../../server/src/core/lexicon';
 import type { Dialect, Span, Transcript } from '../../server/src/core/model';
 import { parseTranscript } from '../../server/src/core/parse';
+import { NAME_PARTICLES } from '../../server/src/core/speakers/speakers';
 import { corpusFiles, readCorpus, describeWithCorpus } from '../helpers/corpus';
 import { readerKeys } from '../helpers/readerKeys';
 
@@ -35,33 +36,6 @@ const EXPECTED_DIALECT: Record<string, Dialect> = {
   '066': 'none',
   '072': 'none',
 };
-
-const NAME_PARTICLES = new Set([
-  'de',
-  'da',
-  'das',
-  'do',
-  'dos',
-  'di',
-  'del',
-  'della',
-  'la',
-  'le',
-  'du',
-  'van',
-  'von',
-  'der',
-  'den',
-  'ter',
-  'bin',
-  'ibn',
-  'al',
-  'el',
-  'y',
-  'e',
-  'and',
-  'of',
-]);
 
 // Oracles: what a reader finds with plain patterns, independent of the parser's code.
 // `> >` is a pair of chevrons quoted as Markdown.

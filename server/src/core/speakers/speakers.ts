@@ -41,7 +41,7 @@ function remembered<T>(cache: Map<string, T>, key: string, compute: (key: string
 const NAME_WORD = /^[\p{L}][\p{L}\p{M}\d.'\u2019\u2010\u2011-]*$/u;
 const NUMBER_WORD = /^\d{1,3}$/;
 // Lower-case particles inside Mixed Case names: `Ana de la Cruz`, `Ludwig van Beethoven`.
-const NAME_PARTICLES = new Set([
+export const NAME_PARTICLES: ReadonlySet<string> = new Set([
   'de',
   'da',
   'das',
