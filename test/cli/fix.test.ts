@@ -44,7 +44,7 @@ describe('verbatim check --fix', () => {
     );
   });
 
-  itWithCorpus('fixes copies of all 80 corpus files without changing a spoken word, and a second run fixes nothing', () => {
+  itWithCorpus('fixes copies of every corpus file without changing a spoken word, and a second run fixes nothing', () => {
     const copies = corpusFiles().map((file) => {
       const copy = path.join(dir, path.basename(file));
       writeFileSync(copy, readCorpus(file));
