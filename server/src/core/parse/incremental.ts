@@ -4,32 +4,14 @@
 // vanishing re-reads the colon-less labels (`>> MODERATOR Thank you`) of the other turns.
 import type { Annotation, Span, Timestamp, Transcript, Turn } from '../model';
 import { firstStartingAtOrAfter, turnIndexAt } from '../speech';
-import {
-  addCount,
-  buildHeader,
-  buildSections,
-  buildTurns,
-  combineEvidence,
-  confirmHeadings,
-  countColonSpeakers,
-  decideDialect,
-  dialectEvidence,
-  findAnnotations,
-  findChevronMarkers,
-  findHeadings,
-  findTimestamps,
-  lineBeforeIsBlank,
-  lineStartOf,
-  parseWithState,
-  readingSummary,
-  tallyTurns,
-  resolveColonlessLabels,
-  splitLines,
-  type ColonCandidate,
-  type Heading,
-  type MarkerCandidate,
-  type ParseState,
-} from './index';
+import { findAnnotations, findTimestamps } from './annotations';
+import { combineEvidence, decideDialect, dialectEvidence } from './evidence';
+import { buildHeader } from './header';
+import { lineBeforeIsBlank, parseWithState, readingSummary, tallyTurns, type ParseState } from './index';
+import { addCount, lineStartOf, splitLines } from './lines';
+import { countColonSpeakers, findChevronMarkers, resolveColonlessLabels, type ColonCandidate, type MarkerCandidate } from './markers';
+import { buildSections, confirmHeadings, findHeadings, type Heading } from './sections';
+import { buildTurns } from './turns';
 
 /** One replacement, in offsets of the text before it. */
 export interface TextChange {

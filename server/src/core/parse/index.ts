@@ -10,8 +10,8 @@ import { runSteps } from '../steps';
 import { findAnnotations, findTimestamps } from './annotations';
 import { combineEvidence, decideDialect, dialectEvidence, emptyEvidence, type DialectEvidence } from './evidence';
 import { buildHeader, hasProviderLines } from './header';
-import { isBlankLine, lineStartOf, linesFrom, nextLineStartAfter, splitLines, type Line } from './lines';
-import { countColonSpeakers, markerSteps, resolveColonlessLabels, type LineSlice, type MarkerCandidate, type SpeakerAnswers } from './markers';
+import { isBlankLine, lineStartOf, linesFrom, nextLineStartAfter, splitLines } from './lines';
+import { countColonSpeakers, markerSteps, resolveColonlessLabels, type LineSlice, type SpeakerAnswers } from './markers';
 export type { ColonCandidate } from './markers';
 export { addCount, lineStartOf } from './lines';
 import { buildSections, confirmHeadings, findHeadings, type Heading } from './sections';
@@ -135,7 +135,7 @@ function doubtsAfterHeader(doubts: LabelDoubt[], headerEnd: number): LabelDoubt[
   return doubts.filter((doubt) => doubt.readAs === 'label' || doubt.span.start > headerEnd);
 }
 
-function lineBeforeIsBlank(text: string, lineStart: number): boolean {
+export function lineBeforeIsBlank(text: string, lineStart: number): boolean {
   if (lineStart === 0) return true;
   let end = lineStart - 1;
   if (text.charCodeAt(end) === 10 && text.charCodeAt(end - 1) === 13) end--;
@@ -188,22 +188,3 @@ export function readingSummary(
     providerHeader,
   };
 }
-
-export type { DialectEvidence, Heading, Line, MarkerCandidate };
-export {
-  buildHeader,
-  buildSections,
-  buildTurns,
-  combineEvidence,
-  confirmHeadings,
-  countColonSpeakers,
-  decideDialect,
-  dialectEvidence,
-  findAnnotations,
-  findHeadings,
-  findTimestamps,
-  resolveColonlessLabels,
-  splitLines,
-  lineBeforeIsBlank,
-};
-export { findChevronMarkers } from './markers';
