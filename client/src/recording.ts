@@ -11,11 +11,8 @@ import {
   PLAY_AT_COMMAND,
   POSITION_AT_TIME_REQUEST,
   SET_RECORDING_REQUEST,
-  type EstimateTimeResult,
-  type LspRange,
-  type PositionAtTimeResult,
+  type Range,
   type SyncPointData,
-  type SyncPointsResult,
 } from '../../server/src/recordingProtocol';
 import { RecordingPanel, VIDEO_EXTENSIONS, type PlayerState } from './recordingPanel';
 import { FOLLOW_TURN_COMMAND } from './speakersModel';
@@ -153,7 +150,7 @@ class RecordingController implements vscode.Disposable {
   async playFromCursor(): Promise<void> {
     const editor = this.transcriptEditor();
     if (!editor) return;
-    const result = await this.client.sendRequest<EstimateTimeResult | null>(ESTIMATE_TIME_REQUEST, {
+    const result = await this.client.sendRequest(ESTIMATE_TIME_REQUEST, {
       textDocument: { uri: editor.document.uri.toString() },
       positions: [editor.selection.active],
     });
@@ -165,7 +162,7 @@ class RecordingController implements vscode.Disposable {
     const panel = this.panel;
     if (!editor) return;
     if (!panel) return this.sayNoPanel();
-    const stamp = await this.client.sendRequest<string | null>(FORMAT_TIMESTAMP_REQUEST, { textDocument: { uri: editor.document.uri.toString() }, seconds: panel.state.time });
+    const stamp = await this.client.sendRequest(FORMAT_TIMESTAMP_REQUEST, { textDocument: { uri: editor.document.uri.toString() }, seconds: panel.state.time });
     if (stamp) await editor.edit((edit) => editor.selections.forEach((selection) => edit.replace(selection, stamp)));
   }
 
@@ -176,7 +173,7 @@ class RecordingController implements vscode.Disposable {
     if (!editor) return;
     if (!panel) return this.sayNoPanel();
     const uri = editor.document.uri;
-    const result = await this.client.sendRequest<SyncPointsResult | null>(ADD_SYNC_POINT_REQUEST, {
+    const result = await this.client.sendRequest(ADD_SYNC_POINT_REQUEST, {
       textDocument: { uri: uri.toString() },
       position: editor.selection.active,
       seconds: panel.state.time,
@@ -215,10 +212,15 @@ class RecordingController implements vscode.Disposable {
     this.client.outputChannel.appendLine(`Recording: ${what} failed: ${String(error)}`);
   }
 
-  private async attach(panel: RecordingPanel): Promise<void> {
+  /** Tells the server the panel's recording and keeps the sync points it still finds; a failure is logged. */
+  private attach(panel: RecordingPanel): Promise<void> {
+    return this.sendRecording(panel).then(undefined, (error: unknown) => this.logFailure('attaching the recording', error));
+  }
+
+  private async sendRecording(panel: RecordingPanel): Promise<void> {
     const uri = panel.transcript;
     const remembered = this.memory()[uri.toString()];
-    const result = await this.client.sendRequest<SyncPointsResult | null>(SET_RECORDING_REQUEST, {
+    const result = await this.client.sendRequest(SET_RECORDING_REQUEST, {
       textDocument: { uri: uri.toString() },
       recording: { durationSeconds: panel.state.duration, syncPoints: remembered?.syncPoints ?? [] },
     });
@@ -234,7 +236,7 @@ class RecordingController implements vscode.Disposable {
     const now = Date.now();
     if (state.paused || now - this.lastFollow < FOLLOW_INTERVAL_MS) return;
     this.lastFollow = now;
-    void this.client.sendRequest<PositionAtTimeResult | null>(POSITION_AT_TIME_REQUEST, { textDocument: { uri: panel.transcript.toString() }, seconds: state.time }).then(
+    void this.client.sendRequest(POSITION_AT_TIME_REQUEST, { textDocument: { uri: panel.transcript.toString() }, seconds: state.time }).then(
       (result) => {
         if (!result || this.panel !== panel) return;
         panel.post({
@@ -248,7 +250,7 @@ class RecordingController implements vscode.Disposable {
   }
 
   /** Reveals and highlights the turn being spoken; the cursor follows too (so do the Outline and breadcrumbs) unless the writer is typing, and the Speakers view selects it. */
-  private follow(uri: vscode.Uri, range: LspRange): void {
+  private follow(uri: vscode.Uri, range: Range): void {
     const editor = vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.toString() === uri.toString());
     if (!editor) return;
     const turn = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);

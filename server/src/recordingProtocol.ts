@@ -1,14 +1,10 @@
-// The custom requests of the recording feature (documented in the README, "Recording requests").
-// Plain names and types with no imports, so that the client and other tools can share them.
+// The custom requests of the recording feature (documented in the README, "Recording requests"),
+// typed once for the server and the client as protocol.ts types the others.
+import { RequestType } from 'vscode-languageserver-protocol';
+import type { Position, Range } from './core/lineIndex';
 
-export interface LspPosition {
-  line: number;
-  character: number;
-}
-export interface LspRange {
-  start: LspPosition;
-  end: LspPosition;
-}
+export type { Range };
+
 export interface TextDocumentParams {
   textDocument: { uri: string };
 }
@@ -20,7 +16,7 @@ export interface SyncPointData {
 }
 
 /** `verbatim/setRecording`: the recording that belongs to a document (null: none any more). */
-export const SET_RECORDING_REQUEST = 'verbatim/setRecording';
+export const SET_RECORDING_REQUEST = new RequestType<SetRecordingParams, SyncPointsResult | null, void>('verbatim/setRecording');
 export interface SetRecordingParams extends TextDocumentParams {
   recording: { durationSeconds: number | null; syncPoints: SyncPointData[] } | null;
 }
@@ -32,9 +28,9 @@ export interface SyncPointsResult {
 }
 
 /** `verbatim/addSyncPoint`: "the words at this position are being said at `seconds`". */
-export const ADD_SYNC_POINT_REQUEST = 'verbatim/addSyncPoint';
+export const ADD_SYNC_POINT_REQUEST = new RequestType<AddSyncPointParams, SyncPointsResult | null, void>('verbatim/addSyncPoint');
 export interface AddSyncPointParams extends TextDocumentParams {
-  position: LspPosition;
+  position: Position;
   seconds: number;
 }
 
@@ -56,9 +52,9 @@ export interface EstimateData {
 }
 
 /** `verbatim/estimateTime`: the estimated time of each position. */
-export const ESTIMATE_TIME_REQUEST = 'verbatim/estimateTime';
+export const ESTIMATE_TIME_REQUEST = new RequestType<EstimateTimeParams, EstimateTimeResult | null, void>('verbatim/estimateTime');
 export interface EstimateTimeParams extends TextDocumentParams {
-  positions: LspPosition[];
+  positions: Position[];
 }
 export interface EstimateTimeResult {
   version: number;
@@ -66,20 +62,20 @@ export interface EstimateTimeResult {
 }
 
 /** `verbatim/positionAtTime`: where the text is at a time of the recording (follow-along, the panel's speaker). */
-export const POSITION_AT_TIME_REQUEST = 'verbatim/positionAtTime';
+export const POSITION_AT_TIME_REQUEST = new RequestType<PositionAtTimeParams, PositionAtTimeResult | null, void>('verbatim/positionAtTime');
 export interface PositionAtTimeParams extends TextDocumentParams {
   seconds: number;
 }
 export interface PositionAtTimeResult {
   version: number;
-  position: LspPosition;
+  position: Position;
   /** The turn being spoken: its whole range and its speaker (null before the first turn). */
-  turn: { range: LspRange; speaker: string } | null;
+  turn: { range: Range; speaker: string } | null;
   estimate: EstimateData;
 }
 
 /** `verbatim/formatTimestamp`: a time written in the document's own timestamp style (`[00:12:34]` by default). */
-export const FORMAT_TIMESTAMP_REQUEST = 'verbatim/formatTimestamp';
+export const FORMAT_TIMESTAMP_REQUEST = new RequestType<FormatTimestampParams, string | null, void>('verbatim/formatTimestamp');
 export interface FormatTimestampParams extends TextDocumentParams {
   seconds: number;
 }
