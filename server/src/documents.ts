@@ -258,36 +258,24 @@ export class AnalysedDocuments {
     const job: AnalysisJob = { done: Promise.resolve(), edits: from?.edits ?? [], cancelled: false };
     const analysis = from ? noSteps(from.state) : entry.limit.kind === 'binary' ? null : analysisSteps(entry.lines.text, effectiveSettings(entry));
     const steps = jobSteps(entry.lines, analysis, job.edits);
-    job.done = new Promise((resolve) => {
-      const slice = () => {
-        if (job.cancelled) return resolve();
-        const deadline = performance.now() + SLICE_MS;
-        let step: IteratorResult<void, AnalysisState | null>;
-        try {
-          step = steps.next();
-          while (!step.done && performance.now() < deadline) step = steps.next();
-        } catch (error) {
-          // A bug, not bad input (the parser and rules are fuzzed): the document gets no analysis
-          // until its next edit, and requests about it are answered with nothing instead of waiting.
-          this.log(`Analysis failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-          if (entry.job === job) {
-            entry.job = null;
-            entry.failedVersion = entry.version;
-          }
-          return resolve();
-        }
-        if (!step.done) {
-          nextSlice(slice);
-          return;
-        }
+    job.done = inSlices(steps, () => job.cancelled).then(
+      (state) => {
+        if (entry.job !== job) return;
+        entry.state = state;
+        entry.job = null;
+      },
+      (error: unknown) => {
+        // Cancelled: a newer job, or none, has the document now.
+        if (job.cancelled) return;
+        // A bug, not bad input (the parser and rules are fuzzed): the document gets no analysis
+        // until its next edit, and requests about it are answered with nothing instead of waiting.
+        this.log(`Analysis failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         if (entry.job === job) {
-          entry.state = step.value;
           entry.job = null;
+          entry.failedVersion = entry.version;
         }
-        resolve();
-      };
-      nextSlice(slice);
-    });
+      },
+    );
     entry.job = job;
     return job;
   }

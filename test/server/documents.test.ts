@@ -150,4 +150,22 @@ describe('document store', function () {
     assertIndexed(analysis.lines);
     assert.equal(analysis.lines.lineCount, 100_001);
   });
+
+  it('answers nothing about a version whose sliced analysis fails, logs why once, and analyses the next version', async () => {
+    // A bug stand-in: settings whose inaudible terms cannot be read make the analysis throw in its first slice.
+    let broken = true;
+    const logged: string[] = [];
+    const settings = () => (broken ? { ...DEFAULT_SETTINGS, inaudibleTerms: null as unknown as string[] } : DEFAULT_SETTINGS);
+    const documents = new AnalysedDocuments(settings, undefined, (message) => logged.push(message));
+    const { open, change } = listenedStore(documents);
+    const text = '>> CHAIR:  Welcome to the meeting.\n'.repeat(10_000);
+    open({ textDocument: { uri: URI, languageId: 'caption-transcript', version: 1, text } });
+    assert.equal(await documents.analysis(URI), undefined);
+    assert.equal(await documents.analysis(URI), undefined, 'not tried again for the same version');
+    assert.equal(logged.filter((message) => message.startsWith('Analysis failed')).length, 1);
+    broken = false;
+    documents.invalidateAll();
+    change({ textDocument: { uri: URI, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 11 }, end: { line: 0, character: 11 } }, text: 'Again, ' }] });
+    assert.equal((await documents.analysis(URI))?.transcript.turns.length, 10_000);
+  });
 });
