@@ -24,6 +24,15 @@ describe('formatter (core)', () => {
     assert.equal(format(text), '>>CHAIR: Welcome.\n>>CLERK: Present.\n>>MAYOR: Thank you.\n');
   });
 
+  it('keeps the space after `>>` in a file that its own formatting tips from chevron to colon turns', () => {
+    // The first formatting spaces the glued colon label, after which the file reads as colon text;
+    // the chevron turn's spacing must not then be formatted away.
+    const text = ' BEN OKAFOR:welcome to the stage Ana Ruiz, who chairs the council from today.\n\n[ Applause ]\n\n>> ANA RUIZ:';
+    const once = format(text);
+    assert.match(once, /\n>> ANA RUIZ:$/);
+    assert.equal(format(once), once);
+  });
+
   it('leaves label case alone with labelCase as-written', () => {
     const text = 'Moderator: Welcome.\nJane Okafor: Thanks.\n';
     assert.equal(format(text, { labelCase: 'as-written' }), text);

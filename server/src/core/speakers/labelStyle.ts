@@ -6,7 +6,7 @@ import { isAllCaps } from './speakers';
 export interface LabelStyle {
   /** Written before a label at a line start: `>>`, `>` or nothing (colon dialect). */
   marker: string;
-  /** Between the marker and the label: a space, or nothing for glued `>>NAME:`. */
+  /** Between a marker and its label: a space, or nothing for glued `>>NAME:`. */
   afterMarker: string;
   /** Between the label's colon and the speech on the same line. */
   afterColon: string;
@@ -46,7 +46,9 @@ export class LabelStyleTally {
     const marker = dialect === 'colon' || dialect === 'court' ? '' : dialect === 'single-chevron' ? '>' : '>>';
     return {
       marker,
-      afterMarker: marker === '' ? '' : (this.afterMarker.mostFrequent() ?? ' '),
+      // From the turns that have a marker, whatever the dialect: a colon file's few `>> NAME:` turns
+      // keep their own spacing (reading it from the dialect made formatting flip it back and forth).
+      afterMarker: this.afterMarker.mostFrequent() ?? (marker === '' ? '' : ' '),
       afterColon: this.afterColon.mostFrequent() ?? ' ',
       allCaps: this.caps.mostFrequent() ?? true,
     };
