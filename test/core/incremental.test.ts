@@ -106,13 +106,20 @@ describe('incremental parsing', () => {
     );
   });
 
+  it('re-reads the line after an edit: a heading typed above a line changes how that line reads', () => {
+    // Found by the property test above: "#" typed on the blank line before "A.  CHAIR:" made that
+    // line part of the header in a fresh parse, while the update kept it as a turn.
+    checkSequence('\nA.  CHAIR:  Next item --\n>> CLERK:  Roll call.\n', [{ at: 0, length: 0, insert: '#' }]);
+  });
+
   it('re-parses only near the edit: turns far from it keep their identity', () => {
     const turns = Array.from({ length: 200 }, (_, i) => `>> SPEAKER ${i % 7}:  Sentence number ${i}.`).join('\n');
     const state = parseWithState(turns);
     const farTurn = state.transcript.turns[150];
     const at = state.transcript.turns[20].body.start;
     const updated = updateParse(state, { start: at, end: at, text: 'Well, ' }, turns.slice(0, at) + 'Well, ' + turns.slice(at));
-    assert.deepEqual(updated.reparsed, { firstTurn: 19, removed: 2, added: 2, delta: 6, header: false, relabelled: [] });
+    // The turn before the edited one, the edited one, and the one on the next line (read with the line before it).
+    assert.deepEqual(updated.reparsed, { firstTurn: 19, removed: 3, added: 3, delta: 6, header: false, relabelled: [] });
     assert.equal(updated.state.transcript.turns[150], farTurn);
     assert.equal(farTurn.body.start, turns.indexOf('Sentence number 150') + 'Well, '.length);
   });

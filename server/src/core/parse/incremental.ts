@@ -8,7 +8,7 @@ import { findAnnotations, findTimestamps } from './annotations';
 import { combineEvidence, decideDialect, dialectEvidence } from './evidence';
 import { buildHeader } from './header';
 import { lineBeforeIsBlank, parseWithState, readingSummary, tallyTurns, type ParseState } from './index';
-import { addCount, lineStartOf, splitLines } from './lines';
+import { addCount, lineStartOf, nextLineStartAfter, splitLines } from './lines';
 import { countColonSpeakers, findChevronMarkers, resolveColonlessLabels, type ColonCandidate, type MarkerCandidate } from './markers';
 import { buildSections, confirmHeadings, findHeadings, type Heading } from './sections';
 import { buildTurns } from './turns';
@@ -176,7 +176,7 @@ interface EditWindow {
 /**
  * The lines to re-parse: from the start of a turn that begins a line, before the turn holding the
  * edit (an edit can end the turn before it, by unmaking its marker), to the line of the first turn
- * that begins a line after the edit.
+ * that begins a line after the line following the edit.
  */
 function editWindow(old: Transcript, change: TextChange): EditWindow {
   const { turns, text } = old;
@@ -185,7 +185,10 @@ function editWindow(old: Transcript, change: TextChange): EditWindow {
   while (firstTurn >= 0 && turns[firstTurn].flattened) firstTurn--;
   const start = firstTurn < 0 ? 0 : lineStartOf(text, turns[firstTurn].span.start);
   let endTurn = Math.max(editedTurn + 1, 0);
-  while (endTurn < turns.length && (turns[endTurn].flattened || lineStartOf(text, turns[endTurn].span.start) <= change.end)) endTurn++;
+  // A line reads as a turn or not by the line before it too (blank, a heading): the turn on the line
+  // after the edit is re-read with it.
+  const lineAfterEdit = nextLineStartAfter(text, change.end);
+  while (endTurn < turns.length && (turns[endTurn].flattened || lineStartOf(text, turns[endTurn].span.start) <= lineAfterEdit)) endTurn++;
   const end = endTurn < turns.length ? lineStartOf(text, turns[endTurn].span.start) : text.length;
   return { start, end, firstTurn: Math.max(firstTurn, 0), endTurn };
 }
